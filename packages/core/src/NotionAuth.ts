@@ -1,0 +1,120 @@
+/**
+ * The AuthLayer: where the bearer token of each request comes from.
+ *
+ * Precedence, per request: the endpoint's `auth` parameter, then {@link withToken}, then this layer.
+ * With no token at all no `Authorization` header is sent (Notion answers 401 `unauthorized`).
+ *
+ * @since 0.1.0
+ */
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import { dual } from "effect/Function"
+import { globalValue } from "effect/GlobalValue"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { InvalidToken, type NotionError } from "./NotionError.js"
+
+/**
+ * The token source of the client. `token` runs for every request, so it may read a store or refresh.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly token: Effect.Effect<Option.Option<Redacted.Redacted<string>>, NotionError>
+}
+
+/**
+ * The AuthLayer's tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class NotionAuth extends Context.Tag("@notion-effect/core/NotionAuth")<NotionAuth, Service>() {}
+
+/**
+ * Authenticates every request with one token (an integration token or an OAuth access token).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (token: Redacted.Redacted<string>): Layer.Layer<NotionAuth> =>
+  Layer.succeed(NotionAuth, { token: Effect.succeed(Option.some(token)) })
+
+/**
+ * Reads the token from configuration, by default `NOTION_TOKEN`; a missing variable is a `ConfigError`
+ * naming it.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  config: Config.Config<Redacted.Redacted<string>> = Config.redacted("NOTION_TOKEN")
+): Layer.Layer<NotionAuth, ConfigError.ConfigError> => Layer.unwrapEffect(Effect.map(config, layer))
+
+/**
+ * No client-level token (the brief's `new Client()`): pass `auth` per request or use {@link withToken}.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const none: Layer.Layer<NotionAuth> = Layer.succeed(NotionAuth, { token: Effect.succeed(Option.none()) })
+
+/**
+ * Takes the token from an effect run for every request (a token store, a refreshing token manager).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerEffect = <E extends NotionError, R>(
+  token: Effect.Effect<Redacted.Redacted<string>, E, R>
+): Layer.Layer<NotionAuth, never, R> =>
+  Layer.effect(
+    NotionAuth,
+    Effect.map(Effect.context<R>(), (context) => ({
+      token: token.pipe(Effect.map(Option.some), Effect.provide(context))
+    }))
+  )
+
+const currentToken = globalValue(
+  "@notion-effect/core/NotionAuth/currentToken",
+  () => FiberRef.unsafeMake(Option.none<Redacted.Redacted<string>>())
+)
+
+/**
+ * Runs an effect with another token for every Notion request inside it (it beats the layer, and an
+ * endpoint's `auth` parameter beats it).
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withToken: {
+  (token: Redacted.Redacted<string>): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R> =>
+    Effect.locally(self, currentToken, Option.some(token))
+)
+
+/**
+ * The token for one request: the `auth` parameter, else {@link withToken}'s, else the layer's. An empty
+ * token fails with `InvalidToken` before anything is sent.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const resolve = (
+  service: Service,
+  auth: Redacted.Redacted<string> | undefined
+): Effect.Effect<Option.Option<Redacted.Redacted<string>>, NotionError> =>
+  Effect.gen(function*() {
+    const token = auth !== undefined ? Option.some(auth) : yield* FiberRef.get(currentToken)
+    const chosen = Option.isSome(token) ? token : yield* service.token
+    if (Option.isSome(chosen) && Redacted.value(chosen.value) === "") return yield* new InvalidToken()
+    return chosen
+  })

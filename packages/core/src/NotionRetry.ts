@@ -1,0 +1,129 @@
+/**
+ * The retry policy of Notion calls, as a plain `Schedule` you can keep, tune, replace or turn off.
+ *
+ * Default ({@link defaultSchedule}): 2 retries; 429 `rate_limited` and 529 `service_overload` are
+ * retried for every method (Notion did not process the request), waiting `Retry-After` when the
+ * server gave it, else exponential back-off from 1 s with ±50 % jitter, every wait capped at 60 s;
+ * 500/502/503/504, transport errors and timeouts only for GET and DELETE (a write may have been
+ * committed); never `public_api_request_blocked` nor any other 4xx.
+ *
+ * @since 0.1.0
+ */
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Schedule from "effect/Schedule"
+import type { NotionError } from "./NotionError.js"
+
+/**
+ * What a retry schedule sees for each failed attempt: the error and the request's method.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RetryInput {
+  readonly error: NotionError
+  readonly method: string
+}
+
+/**
+ * A retry policy: any `Schedule` that reads {@link RetryInput}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RetrySchedule = Schedule.Schedule<unknown, RetryInput>
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Retries after the first attempt (default 2, like the official SDK). */
+  readonly retries?: number
+  /** First back-off delay (default 1 second), doubled at each retry. */
+  readonly initialDelay?: Duration.DurationInput
+  /** Cap of every wait, `Retry-After` included (default 60 seconds). */
+  readonly maxDelay?: Duration.DurationInput
+  /** Which failures to retry (default {@link isRetryable}). */
+  readonly retryable?: (input: RetryInput) => boolean
+}
+
+const idempotent = (method: string) => method === "GET" || method === "DELETE" || method === "HEAD"
+
+/**
+ * The `rate_limit_reason` Notion attached to an error, if any.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const rateLimitReason = (error: NotionError): string | undefined => {
+  if (!("additionalData" in error)) return undefined
+  const data = error.additionalData
+  return Predicate.hasProperty(data, "rate_limit_reason") && typeof data.rate_limit_reason === "string"
+    ? data.rate_limit_reason
+    : undefined
+}
+
+/**
+ * The default retry rule: 429/529 for every method, 500/502/503/504, transport errors and timeouts
+ * for idempotent methods, never `public_api_request_blocked`.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isRetryable = ({ error, method }: RetryInput): boolean => {
+  if (rateLimitReason(error) === "public_api_request_blocked") return false
+  if (error._tag === "TransportError" || error._tag === "RequestTimeout") return idempotent(method)
+  if (!("status" in error) || error._tag === "ResponseDecodeError") return false
+  if (error.status === 429 || error.status === 529) return true
+  return [500, 502, 503, 504].includes(error.status) && idempotent(method)
+}
+
+/**
+ * How long the server asked to wait before retrying, when it said so.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const retryAfter = (error: NotionError): Option.Option<Duration.Duration> =>
+  "retryAfter" in error ? error.retryAfter : Option.none()
+
+/**
+ * Builds a retry schedule: back-off with jitter, `Retry-After` honoured, every wait capped.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): RetrySchedule => {
+  const cap = Duration.decode(options.maxDelay ?? Duration.seconds(60))
+  const backoff = Schedule.exponential(options.initialDelay ?? Duration.seconds(1)).pipe(
+    Schedule.jitteredWith({ min: 0.5, max: 1.5 })
+  )
+  return Schedule.identity<RetryInput>().pipe(
+    Schedule.intersect(backoff),
+    Schedule.intersect(Schedule.recurs(options.retries ?? 2)),
+    Schedule.whileInput(options.retryable ?? isRetryable),
+    Schedule.modifyDelay(([[input]], delay) =>
+      Duration.min(Option.getOrElse(retryAfter(input.error), () => delay), cap)
+    )
+  )
+}
+
+/**
+ * The default policy: `make()`.
+ *
+ * @since 0.1.0
+ * @category schedules
+ */
+export const defaultSchedule: RetrySchedule = make()
+
+/**
+ * No retries at all.
+ *
+ * @since 0.1.0
+ * @category schedules
+ */
+export const disabled: RetrySchedule = Schedule.stop
