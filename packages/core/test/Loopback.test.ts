@@ -56,7 +56,7 @@ describe("NotionClient over a real loopback socket (NodeHttpClient)", () => {
       })
       const c = yield* Effect.provide(
         client,
-        clientLayer(NodeHttpClient.layer, { baseUrl: server.url, timeout: "10 seconds", retry: undefined })
+        clientLayer(NodeHttpClient.layer, { baseUrl: server.url, timeout: "10 seconds" })
       )
       const fiber = yield* Effect.fork(Effect.flip(c.users.me({ retry: false })))
       yield* Deferred.await(headersSent)

@@ -61,7 +61,8 @@ describe("NotionError", () => {
           notionError(status, code, { request_id: "req-1", additional_data: { hint: 1 } })
         )
         assert.strictEqual(error._tag, tag)
-        assert.instanceOf(error, NotionError.ApiErrorByCode[code])
+        const Class: abstract new(...args: never) => object = NotionError.ApiErrorByCode[code]
+        assert.isTrue(error instanceof Class)
         if (!NotionError.isApiError(error)) return assert.fail("not an API error")
         assert.strictEqual(error.status, status)
         assert.strictEqual(error.code, code)

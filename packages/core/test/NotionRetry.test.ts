@@ -1,4 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
@@ -18,7 +19,7 @@ const run = (options: {
   readonly method: Method
   readonly failure: () => Response
   readonly failures?: number
-  readonly advance?: string
+  readonly advance?: Duration.DurationInput
   readonly config?: Parameters<typeof clientLayer>[1]
   readonly retry?: NotionRetry.RetrySchedule | false
 }) =>

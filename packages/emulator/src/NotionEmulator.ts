@@ -1,0 +1,185 @@
+/**
+ * A local Notion API on a real loopback socket, for tests, demos and your own test suites.
+ *
+ * @example
+ * it.layer(NotionEmulator.layer())("my app", (it) => {
+ *   it.effect("lists users", () => Effect.gen(function*() {
+ *     const emulator = yield* NotionEmulator.NotionEmulator
+ *     // point your client at emulator.url with emulator.internalToken
+ *   }))
+ * })
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Random from "effect/Random"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import type * as Fault from "./Fault.js"
+import * as Fixture from "./Fixture.js"
+import { Faults } from "./internal/faults.js"
+import { app } from "./internal/routes.js"
+import { type Stats as StoreStats, Store } from "./internal/store.js"
+
+/**
+ * What happened on the server: requests per route, grants, refreshes, 429s, the request log.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Stats = StoreStats
+
+/**
+ * Emulator settings.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The data to serve (default {@link Fixture.defaultFixture}). */
+  readonly fixture?: Fixture.Fixture
+  /** Port on 127.0.0.1 (default 0: a free port). */
+  readonly port?: number
+  /** Budget per integration connection (default 180 requests per 60 s, like Notion). */
+  readonly rateLimit?: { readonly requests: number; readonly window: Duration.DurationInput }
+  /** An optional budget shared by a whole workspace. */
+  readonly workspaceRateLimit?: { readonly requests: number; readonly window: Duration.DurationInput }
+  /** How long an authorization code stays valid (default 10 minutes). */
+  readonly codeTtl?: Duration.DurationInput
+  /** Faults in force from the start. */
+  readonly faults?: ReadonlyArray<Fault.Rule>
+  /** Seed of the fault dice, for reproducible probabilistic faults. */
+  readonly seed?: number
+}
+
+/**
+ * A consent that could not be given: the authorize page refused the request or did not redirect.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConsentError extends Schema.TaggedError<ConsentError>()("ConsentError", {
+  status: Schema.Number,
+  message: Schema.String
+}) {}
+
+/**
+ * The running emulator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** Base URL, e.g. `http://127.0.0.1:49152` (use it as the SDK's base URL). */
+  readonly url: string
+  /** The fixture's first internal integration token. */
+  readonly internalToken: Redacted.Redacted<string>
+  /** The fixture's first public integration. */
+  readonly oauthClient: {
+    readonly clientId: string
+    readonly clientSecret: Redacted.Redacted<string>
+    readonly redirectUri: string
+  }
+  /** The data being served. */
+  readonly fixture: Fixture.Fixture
+  /** A snapshot of what happened so far. */
+  readonly stats: Effect.Effect<Stats>
+  /** Forgets the counters and the request log. */
+  readonly resetStats: Effect.Effect<void>
+  /** Adds a fault rule. */
+  readonly injectFault: (rule: Fault.Rule) => Effect.Effect<void>
+  /** Removes every fault rule. */
+  readonly clearFaults: Effect.Effect<void>
+  /**
+   * Acts as the user on the consent page of an authorize URL: clicks Allow or Cancel and returns the
+   * URL Notion redirects to (`redirect_uri?code=…&state=…` or `?error=access_denied&state=…`).
+   */
+  readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Effect.Effect<string, ConsentError>
+}
+
+/**
+ * The emulator's tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class NotionEmulator extends Context.Tag("@notion-effect/emulator/NotionEmulator")<NotionEmulator, Service>() {}
+
+const budget = (limit: Options["rateLimit"]) =>
+  limit && { requests: limit.requests, windowMillis: Duration.toMillis(limit.window) }
+
+const consent = (authorizeUrl: string, decision: "allow" | "deny") =>
+  Effect.tryPromise({
+    try: async () => {
+      const url = new URL(authorizeUrl)
+      const shown = await fetch(url)
+      if (shown.status !== 200) return { status: shown.status, location: null }
+      const form = new URLSearchParams(url.searchParams)
+      form.set("decision", decision)
+      const answer = await fetch(new URL("/v1/oauth/authorize", url), { method: "POST", body: form, redirect: "manual" })
+      return { status: answer.status, location: answer.headers.get("location") }
+    },
+    catch: (cause) => new ConsentError({ status: 0, message: `The consent page could not be reached: ${String(cause)}` })
+  }).pipe(
+    Effect.flatMap(({ location, status }) =>
+      location === null
+        ? Effect.fail(new ConsentError({ status, message: `The consent page answered ${status} without a redirect` }))
+        : Effect.succeed(location)
+    )
+  )
+
+/**
+ * Starts the emulator on 127.0.0.1; it stops when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<Service, HttpServerError.ServeError, Scope.Scope> =>
+  Effect.gen(function*() {
+    const fixture = options.fixture ?? Fixture.defaultFixture()
+    const store = new Store(fixture, {
+      rateLimit: budget(options.rateLimit) ?? { requests: 180, windowMillis: 60_000 },
+      workspaceRateLimit: budget(options.workspaceRateLimit),
+      codeTtlMillis: Duration.toMillis(options.codeTtl ?? Duration.minutes(10))
+    })
+    const faults = new Faults()
+    for (const rule of options.faults ?? []) faults.add(rule)
+    const server = yield* NodeHttpServer.make(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
+    const served = app(store, faults)
+    yield* server.serve(options.seed === undefined ? served : Effect.withRandom(served, Random.make(options.seed)))
+    const address = server.address
+    const port = address._tag === "TcpAddress" ? address.port : 0
+    const internal = fixture.integrations.find((i) => i.type === "internal")
+    const oauth = fixture.integrations.find((i) => i.type === "public")
+    return {
+      url: `http://127.0.0.1:${port}`,
+      internalToken: Redacted.make(internal?.type === "internal" ? internal.token : ""),
+      oauthClient: {
+        clientId: oauth?.type === "public" ? oauth.clientId : "",
+        clientSecret: Redacted.make(oauth?.type === "public" ? oauth.clientSecret : ""),
+        redirectUri: oauth?.type === "public" ? oauth.redirectUris[0] ?? "" : ""
+      },
+      fixture,
+      stats: Effect.sync(() => store.stats()),
+      resetStats: Effect.sync(() => store.resetStats()),
+      injectFault: (rule) => Effect.sync(() => faults.add(rule)),
+      clearFaults: Effect.sync(() => faults.clear()),
+      consent
+    }
+  })
+
+/**
+ * Provides a running emulator (stopped when the layer is released).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<NotionEmulator, HttpServerError.ServeError> =>
+  Layer.scoped(NotionEmulator, make(options))
