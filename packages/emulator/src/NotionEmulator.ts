@@ -123,10 +123,15 @@ const consent = (authorizeUrl: string, decision: "allow" | "deny") =>
       if (shown.status !== 200) return { status: shown.status, location: null }
       const form = new URLSearchParams(url.searchParams)
       form.set("decision", decision)
-      const answer = await fetch(new URL("/v1/oauth/authorize", url), { method: "POST", body: form, redirect: "manual" })
+      const answer = await fetch(new URL("/v1/oauth/authorize", url), {
+        method: "POST",
+        body: form,
+        redirect: "manual"
+      })
       return { status: answer.status, location: answer.headers.get("location") }
     },
-    catch: (cause) => new ConsentError({ status: 0, message: `The consent page could not be reached: ${String(cause)}` })
+    catch: (cause) =>
+      new ConsentError({ status: 0, message: `The consent page could not be reached: ${String(cause)}` })
   }).pipe(
     Effect.flatMap(({ location, status }) =>
       location === null

@@ -62,7 +62,10 @@ describe("emulator API rules", () => {
       assert.isFalse(second.json.has_more)
       assert.isNull(second.json.next_cursor)
       const blocks = yield* call(emulator, "GET", `/v1/blocks/${PAGE}/children?page_size=2`)
-      assert.deepStrictEqual(blocks.json.results.map((b: any) => b.paragraph.rich_text[0].plain_text), ["Ship the SDK", "Write the docs"])
+      assert.deepStrictEqual(blocks.json.results.map((b: any) => b.paragraph.rich_text[0].plain_text), [
+        "Ship the SDK",
+        "Write the docs"
+      ])
       assert.isTrue(blocks.json.results[1].has_children)
       const nested = yield* call(emulator, "GET", `/v1/blocks/${blocks.json.results[1].id}/children`)
       assert.strictEqual(nested.json.results[0].paragraph.rich_text[0].plain_text, "Quick start first")
@@ -124,9 +127,17 @@ describe("emulator faults", () => {
       const unavailable = yield* call(emulator, "GET", "/v1/users/me")
       assert.deepStrictEqual([unavailable.status, unavailable.json.code], [503, "service_unavailable"])
       assert.strictEqual((yield* call(emulator, "GET", "/v1/users/me")).status, 200)
-      yield* emulator.injectFault({ route: "GET /v1/users", times: 1, kind: { _tag: "Status", status: 529, retryAfter: "2" } })
+      yield* emulator.injectFault({
+        route: "GET /v1/users",
+        times: 1,
+        kind: { _tag: "Status", status: 529, retryAfter: "2" }
+      })
       const overload = yield* call(emulator, "GET", "/v1/users")
-      assert.deepStrictEqual([overload.status, overload.json.code, overload.headers.get("retry-after")], [529, "service_overload", "2"])
+      assert.deepStrictEqual([overload.status, overload.json.code, overload.headers.get("retry-after")], [
+        529,
+        "service_overload",
+        "2"
+      ])
       yield* emulator.injectFault({ times: 1, kind: { _tag: "HtmlBadGateway" } })
       const html = yield* call(emulator, "GET", `/v1/pages/${PAGE}`)
       assert.strictEqual(html.status, 502)

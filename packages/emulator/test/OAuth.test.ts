@@ -13,7 +13,12 @@ describe("emulator OAuth", () => {
   it.scoped("the consent page validates its parameters", () =>
     Effect.gen(function*() {
       const emulator = yield* NotionEmulator.make()
-      const page = yield* call(emulator, "GET", new URL(authorizeUrl(emulator, { state: "xyz" })).pathname + new URL(authorizeUrl(emulator, { state: "xyz" })).search)
+      const page = yield* call(
+        emulator,
+        "GET",
+        new URL(authorizeUrl(emulator, { state: "xyz" })).pathname +
+          new URL(authorizeUrl(emulator, { state: "xyz" })).search
+      )
       assert.strictEqual(page.status, 200)
       assert.include(page.text, "Allow access")
       assert.include(page.text, "Cancel")
@@ -53,7 +58,10 @@ describe("emulator OAuth", () => {
       for (const path of ["/v1/oauth/token", "/v1/oauth/introspect", "/v1/oauth/revoke"]) {
         const none = yield* call(emulator, "POST", path, { token: null, body: { token: "x" } })
         assert.deepStrictEqual([none.status, none.json.code], [401, "invalid_client"], path)
-        const wrong = yield* call(emulator, "POST", path, { basic: [emulator.oauthClient.clientId, "nope"], body: { token: "x" } })
+        const wrong = yield* call(emulator, "POST", path, {
+          basic: [emulator.oauthClient.clientId, "nope"],
+          body: { token: "x" }
+        })
         assert.deepStrictEqual([wrong.status, wrong.json.code], [401, "invalid_client"], path)
       }
     }))
@@ -65,7 +73,11 @@ describe("emulator OAuth", () => {
       const code = codeFrom(yield* emulator.consent(authorizeUrl(emulator), "allow"))
       const missingUri = yield* exchange(emulator, { grant_type: "authorization_code", code })
       assert.deepStrictEqual([missingUri.status, missingUri.json.code], [400, "invalid_grant"])
-      const wrongUri = yield* exchange(emulator, { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/other" })
+      const wrongUri = yield* exchange(emulator, {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: "http://localhost:3000/other"
+      })
       assert.strictEqual(wrongUri.json.code, "invalid_grant")
       const first = yield* exchange(emulator, {
         grant_type: "authorization_code",
@@ -101,11 +113,20 @@ describe("emulator OAuth", () => {
       assert.strictEqual(rotated.status, 200)
       assert.notStrictEqual(rotated.json.access_token, first.access_token)
       assert.notStrictEqual(rotated.json.refresh_token, first.refresh_token)
-      assert.strictEqual((yield* call(emulator, "GET", "/v1/users/me", { token: rotated.json.access_token })).status, 200)
+      assert.strictEqual(
+        (yield* call(emulator, "GET", "/v1/users/me", { token: rotated.json.access_token })).status,
+        200
+      )
       const reuse = yield* exchange(emulator, { grant_type: "refresh_token", refresh_token: first.refresh_token })
       assert.deepStrictEqual([reuse.status, reuse.json.code], [400, "invalid_grant"])
-      assert.strictEqual((yield* call(emulator, "GET", "/v1/users/me", { token: rotated.json.access_token })).status, 401)
-      const afterRevoke = yield* exchange(emulator, { grant_type: "refresh_token", refresh_token: rotated.json.refresh_token })
+      assert.strictEqual(
+        (yield* call(emulator, "GET", "/v1/users/me", { token: rotated.json.access_token })).status,
+        401
+      )
+      const afterRevoke = yield* exchange(emulator, {
+        grant_type: "refresh_token",
+        refresh_token: rotated.json.refresh_token
+      })
       assert.strictEqual(afterRevoke.json.code, "invalid_grant")
       const stats = yield* emulator.stats
       assert.deepStrictEqual([stats.tokenGrants, stats.refreshes, stats.refreshReuses], [1, 1, 1])
@@ -115,13 +136,22 @@ describe("emulator OAuth", () => {
     Effect.gen(function*() {
       const emulator = yield* NotionEmulator.make()
       const tokens = yield* grant(emulator)
-      const active = yield* call(emulator, "POST", "/v1/oauth/introspect", { basic: basic(emulator), body: { token: tokens.access_token } })
+      const active = yield* call(emulator, "POST", "/v1/oauth/introspect", {
+        basic: basic(emulator),
+        body: { token: tokens.access_token }
+      })
       assert.strictEqual(active.json.active, true)
       assert.isNumber(active.json.iat)
-      const revoked = yield* call(emulator, "POST", "/v1/oauth/revoke", { basic: basic(emulator), body: { token: tokens.access_token } })
+      const revoked = yield* call(emulator, "POST", "/v1/oauth/revoke", {
+        basic: basic(emulator),
+        body: { token: tokens.access_token }
+      })
       assert.strictEqual(revoked.status, 200)
       assert.isString(revoked.json.request_id)
-      const inactive = yield* call(emulator, "POST", "/v1/oauth/introspect", { basic: basic(emulator), body: { token: tokens.access_token } })
+      const inactive = yield* call(emulator, "POST", "/v1/oauth/introspect", {
+        basic: basic(emulator),
+        body: { token: tokens.access_token }
+      })
       assert.strictEqual(inactive.json.active, false)
       const after = yield* call(emulator, "GET", "/v1/users", { token: tokens.access_token })
       assert.deepStrictEqual([after.status, after.json.code], [401, "unauthorized"])

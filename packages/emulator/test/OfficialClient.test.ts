@@ -1,6 +1,6 @@
 // Fidelity: the official @notionhq/client, a client no one here wrote, pointed at the emulator.
-import { APIResponseError, Client, UnknownHTTPResponseError } from "@notionhq/client"
 import { assert, describe, it } from "@effect/vitest"
+import { APIResponseError, Client, UnknownHTTPResponseError } from "@notionhq/client"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as NotionEmulator from "../src/NotionEmulator.js"
@@ -52,7 +52,11 @@ describe("@notionhq/client against the emulator", () => {
       const users = yield* Effect.promise(() => official(emulator, token.access_token).users.list({}))
       assert.isAbove(users.results.length, 0)
       const refreshed = yield* Effect.promise(() =>
-        notion.oauth.token({ grant_type: "refresh_token", refresh_token: token.refresh_token!, ...credentials(emulator) })
+        notion.oauth.token({
+          grant_type: "refresh_token",
+          refresh_token: token.refresh_token!,
+          ...credentials(emulator)
+        })
       )
       assert.notStrictEqual(refreshed.access_token, token.access_token)
       const introspection = yield* Effect.promise(() =>
@@ -76,7 +80,11 @@ describe("@notionhq/client against the emulator", () => {
         assert.strictEqual((error as APIResponseError).status, status)
       }
       expect(yield* errorOf(() => official(emulator, "secret_wrong").users.me({})), "unauthorized", 401)
-      expect(yield* errorOf(() => notion.pages.retrieve({ page_id: "p0000000-0000-4000-8000-000000000003" })), "object_not_found", 404)
+      expect(
+        yield* errorOf(() => notion.pages.retrieve({ page_id: "p0000000-0000-4000-8000-000000000003" })),
+        "object_not_found",
+        404
+      )
       expect(yield* errorOf(() => notion.users.list({ page_size: 500 })), "validation_error", 400)
       expect(yield* errorOf(() => notion.request({ path: "nowhere", method: "get" })), "invalid_request_url", 400)
       const codes: ReadonlyArray<readonly [number, string]> = [
@@ -100,7 +108,10 @@ describe("@notionhq/client against the emulator", () => {
       yield* Effect.promise(() => client.users.me({}))
       const error = yield* errorOf(() => client.users.me({}))
       expect(error, "rate_limited", 429)
-      assert.strictEqual((error as APIResponseError).headers instanceof Headers ? (error as any).headers.get("retry-after") : undefined, "60")
+      assert.strictEqual(
+        (error as APIResponseError).headers instanceof Headers ? (error as any).headers.get("retry-after") : undefined,
+        "60"
+      )
     }))
 
   it.scoped("codes missing from the official enum reach it only as UnknownHTTPResponseError with the status", () =>
@@ -114,7 +125,12 @@ describe("@notionhq/client against the emulator", () => {
       assert.strictEqual((wrongSecret as UnknownHTTPResponseError).status, 401)
       assert.include((wrongSecret as UnknownHTTPResponseError).body, "invalid_client")
       const badCode = yield* errorOf(() =>
-        notion.oauth.token({ grant_type: "authorization_code", code: "nope", redirect_uri: emulator.oauthClient.redirectUri, ...credentials(emulator) })
+        notion.oauth.token({
+          grant_type: "authorization_code",
+          code: "nope",
+          redirect_uri: emulator.oauthClient.redirectUri,
+          ...credentials(emulator)
+        })
       )
       assert.instanceOf(badCode, UnknownHTTPResponseError)
       assert.include((badCode as UnknownHTTPResponseError).body, "invalid_grant")

@@ -23,7 +23,12 @@ export const call = (
     if (options.version !== null) headers["notion-version"] = options.version ?? "2025-09-03"
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
     if (body !== undefined) headers["content-type"] = "application/json"
-    const response = await fetch(emulator.url + path, { method, headers, ...(body === undefined ? {} : { body }), redirect: "manual" })
+    const response = await fetch(emulator.url + path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      redirect: "manual"
+    })
     const text = await response.text()
     let json: any
     try {
@@ -55,7 +60,11 @@ export const grant = (emulator: NotionEmulator.Service) =>
     const location = new URL(yield* emulator.consent(authorizeUrl(emulator, { state: "s1" }), "allow"))
     const answer = yield* call(emulator, "POST", "/v1/oauth/token", {
       basic: basic(emulator),
-      body: { grant_type: "authorization_code", code: location.searchParams.get("code"), redirect_uri: emulator.oauthClient.redirectUri }
+      body: {
+        grant_type: "authorization_code",
+        code: location.searchParams.get("code"),
+        redirect_uri: emulator.oauthClient.redirectUri
+      }
     })
     if (answer.status !== 200) return yield* Effect.die(new Error(`token exchange failed: ${answer.text}`))
     return answer.json as { access_token: string; refresh_token: string; workspace_name: string; bot_id: string }

@@ -61,12 +61,15 @@ export const applyFault = (
     case "Latency":
       return Effect.as(Effect.sleep(kind.duration), undefined)
     case "Status":
-      return Effect.succeed(fail(requestId, failure(
-        kind.status,
-        kind.code ?? codeOfStatus[kind.status] ?? "internal_server_error",
-        `Injected fault: ${kind.status}.`,
-        kind.retryAfter === undefined ? {} : { retryAfter: kind.retryAfter }
-      )))
+      return Effect.succeed(fail(
+        requestId,
+        failure(
+          kind.status,
+          kind.code ?? codeOfStatus[kind.status] ?? "internal_server_error",
+          `Injected fault: ${kind.status}.`,
+          kind.retryAfter === undefined ? {} : { retryAfter: kind.retryAfter }
+        )
+      ))
     case "HtmlBadGateway":
       return Effect.succeed(HttpServerResponse.text(
         "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>" +

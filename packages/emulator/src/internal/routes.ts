@@ -5,7 +5,7 @@ import * as Effect from "effect/Effect"
 import type { Faults } from "./faults.js"
 import { applyFault } from "./faults.js"
 import { escapeHtml, fail, ok, page } from "./respond.js"
-import { failure, type Failure, type Principal, type Store, validation } from "./store.js"
+import { type Failure, failure, type Principal, type Store, validation } from "./store.js"
 
 interface Context {
   readonly store: Store
@@ -95,7 +95,12 @@ const listUsers: Handler<Api> = (ctx) =>
   reply(
     ctx,
     ctx.principal.readUsers
-      ? paginate(workspaceUsers(ctx), "user", ctx.url.searchParams.get("start_cursor") ?? undefined, ctx.url.searchParams.get("page_size") ?? undefined)
+      ? paginate(
+        workspaceUsers(ctx),
+        "user",
+        ctx.url.searchParams.get("start_cursor") ?? undefined,
+        ctx.url.searchParams.get("page_size") ?? undefined
+      )
       : usersRestricted
   )
 
@@ -109,13 +114,18 @@ const me: Handler<Api> = (ctx) => reply(ctx, ctx.store.botJson(ctx.principal))
 
 const retrievePage: Handler<Api> = (ctx) => {
   const found = ctx.store.pages.get(ctx.params.id!)
-  return reply(ctx, found && ctx.principal.canSee(found.id) ? ctx.store.pageJson(found) : notFound("page", ctx.params.id!))
+  return reply(
+    ctx,
+    found && ctx.principal.canSee(found.id) ? ctx.store.pageJson(found) : notFound("page", ctx.params.id!)
+  )
 }
 
 const search: Handler<Api> = (ctx) => {
   const body = (ctx.body ?? {}) as Record<string, unknown>
   if (typeof body !== "object" || Array.isArray(body)) return reply(ctx, validation("body should be an object."))
-  if (body.query !== undefined && typeof body.query !== "string") return reply(ctx, validation("body.query should be a string."))
+  if (body.query !== undefined && typeof body.query !== "string") {
+    return reply(ctx, validation("body.query should be a string."))
+  }
   const filter = body.filter as Record<string, unknown> | undefined
   if (
     filter !== undefined &&
@@ -123,10 +133,13 @@ const search: Handler<Api> = (ctx) => {
       !["page", "data_source", "database"].includes(filter.value as string))
   ) return reply(ctx, validation("body.filter should be { property: \"object\", value: \"page\" | \"data_source\" }."))
   const query = ((body.query as string | undefined) ?? "").toLowerCase()
-  const pages = filter !== undefined && filter.value !== "page" ? [] : [...ctx.store.pages.values()].filter((p) =>
-    ctx.principal.canSee(p.id) && p.title.toLowerCase().includes(query)
+  const pages = filter !== undefined && filter.value !== "page" ?
+    [] :
+    [...ctx.store.pages.values()].filter((p) => ctx.principal.canSee(p.id) && p.title.toLowerCase().includes(query))
+  return reply(
+    ctx,
+    paginate(pages.map((p) => ctx.store.pageJson(p)), "page_or_data_source", body.start_cursor, body.page_size)
   )
-  return reply(ctx, paginate(pages.map((p) => ctx.store.pageJson(p)), "page_or_data_source", body.start_cursor, body.page_size))
 }
 
 const blockChildren: Handler<Api> = (ctx) => {
@@ -138,7 +151,12 @@ const blockChildren: Handler<Api> = (ctx) => {
   const children = (page?.children ?? block?.block.children ?? []).map((child) => ctx.store.blockJson(child.id))
   return reply(
     ctx,
-    paginate(children, "block", ctx.url.searchParams.get("start_cursor") ?? undefined, ctx.url.searchParams.get("page_size") ?? undefined)
+    paginate(
+      children,
+      "block",
+      ctx.url.searchParams.get("start_cursor") ?? undefined,
+      ctx.url.searchParams.get("page_size") ?? undefined
+    )
   )
 }
 
@@ -149,7 +167,9 @@ const invalidRequest = (message: string) => failure(400, "invalid_request", mess
 const stringField = (body: Record<string, unknown>, name: string, required: boolean): string | undefined | Failure => {
   const value = body[name]
   if (value === undefined && !required) return undefined
-  return typeof value === "string" && value !== "" ? value : invalidRequest(`body.${name} should be a non-empty string.`)
+  return typeof value === "string" && value !== ""
+    ? value
+    : invalidRequest(`body.${name} should be a non-empty string.`)
 }
 
 const token: Handler<OAuth> = (ctx) => {
@@ -164,11 +184,14 @@ const token: Handler<OAuth> = (ctx) => {
     if (external !== undefined && (typeof external?.key !== "string" || typeof external?.name !== "string")) {
       return reply(ctx, invalidRequest("body.external_account should be { key: string, name: string }."))
     }
-    return reply(ctx, ctx.store.exchangeCode(ctx.client, {
-      code: code!,
-      ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
-      external_account: external
-    }, ctx.now))
+    return reply(
+      ctx,
+      ctx.store.exchangeCode(ctx.client, {
+        code: code!,
+        ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
+        external_account: external
+      }, ctx.now)
+    )
   }
   if (grantType === "refresh_token") {
     const refreshToken = stringField(ctx.body, "refresh_token", true)
@@ -191,7 +214,9 @@ const revoke: Handler<OAuth> = (ctx) => {
 
 const consentPage: Handler<object> = (ctx) => {
   const checked = ctx.store.checkAuthorize(ctx.url.searchParams)
-  if (typeof checked === "string") return Effect.succeed(page(400, "Invalid authorization request", `<p>${escapeHtml(checked)}</p>`))
+  if (typeof checked === "string") {
+    return Effect.succeed(page(400, "Invalid authorization request", `<p>${escapeHtml(checked)}</p>`))
+  }
   const user = ctx.store.users.get(ctx.store.fixture.consentingUserId)!
   const workspace = ctx.store.workspace(user.workspaceId)!
   const hidden = [...ctx.url.searchParams].map(([name, value]) =>
@@ -200,7 +225,9 @@ const consentPage: Handler<object> = (ctx) => {
   return Effect.succeed(page(
     200,
     `${checked.integration.name} wants to access ${workspace.name}`,
-    `<p>Signed in as <strong>${escapeHtml(user.name)}</strong>. Allow <strong>${escapeHtml(checked.integration.name)}</strong> ` +
+    `<p>Signed in as <strong>${escapeHtml(user.name)}</strong>. Allow <strong>${
+      escapeHtml(checked.integration.name)
+    }</strong> ` +
       `to read content and users of <strong id="workspace">${escapeHtml(workspace.name)}</strong>?</p>` +
       `<form method="post" action="/v1/oauth/authorize">${hidden}` +
       `<button type="submit" name="decision" value="allow" id="allow">Allow access</button>` +
@@ -215,7 +242,10 @@ const consentDecision: Handler<object> = (ctx) =>
     if (typeof checked === "string") return page(400, "Invalid authorization request", `<p>${escapeHtml(checked)}</p>`)
     const target = new URL(checked.redirectUri)
     if (form.get("decision") === "allow") {
-      target.searchParams.set("code", ctx.store.issueCode(checked.integration, checked.redirectUri, form.has("redirect_uri"), ctx.now))
+      target.searchParams.set(
+        "code",
+        ctx.store.issueCode(checked.integration, checked.redirectUri, form.has("redirect_uri"), ctx.now)
+      )
     } else {
       target.searchParams.set("error", "access_denied")
     }
@@ -270,11 +300,14 @@ const invalidJson = failure(400, "invalid_json", "Error parsing JSON body.")
 const handleApi = (ctx: Context, route: Extract<Route, { kind: "api" }>) =>
   Effect.gen(function*() {
     if (ctx.request.headers["notion-version"] === undefined) {
-      return fail(ctx.requestId, failure(
-        400,
-        "missing_version",
-        "Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`."
-      ))
+      return fail(
+        ctx.requestId,
+        failure(
+          400,
+          "missing_version",
+          "Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`."
+        )
+      )
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.request.headers.authorization ?? "")
     const principal = bearer ? ctx.store.principal(bearer[1]!) : undefined
@@ -289,7 +322,12 @@ const handleApi = (ctx: Context, route: Extract<Route, { kind: "api" }>) =>
 const handleOAuth = (ctx: Context, route: Extract<Route, { kind: "oauth" }>) =>
   Effect.gen(function*() {
     const client = ctx.store.client(ctx.request.headers.authorization)
-    if (!client) return fail(ctx.requestId, failure(401, "invalid_client", "Client authentication failed: invalid client_id or client_secret."))
+    if (!client) {
+      return fail(
+        ctx.requestId,
+        failure(401, "invalid_client", "Client authentication failed: invalid client_id or client_secret.")
+      )
+    }
     const body = yield* Effect.either(readJson(ctx.request))
     if (body._tag === "Left") return fail(ctx.requestId, invalidJson)
     if (typeof body.right !== "object" || body.right === null || Array.isArray(body.right)) {
@@ -307,7 +345,14 @@ export const app = (store: Store, faults: Faults) =>
     const found = match(request.method, url.pathname)
     const route = found?.name ?? "unknown"
     store.arrive(route)
-    const ctx: Context = { store, request, url, params: found?.params ?? {}, requestId, now: yield* Clock.currentTimeMillis }
+    const ctx: Context = {
+      store,
+      request,
+      url,
+      params: found?.params ?? {},
+      requestId,
+      now: yield* Clock.currentTimeMillis
+    }
     const fault = yield* faults.pick(route)
     const faulted = fault === undefined ? undefined : yield* applyFault(fault, request, requestId)
     const response = faulted ?? (yield* (

@@ -68,7 +68,9 @@ export interface Stats {
   /** 429 answers sent by the rate limiter. */
   readonly rateLimited: number
   /** Every request in order: route and status. */
-  readonly log: ReadonlyArray<{ readonly method: string; readonly path: string; readonly route: string; readonly status: number }>
+  readonly log: ReadonlyArray<
+    { readonly method: string; readonly path: string; readonly route: string; readonly status: number }
+  >
 }
 
 export interface RateLimit {
@@ -91,7 +93,15 @@ const randomToken = (prefix: string) => {
 export class Store {
   readonly users: Map<string, Fixture.User>
   readonly pages: Map<string, Fixture.Page>
-  readonly blocks = new Map<string, { readonly block: Fixture.Block; readonly parentId: string; readonly parentType: "page_id" | "block_id"; readonly pageId: string }>()
+  readonly blocks = new Map<
+    string,
+    {
+      readonly block: Fixture.Block
+      readonly parentId: string
+      readonly parentType: "page_id" | "block_id"
+      readonly pageId: string
+    }
+  >()
   private readonly tokens = new Map<string, Principal>()
   private readonly grants = new Map<string, Grant>()
   private readonly refreshTokens = new Map<string, string>()
@@ -104,7 +114,12 @@ export class Store {
   constructor(readonly fixture: Fixture.Fixture, readonly options: StoreOptions) {
     this.users = new Map(fixture.users.map((u) => [u.id, u]))
     this.pages = new Map(fixture.pages.map((p) => [p.id, p]))
-    const addBlocks = (blocks: ReadonlyArray<Fixture.Block>, parentId: string, parentType: "page_id" | "block_id", pageId: string) => {
+    const addBlocks = (
+      blocks: ReadonlyArray<Fixture.Block>,
+      parentId: string,
+      parentType: "page_id" | "block_id",
+      pageId: string
+    ) => {
       for (const block of blocks) {
         this.blocks.set(block.id, { block, parentId, parentType, pageId })
         addBlocks(block.children ?? [], block.id, "block_id", pageId)
@@ -129,7 +144,11 @@ export class Store {
   /** The page and its ancestors, nearest first. */
   private ancestry(pageId: string): Array<string> {
     const chain: Array<string> = []
-    for (let page = this.pages.get(pageId); page && !chain.includes(page.id); page = page.parentId ? this.pages.get(page.parentId) : undefined) {
+    for (
+      let page = this.pages.get(pageId);
+      page && !chain.includes(page.id);
+      page = page.parentId ? this.pages.get(page.parentId) : undefined
+    ) {
       chain.push(page.id)
     }
     return chain
@@ -144,7 +163,9 @@ export class Store {
   }
 
   publicIntegration(clientId: string): Fixture.PublicIntegration | undefined {
-    return this.fixture.integrations.find((i): i is Fixture.PublicIntegration => i.type === "public" && i.clientId === clientId)
+    return this.fixture.integrations.find((i): i is Fixture.PublicIntegration =>
+      i.type === "public" && i.clientId === clientId
+    )
   }
 
   // --- rate limits ---------------------------------------------------------------------------------------------
@@ -187,9 +208,20 @@ export class Store {
     return { integration, redirectUri }
   }
 
-  issueCode(integration: Fixture.PublicIntegration, redirectUri: string, redirectUriGiven: boolean, now: number): string {
+  issueCode(
+    integration: Fixture.PublicIntegration,
+    redirectUri: string,
+    redirectUriGiven: boolean,
+    now: number
+  ): string {
     const code = randomToken("code_")
-    this.codes.set(code, { integration, redirectUri, redirectUriGiven, expiresAt: now + this.options.codeTtlMillis, used: false })
+    this.codes.set(code, {
+      integration,
+      redirectUri,
+      redirectUriGiven,
+      expiresAt: now + this.options.codeTtlMillis,
+      used: false
+    })
     return code
   }
 
@@ -327,7 +359,11 @@ export class Store {
     const common = { object: "user", id: user.id, name: user.name, avatar_url: null }
     if (user.type === "person") return { ...common, type: "person", person: { email: user.email } }
     const workspace = this.workspace(user.workspaceId)
-    return { ...common, type: "bot", bot: { owner: { type: "workspace", workspace: true }, workspace_name: workspace?.name ?? null } }
+    return {
+      ...common,
+      type: "bot",
+      bot: { owner: { type: "workspace", workspace: true }, workspace_name: workspace?.name ?? null }
+    }
   }
 
   botJson(principal: Principal): Record<string, unknown> {

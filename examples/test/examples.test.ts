@@ -1,0 +1,74 @@
+// The examples run against the emulator: same programs, configuration pointing at it.
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
+import { NotionEmulator } from "@notion-effect/emulator"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as ErrorHandling from "../error-handling.js"
+import * as IntegrationToken from "../integration-token.js"
+import * as PerRequestAuth from "../per-request-auth.js"
+
+const PAGE = "p0000000-0000-4000-8000-000000000001"
+
+/** Runs an example's program with its own MainLayer, configured through env-like values for the emulator. */
+const runExample = <A, E>(
+  program: Effect.Effect<A, E, NotionClient.NotionClient>,
+  layer: Layer.Layer<NotionClient.NotionClient, unknown>
+) =>
+  Effect.gen(function*() {
+    const emulator = yield* NotionEmulator.make()
+    const env = new Map([
+      ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
+      ["NOTION_BASE_URL", emulator.url],
+      ["NOTION_PAGE_ID", PAGE]
+    ])
+    return yield* program.pipe(
+      Effect.provide(layer),
+      Effect.withConfigProvider(ConfigProvider.fromMap(env))
+    )
+  })
+
+describe("examples against the emulator", () => {
+  it.scoped("integration-token: page and users with the token from config", () =>
+    Effect.gen(function*() {
+      const result = yield* runExample(IntegrationToken.program, IntegrationToken.MainLayer)
+      assert.strictEqual(result.page.id, PAGE)
+      assert.strictEqual(result.users.length, 3)
+    }))
+
+  it.scoped("per-request-auth: a client with no token, the token passed per request", () =>
+    Effect.gen(function*() {
+      const result = yield* runExample(PerRequestAuth.program, PerRequestAuth.MainLayer)
+      assert.strictEqual(result.page.id, PAGE)
+      assert.strictEqual(result.me.type, "bot")
+    }))
+
+  it.scoped("error-handling: ok, not shared, and bad token become clear outcomes", () =>
+    Effect.gen(function*() {
+      const outcomes = yield* runExample(ErrorHandling.program, ErrorHandling.MainLayer)
+      assert.deepStrictEqual(outcomes.map((o) => o._tag), ["Ok", "Failed", "Failed"])
+      assert.include((outcomes[1] as { reason: string }).reason, "Could not find page")
+      assert.strictEqual((outcomes[2] as { reason: string }).reason, "Invalid or missing authentication token")
+    }))
+
+  it.scoped("error-handling: restricted resources and rate limits get the brief's messages", () =>
+    Effect.gen(function*() {
+      const emulator = yield* NotionEmulator.make()
+      const layer = NotionClient.layer.pipe(
+        Layer.provide([
+          NotionAuth.layer(emulator.internalToken),
+          NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled }),
+          NodeHttpClient.layer
+        ])
+      )
+      yield* emulator.injectFault({ times: 1, kind: { _tag: "Status", status: 403 } })
+      const restricted = yield* Effect.provide(ErrorHandling.retrievePage(PAGE), layer)
+      assert.deepStrictEqual(restricted, { _tag: "Failed", reason: "Integration doesn't have access to this resource" })
+      yield* emulator.injectFault({ times: 1, kind: { _tag: "Status", status: 429, retryAfter: "7" } })
+      const limited = yield* Effect.provide(ErrorHandling.retrievePage(PAGE), layer)
+      assert.deepStrictEqual(limited, { _tag: "Failed", reason: "Too many requests; retry after 7s" })
+    }))
+})
