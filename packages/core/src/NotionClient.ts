@@ -49,6 +49,10 @@ export interface RequestOptions extends CallOptions {
   readonly path: string
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>
   readonly body?: unknown
+  /** Names the request's span `notion.<endpoint>` (default `request`). */
+  readonly endpoint?: string
+  /** A whole `Authorization` header value that replaces Bearer auth (the OAuth endpoints send Basic auth). */
+  readonly authorization?: Redacted.Redacted<string>
 }
 
 /**
@@ -151,11 +155,12 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
         (path) =>
           run({
             ...call(options),
-            endpoint: "request",
+            endpoint: options.endpoint ?? "request",
             method: options.method,
             path,
             query: options.query,
-            body: options.body
+            body: options.body,
+            authorization: options.authorization
           }, schema)
       ),
     users: {

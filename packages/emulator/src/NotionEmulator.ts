@@ -95,6 +95,8 @@ export interface Service {
   readonly resetStats: Effect.Effect<void>
   /** Adds a fault rule. */
   readonly injectFault: (rule: Fault.Rule) => Effect.Effect<void>
+  /** Registers one more redirect URI for the fixture's OAuth client (e.g. a test server on a random port). */
+  readonly registerRedirectUri: (uri: string) => Effect.Effect<void>
   /** Removes every fault rule. */
   readonly clearFaults: Effect.Effect<void>
   /**
@@ -176,6 +178,8 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
       resetStats: Effect.sync(() => store.resetStats()),
       injectFault: (rule) => Effect.sync(() => faults.add(rule)),
       clearFaults: Effect.sync(() => faults.clear()),
+      registerRedirectUri: (uri) =>
+        Effect.sync(() => store.registerRedirectUri(oauth?.type === "public" ? oauth.clientId : "", uri)),
       consent
     }
   })

@@ -107,6 +107,7 @@ export class Store {
   private readonly refreshTokens = new Map<string, string>()
   private readonly codes = new Map<string, AuthorizationCode>()
   private readonly windows = new Map<string, { start: number; count: number }>()
+  private readonly extraRedirectUris = new Map<string, Set<string>>()
   private counters = { tokenGrants: 0, refreshes: 0, refreshReuses: 0, revocations: 0, rateLimited: 0 }
   private requests: Record<string, number> = {}
   private log: Array<Stats["log"][number]> = []
@@ -195,14 +196,25 @@ export class Store {
 
   // --- OAuth ---------------------------------------------------------------------------------------------------
 
+  /** Registers one more redirect URI for a public integration (a test server on a random port). */
+  registerRedirectUri(clientId: string, uri: string) {
+    const set = this.extraRedirectUris.get(clientId) ?? new Set()
+    this.extraRedirectUris.set(clientId, set.add(uri))
+  }
+
+  private redirectUris(integration: Fixture.PublicIntegration): ReadonlyArray<string> {
+    return [...integration.redirectUris, ...(this.extraRedirectUris.get(integration.clientId) ?? [])]
+  }
+
   /** Checks an authorize request; the redirect URI to use, or why it cannot go on. */
   checkAuthorize(params: URLSearchParams): { integration: Fixture.PublicIntegration; redirectUri: string } | string {
     const integration = this.publicIntegration(params.get("client_id") ?? "")
     if (!integration) return "Unknown client_id."
     const given = params.get("redirect_uri")
-    const redirectUri = given ?? (integration.redirectUris.length === 1 ? integration.redirectUris[0] : undefined)
+    const registered = this.redirectUris(integration)
+    const redirectUri = given ?? (registered.length === 1 ? registered[0] : undefined)
     if (redirectUri === undefined) return "redirect_uri is required when several redirect URIs are registered."
-    if (!integration.redirectUris.includes(redirectUri)) return "redirect_uri does not match a registered redirect URI."
+    if (!registered.includes(redirectUri)) return "redirect_uri does not match a registered redirect URI."
     if (params.get("response_type") !== "code") return "response_type must be \"code\"."
     if (params.get("owner") !== "user") return "owner must be \"user\"."
     return { integration, redirectUri }

@@ -1,0 +1,38 @@
+import * as Effect from "effect/Effect"
+import * as Encoding from "effect/Encoding"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { MissingCredentials } from "../OAuthError.js"
+import { OAuthCredentials } from "../OAuthCredentials.js"
+
+/** Per-call credentials, as the brief passes them. */
+export interface ClientParams {
+  readonly client_id?: string
+  readonly client_secret?: Redacted.Redacted<string>
+}
+
+/** The client id of a call: its parameter, else the configured one. */
+export const clientId = (params: ClientParams): Effect.Effect<string, MissingCredentials> =>
+  Effect.flatMap(OAuthCredentials, (configured) =>
+    Option.match(Option.orElse(Option.fromNullable(params.client_id), () => configured.clientId), {
+      onNone: () => Effect.fail(new MissingCredentials({ missing: ["client_id"] })),
+      onSome: Effect.succeed
+    }))
+
+/**
+ * The `Authorization: Basic base64(client_id:client_secret)` value, redacted. Encoded from UTF-8 with
+ * web APIs only (no `Buffer`), so it runs on any runtime.
+ */
+export const basicAuthorization = (params: ClientParams): Effect.Effect<Redacted.Redacted<string>, MissingCredentials> =>
+  Effect.gen(function*() {
+    const configured = yield* OAuthCredentials
+    const id = Option.orElse(Option.fromNullable(params.client_id), () => configured.clientId)
+    const secret = Option.orElse(Option.fromNullable(params.client_secret), () => configured.clientSecret)
+    if (Option.isNone(id) || Option.isNone(secret)) {
+      return yield* new MissingCredentials({
+        missing: [...(Option.isNone(id) ? ["client_id"] : []), ...(Option.isNone(secret) ? ["client_secret"] : [])]
+      })
+    }
+    const pair = new TextEncoder().encode(`${id.value}:${Redacted.value(secret.value)}`)
+    return Redacted.make(`Basic ${Encoding.encodeBase64(pair)}`)
+  })
