@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url"
  *
  * @since 0.1.0
  */
-export const runMainIfEntry = <E>(moduleUrl: string, program: Effect.Effect<unknown, E>): void => {
+export const runMainIfEntry = (moduleUrl: string, program: Effect.Effect<unknown, unknown>): void => {
   const entry = process.argv[1]
   if (entry !== undefined && pathToFileURL(entry).href === moduleUrl) NodeRuntime.runMain(program)
 }

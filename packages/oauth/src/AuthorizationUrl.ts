@@ -7,8 +7,8 @@ import { NotionConfig } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { clientId } from "./internal/credentials.js"
-import type { MissingCredentials } from "./OAuthError.js"
 import { OAuthCredentials } from "./OAuthCredentials.js"
+import type { MissingCredentials } from "./OAuthError.js"
 
 /**
  * Parameters of {@link make}; `client_id` and `redirect_uri` default to the configured credentials.

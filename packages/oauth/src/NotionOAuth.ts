@@ -14,8 +14,8 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
 import { basicAuthorization, type ClientParams } from "./internal/credentials.js"
-import type { MissingCredentials } from "./OAuthError.js"
 import { OAuthCredentials } from "./OAuthCredentials.js"
+import type { MissingCredentials } from "./OAuthError.js"
 import { IntrospectResponse, RevokeResponse, TokenResponse } from "./OAuthResponse.js"
 
 /**
@@ -148,7 +148,9 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, HttpC
     ): Effect.Effect<A, Error> =>
       Effect.gen(function*() {
         const authorization = yield* basicAuthorization(params)
-        const schedule = params.retry === false ? NotionRetry.disabled : params.retry ?? options.retry ?? rateLimitSchedule
+        const schedule = params.retry === false
+          ? NotionRetry.disabled
+          : params.retry ?? options.retry ?? rateLimitSchedule
         return yield* client.request({
           endpoint: `oauth.${endpoint}`,
           method: "POST",
@@ -163,15 +165,29 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, HttpC
     return {
       token: (params) =>
         params.grant_type === "authorization_code"
-          ? post("token", params, {
-            grant_type: "authorization_code",
-            code: Redacted.value(params.code),
-            ...(params.redirect_uri === undefined
-              ? Option.match(credentials.redirectUri, { onNone: () => ({}), onSome: (uri) => ({ redirect_uri: uri }) })
-              : { redirect_uri: params.redirect_uri }),
-            ...(params.external_account === undefined ? {} : { external_account: params.external_account })
-          }, TokenResponse, isSafeToRepeatCodeExchange)
-          : post("token", params, { grant_type: "refresh_token", refresh_token: Redacted.value(params.refresh_token) }, TokenResponse),
+          ? post(
+            "token",
+            params,
+            {
+              grant_type: "authorization_code",
+              code: Redacted.value(params.code),
+              ...(params.redirect_uri === undefined
+                ? Option.match(credentials.redirectUri, {
+                  onNone: () => ({}),
+                  onSome: (uri) => ({ redirect_uri: uri })
+                })
+                : { redirect_uri: params.redirect_uri }),
+              ...(params.external_account === undefined ? {} : { external_account: params.external_account })
+            },
+            TokenResponse,
+            isSafeToRepeatCodeExchange
+          )
+          : post(
+            "token",
+            params,
+            { grant_type: "refresh_token", refresh_token: Redacted.value(params.refresh_token) },
+            TokenResponse
+          ),
       introspect: (params) => post("introspect", params, { token: Redacted.value(params.token) }, IntrospectResponse),
       revoke: (params) => post("revoke", params, { token: Redacted.value(params.token) }, RevokeResponse)
     }

@@ -51,10 +51,16 @@ export const verify = (
 
 const hmacKey = (key: Redacted.Redacted<string>) =>
   Effect.promise(() =>
-    crypto.subtle.importKey("raw", new TextEncoder().encode(Redacted.value(key)), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-      "verify"
-    ])
+    crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(Redacted.value(key)),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      [
+        "sign",
+        "verify"
+      ]
+    )
   )
 
 /**
@@ -71,7 +77,9 @@ export const sign = (
     const now = yield* Clock.currentTimeMillis
     const payload = Encoding.encodeBase64Url(`${now + Duration.toMillis(ttl)}.${randomBase64Url(16)}`)
     const cryptoKey = yield* hmacKey(key)
-    const signature = yield* Effect.promise(() => crypto.subtle.sign("HMAC", cryptoKey, new TextEncoder().encode(payload)))
+    const signature = yield* Effect.promise(() =>
+      crypto.subtle.sign("HMAC", cryptoKey, new TextEncoder().encode(payload))
+    )
     return `${payload}.${Encoding.encodeBase64Url(new Uint8Array(signature))}`
   })
 

@@ -42,7 +42,9 @@ const setup = (
       })
     )
   )
-  const layer = NotionOAuth.layer(options).pipe(Layer.provide([http, credentials, NotionConfig.layer({ baseUrl: "https://notion.test" })]))
+  const layer = NotionOAuth.layer(options).pipe(
+    Layer.provide([http, credentials, NotionConfig.layer({ baseUrl: "https://notion.test" })])
+  )
   return { requests, service: Effect.provide(NotionOAuth.NotionOAuth, layer) }
 }
 
@@ -55,7 +57,9 @@ const perCall = { client_id: "client-ü", client_secret: secret }
 describe("NotionOAuth", () => {
   it.effect("token: Basic auth of UTF-8 credentials, a JSON body, a decoded answer with redacted tokens", () =>
     Effect.gen(function*() {
-      const { requests, service } = setup(() => json(200, { ...tokenBody, refresh_token: "nrt_refresh", request_id: "r1" }))
+      const { requests, service } = setup(() =>
+        json(200, { ...tokenBody, refresh_token: "nrt_refresh", request_id: "r1" })
+      )
       const oauth = yield* service
       const answer = yield* oauth.token({
         grant_type: "authorization_code",
@@ -102,7 +106,11 @@ describe("NotionOAuth", () => {
       const { requests, service } = setup(() => json(200, { active: true }), configured)
       const oauth = yield* service
       yield* oauth.introspect({ token: Redacted.make("t") })
-      yield* oauth.introspect({ token: Redacted.make("t"), client_id: "call-id", client_secret: Redacted.make("call-secret") })
+      yield* oauth.introspect({
+        token: Redacted.make("t"),
+        client_id: "call-id",
+        client_secret: Redacted.make("call-secret")
+      })
       const decode = (r: HttpClientRequest.HttpClientRequest) => atob(r.headers.authorization!.replace("Basic ", ""))
       assert.deepStrictEqual(requests.map(decode), ["configured-id:configured-secret", "call-id:call-secret"])
       yield* oauth.token({ grant_type: "authorization_code", code: Redacted.make("c") }).pipe(Effect.ignore)
@@ -136,11 +144,24 @@ describe("NotionOAuth", () => {
       }
     }))
 
-  const attempts = (respond: (attempt: number) => Response, params: Partial<NotionOAuth.TokenParams> = {}, options: NotionOAuth.Options = {}) =>
+  const attempts = (
+    respond: (attempt: number) => Response,
+    params: Partial<NotionOAuth.TokenParams> = {},
+    options: NotionOAuth.Options = {}
+  ) =>
     Effect.gen(function*() {
       const { requests, service } = setup((_, n) => respond(n), Layer.empty, options)
       const oauth = yield* service
-      const fiber = yield* Effect.fork(oauth.token({ grant_type: "authorization_code", code: Redacted.make("c"), ...perCall, ...params } as NotionOAuth.TokenParams))
+      const fiber = yield* Effect.fork(
+        oauth.token(
+          {
+            grant_type: "authorization_code",
+            code: Redacted.make("c"),
+            ...perCall,
+            ...params
+          } as NotionOAuth.TokenParams
+        )
+      )
       yield* TestClock.adjust("5 minutes")
       const exit = yield* Fiber.await(fiber)
       return { attempts: requests.length, ok: Exit.isSuccess(exit) }
@@ -149,7 +170,9 @@ describe("NotionOAuth", () => {
   it.effect("429 and 529 are retried (honouring Retry-After) by the default rate-limit schedule", () =>
     Effect.gen(function*() {
       const { requests, service } = setup((_, n) =>
-        n === 1 ? json(429, { object: "error", status: 429, code: "rate_limited", message: "slow" }, { "retry-after": "3" }) : json(200, { active: true })
+        n === 1
+          ? json(429, { object: "error", status: 429, code: "rate_limited", message: "slow" }, { "retry-after": "3" })
+          : json(200, { active: true })
       )
       const oauth = yield* service
       const fiber = yield* Effect.fork(oauth.introspect({ token: Redacted.make("t"), ...perCall }))
@@ -158,29 +181,44 @@ describe("NotionOAuth", () => {
       yield* TestClock.adjust("1 millis")
       yield* Fiber.join(fiber)
       assert.strictEqual(requests.length, 2)
-      const overloaded = yield* attempts((n) => n < 3 ? json(529, { object: "error", status: 529, code: "service_overload", message: "busy" }) : json(200, tokenBody))
+      const overloaded = yield* attempts((n) =>
+        n < 3
+          ? json(529, { object: "error", status: 529, code: "service_overload", message: "busy" })
+          : json(200, tokenBody)
+      )
       assert.deepStrictEqual(overloaded, { attempts: 3, ok: true })
     }))
 
   it.effect("a code exchange is never repeated after a 5xx, a timeout or invalid_grant — whatever the schedule", () =>
     Effect.gen(function*() {
       const retryEverything = NotionRetry.make({ retries: 5, retryable: () => true })
-      const serverError = () => json(500, { object: "error", status: 500, code: "internal_server_error", message: "oops" })
+      const serverError = () =>
+        json(500, { object: "error", status: 500, code: "internal_server_error", message: "oops" })
       assert.deepStrictEqual(yield* attempts(serverError, {}, { retry: retryEverything }), { attempts: 1, ok: false })
       assert.deepStrictEqual(yield* attempts(serverError, { retry: retryEverything }), { attempts: 1, ok: false })
       const invalidGrant = () => json(400, { error: "invalid_grant" })
       assert.deepStrictEqual(yield* attempts(invalidGrant, { retry: retryEverything }), { attempts: 1, ok: false })
       // a refresh after a 500 may be retried by a schedule that asks for it (it is not single-use)...
-      const { requests, service } = setup((_, n) => n === 1 ? serverError() : json(200, tokenBody), Layer.empty, { retry: retryEverything })
-      const fiber = yield* Effect.fork(Effect.flatMap(service, (o) =>
-        o.token({ grant_type: "refresh_token", refresh_token: Redacted.make("nrt"), ...perCall })))
+      const { requests, service } = setup((_, n) => n === 1 ? serverError() : json(200, tokenBody), Layer.empty, {
+        retry: retryEverything
+      })
+      const fiber = yield* Effect.fork(
+        Effect.flatMap(
+          service,
+          (o) => o.token({ grant_type: "refresh_token", refresh_token: Redacted.make("nrt"), ...perCall })
+        )
+      )
       yield* TestClock.adjust("1 minute")
       yield* Fiber.join(fiber)
       assert.strictEqual(requests.length, 2)
       // ...but never after invalid_grant
       const reuse = setup(() => invalidGrant(), Layer.empty, { retry: retryEverything })
-      yield* Effect.flip(Effect.flatMap(reuse.service, (o) =>
-        o.token({ grant_type: "refresh_token", refresh_token: Redacted.make("nrt"), ...perCall })))
+      yield* Effect.flip(
+        Effect.flatMap(
+          reuse.service,
+          (o) => o.token({ grant_type: "refresh_token", refresh_token: Redacted.make("nrt"), ...perCall })
+        )
+      )
       assert.strictEqual(reuse.requests.length, 1)
     }))
 
@@ -196,7 +234,11 @@ describe("NotionOAuth", () => {
 describe("AuthorizationUrl", () => {
   it.effect("carries client_id, response_type, owner, the encoded redirect_uri and state; follows the base URL", () =>
     Effect.gen(function*() {
-      const url = yield* AuthorizationUrl.make({ state: "s 1", client_id: "cid", redirect_uri: "http://localhost:3000/callback?x=1" }).pipe(
+      const url = yield* AuthorizationUrl.make({
+        state: "s 1",
+        client_id: "cid",
+        redirect_uri: "http://localhost:3000/callback?x=1"
+      }).pipe(
         Effect.provide(NotionConfig.layer({ baseUrl: "http://127.0.0.1:9999" }))
       )
       assert.strictEqual(

@@ -2,8 +2,8 @@ import * as Effect from "effect/Effect"
 import * as Encoding from "effect/Encoding"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { MissingCredentials } from "../OAuthError.js"
 import { OAuthCredentials } from "../OAuthCredentials.js"
+import { MissingCredentials } from "../OAuthError.js"
 
 /** Per-call credentials, as the brief passes them. */
 export interface ClientParams {
@@ -13,17 +13,22 @@ export interface ClientParams {
 
 /** The client id of a call: its parameter, else the configured one. */
 export const clientId = (params: ClientParams): Effect.Effect<string, MissingCredentials> =>
-  Effect.flatMap(OAuthCredentials, (configured) =>
-    Option.match(Option.orElse(Option.fromNullable(params.client_id), () => configured.clientId), {
-      onNone: () => Effect.fail(new MissingCredentials({ missing: ["client_id"] })),
-      onSome: Effect.succeed
-    }))
+  Effect.flatMap(
+    OAuthCredentials,
+    (configured) =>
+      Option.match(Option.orElse(Option.fromNullable(params.client_id), () => configured.clientId), {
+        onNone: () => Effect.fail(new MissingCredentials({ missing: ["client_id"] })),
+        onSome: Effect.succeed
+      })
+  )
 
 /**
  * The `Authorization: Basic base64(client_id:client_secret)` value, redacted. Encoded from UTF-8 with
  * web APIs only (no `Buffer`), so it runs on any runtime.
  */
-export const basicAuthorization = (params: ClientParams): Effect.Effect<Redacted.Redacted<string>, MissingCredentials> =>
+export const basicAuthorization = (
+  params: ClientParams
+): Effect.Effect<Redacted.Redacted<string>, MissingCredentials> =>
   Effect.gen(function*() {
     const configured = yield* OAuthCredentials
     const id = Option.orElse(Option.fromNullable(params.client_id), () => configured.clientId)

@@ -1,0 +1,230 @@
+/**
+ * The brief's "Complete OAuth Example" (Express) on `@effect/platform`'s `HttpRouter` + `NodeHttpServer`:
+ *
+ * - `GET /auth` redirects to Notion's consent page with a fresh, signed, expiring state (no session store);
+ * - `GET /callback` verifies the state, exchanges the code, stores the grant (in memory), calls
+ *   `users.list` with the new token and answers with a small page (or JSON for `Accept: application/json`);
+ *   a cancelled consent and a bad state get clear pages of their own.
+ *
+ * Logs never show tokens or codes. Run it against Notion with `NOTION_OAUTH_CLIENT_ID`,
+ * `NOTION_OAUTH_CLIENT_SECRET`, `NOTION_OAUTH_REDIRECT_URI` (default `http://localhost:3000/callback`) and
+ * optionally `OAUTH_STATE_KEY`; or against the emulator with `--emulator`:
+ *
+ *   tsx examples/oauth-server.ts --emulator
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
+import { NotionEmulator } from "@notion-effect/emulator"
+import {
+  AuthorizationUrl,
+  Callback,
+  NotionOAuth,
+  OAuthCredentials,
+  type OAuthResponse,
+  OAuthState
+} from "@notion-effect/oauth"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Encoding from "effect/Encoding"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import * as Http from "node:http"
+import { runMainIfEntry } from "./runMain.js"
+
+/**
+ * Grants kept by the server, by workspace id (in memory; a real app would use a database).
+ *
+ * @since 0.1.0
+ */
+export class GrantStore extends Effect.Service<GrantStore>()("examples/GrantStore", {
+  effect: Effect.map(Ref.make(new Map<string, OAuthResponse.TokenResponse>()), (grants) => ({
+    save: (grant: OAuthResponse.TokenResponse) =>
+      Ref.update(grants, (map) => new Map(map).set(grant.workspace_id, grant)),
+    get: (workspaceId: string) => Effect.map(Ref.get(grants), (map) => map.get(workspaceId)),
+    size: Effect.map(Ref.get(grants), (map) => map.size)
+  }))
+}) {}
+
+/**
+ * The key that signs the state parameter.
+ *
+ * @since 0.1.0
+ */
+export class StateKey extends Context.Tag("examples/StateKey")<StateKey, Redacted.Redacted<string>>() {
+  /** `OAUTH_STATE_KEY`, else a random key for this process. */
+  static readonly layerConfig = Layer.effect(
+    StateKey,
+    Config.redacted("OAUTH_STATE_KEY").pipe(
+      Config.withDefault(Redacted.make(Encoding.encodeBase64Url(crypto.getRandomValues(new Uint8Array(32)))))
+    )
+  )
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]!)
+
+const page = (status: number, id: string, title: string, body: string) =>
+  HttpServerResponse.html(
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+      `<body><main id="${id}"><h1>${
+        escapeHtml(title)
+      }</h1>${body}<p><a href="/auth">Connect again</a></p></main></body></html>`
+  ).pipe(HttpServerResponse.setStatus(status))
+
+const auth = Effect.gen(function*() {
+  const state = yield* OAuthState.sign(yield* StateKey, "10 minutes")
+  const url = yield* AuthorizationUrl.make({ state })
+  yield* Effect.logInfo("OAuth: sending the user to Notion's consent page")
+  return HttpServerResponse.redirect(url, { status: 302 })
+}).pipe(
+  Effect.catchTag(
+    "MissingCredentials",
+    (e) => Effect.succeed(page(500, "error", "Server misconfigured", `<p>${escapeHtml(e.message)}</p>`))
+  )
+)
+
+const callback = Effect.gen(function*() {
+  const request = yield* HttpServerRequest.HttpServerRequest
+  const key = yield* StateKey
+  const { code } = yield* Callback.parse(request.url, (state) => OAuthState.verifySigned(key, state))
+  const oauth = yield* NotionOAuth.NotionOAuth
+  const grant = yield* oauth.token({ grant_type: "authorization_code", code })
+  yield* (yield* GrantStore).save(grant)
+  const notion = yield* NotionClient.NotionClient
+  const users = yield* notion.users.list({ auth: grant.access_token })
+  const workspace = grant.workspace_name ?? grant.workspace_id
+  yield* Effect.logInfo(`OAuth: connected workspace "${workspace}" (${users.results.length} users)`)
+  const names = users.results.map((u) => u.name ?? u.id)
+  if ((request.headers.accept ?? "").includes("application/json")) {
+    return HttpServerResponse.unsafeJson({ success: true, workspace, users: names })
+  }
+  return page(
+    200,
+    "connected",
+    `Connected to ${workspace}`,
+    `<p>Workspace: <strong id="workspace">${escapeHtml(workspace)}</strong></p>` +
+      `<ul>${names.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
+  )
+}).pipe(
+  Effect.catchTags({
+    AccessDenied: () =>
+      Effect.succeed(
+        page(200, "denied", "Authorization cancelled", "<p>You declined to connect Notion. Nothing was stored.</p>")
+      ),
+    AuthorizationFailed: (e) =>
+      Effect.succeed(page(400, "failed", "Authorization failed", `<p>${escapeHtml(e.error)}</p>`)),
+    MissingCode: () =>
+      Effect.succeed(page(400, "failed", "Authorization failed", "<p>The callback carried no code.</p>")),
+    StateMissing: () =>
+      Effect.succeed(page(400, "bad-state", "Invalid state", "<p>This link is not one we issued.</p>")),
+    StateForged: () =>
+      Effect.succeed(page(400, "bad-state", "Invalid state", "<p>This link is not one we issued.</p>")),
+    StateExpired: () =>
+      Effect.succeed(page(400, "bad-state", "Link expired", "<p>Start again: the link is valid 10 minutes.</p>"))
+  }),
+  Effect.catchAll((error) =>
+    Effect.as(
+      Effect.logWarning(`OAuth: the exchange failed with ${error._tag}`),
+      page(502, "error", "OAuth failed", `<p>Notion answered: ${escapeHtml(error._tag)}</p>`)
+    )
+  )
+)
+
+/**
+ * The server's routes.
+ *
+ * @since 0.1.0
+ */
+export const router = HttpRouter.empty.pipe(HttpRouter.get("/auth", auth), HttpRouter.get("/callback", callback))
+
+/**
+ * What the routes need: the OAuth programs, a Notion client without a token of its own, the grant store and
+ * the state key, over Node's HTTP client. `NotionConfig` and `OAuthCredentials` come from the caller.
+ *
+ * @since 0.1.0
+ */
+export const ServicesLayer = Layer.mergeAll(
+  NotionOAuth.layer(),
+  NotionClient.layer.pipe(Layer.provide(NotionAuth.none)),
+  GrantStore.Default,
+  StateKey.layerConfig
+).pipe(Layer.provide(NodeHttpClient.layer))
+
+/**
+ * Configuration of the server, built once its callback URL is known: `NotionConfig` (where Notion is) and
+ * `OAuthCredentials` (the client and its redirect URI).
+ *
+ * @since 0.1.0
+ */
+export type Configure<E, R> = (
+  callbackUrl: string
+) => Effect.Effect<Layer.Layer<NotionConfig.NotionConfig | OAuthCredentials.OAuthCredentials, E>, E, R>
+
+/**
+ * Starts the server on 127.0.0.1 (port 0: a free one); it stops with the scope. Returns its base URL.
+ *
+ * @since 0.1.0
+ */
+export const start = <E, R>(port: number, configure: Configure<E, R>) =>
+  Effect.gen(function*() {
+    const server = yield* NodeHttpServer.make(() => Http.createServer(), { port, host: "127.0.0.1" })
+    const address = server.address
+    const url = `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : port}`
+    const config = yield* configure(`${url}/callback`)
+    const context = yield* Layer.build(Layer.provideMerge(ServicesLayer, config))
+    const notFound = HttpServerResponse.text("Not found", { status: 404 })
+    yield* server.serve(router.pipe(Effect.catchAllCause(() => Effect.succeed(notFound)), Effect.provide(context)))
+    return url
+  })
+
+/**
+ * Points the server at an emulator, whose OAuth client then accepts the server's callback URL.
+ *
+ * @since 0.1.0
+ */
+export const emulatorConfig = (emulator: NotionEmulator.Service): Configure<never, never> => (callbackUrl) =>
+  Effect.as(
+    emulator.registerRedirectUri(callbackUrl),
+    Layer.mergeAll(
+      NotionConfig.layer({ baseUrl: emulator.url }),
+      OAuthCredentials.layer({
+        clientId: emulator.oauthClient.clientId,
+        clientSecret: emulator.oauthClient.clientSecret,
+        redirectUri: callbackUrl
+      })
+    )
+  )
+
+/**
+ * Configuration from the environment (`NOTION_OAUTH_*`, `NOTION_BASE_URL`); the redirect URI defaults to
+ * the server's callback URL.
+ *
+ * @since 0.1.0
+ */
+export const envConfig: Configure<ConfigError.ConfigError, never> = (callbackUrl) =>
+  Effect.gen(function*() {
+    const clientId = yield* Config.string("NOTION_OAUTH_CLIENT_ID")
+    const clientSecret = yield* Config.redacted("NOTION_OAUTH_CLIENT_SECRET")
+    const redirectUri = yield* Config.string("NOTION_OAUTH_REDIRECT_URI").pipe(Config.withDefault(callbackUrl))
+    return Layer.mergeAll(NotionConfig.layerConfig(), OAuthCredentials.layer({ clientId, clientSecret, redirectUri }))
+  })
+
+const main = Effect.gen(function*() {
+  const port = yield* Config.integer("PORT").pipe(Config.withDefault(3000))
+  const emulator = process.argv.includes("--emulator") ? yield* NotionEmulator.make() : undefined
+  if (emulator) yield* Effect.logInfo(`Notion emulator at ${emulator.url}`)
+  const url = yield* start(port, emulator ? emulatorConfig(emulator) : envConfig)
+  yield* Effect.logInfo(`Server running: open ${url}/auth`)
+  return yield* Effect.never
+})
+
+runMainIfEntry(import.meta.url, Effect.scoped(main))
