@@ -1,24 +1,75 @@
 /**
- * The README's demo: starts the Notion emulator on a free loopback port and runs the examples against
- * it, printing each step in plain words. Exits 0 when every step worked.
+ * The README's demo, the main job: starts the Notion emulator and the OAuth example server on free loopback
+ * ports and walks the whole flow, printing each step in plain words (tokens redacted), then runs the
+ * integration-token examples. Exits 0 when every step worked.
  *
  * @since 0.1.0
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
+import { OAuthCredentials } from "@notion-effect/oauth"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as ErrorHandling from "./error-handling.js"
 import * as IntegrationToken from "./integration-token.js"
+import * as OAuthScript from "./oauth-script.js"
+import * as OAuthServer from "./oauth-server.js"
 import * as PerRequestAuth from "./per-request-auth.js"
 
 const step = (title: string) => Console.log(`\n== ${title}`)
 
+const get = (url: string, accept = "text/html") =>
+  Effect.promise(async () => {
+    const response = await fetch(url, { redirect: "manual", headers: { accept } })
+    return { status: response.status, location: response.headers.get("location"), text: await response.text() }
+  })
+
+const fail = (message: string) => Effect.die(new Error(message))
+
 const program = Effect.gen(function*() {
   const emulator = yield* NotionEmulator.make()
-  yield* Console.log(`Notion emulator listening on ${emulator.url} (internal token ${emulator.internalToken})`)
+  yield* Console.log(`Notion emulator listening on ${emulator.url}`)
+  const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
+  yield* Console.log(`OAuth example server listening on ${server} (the brief's Express example, on HttpRouter)`)
+
+  yield* step("OAuth through the example server, as a browser would")
+  const auth = yield* get(`${server}/auth`)
+  if (auth.status !== 302 || auth.location === null) return yield* fail(`/auth answered ${auth.status}`)
+  yield* Console.log(
+    `GET /auth redirects to Notion's consent page with a signed state: ${new URL(auth.location).pathname}`
+  )
+  const callback = yield* emulator.consent(auth.location, "allow")
+  yield* Console.log(`The user clicks Allow; Notion redirects to ${new URL(callback).pathname} with a code (not shown)`)
+  const connected = yield* get(callback, "application/json")
+  if (connected.status !== 200) return yield* fail(`/callback answered ${connected.status}: ${connected.text}`)
+  const result = JSON.parse(connected.text) as { workspace: string; users: Array<string> }
+  yield* Console.log(
+    `The server exchanged the code and listed users of "${result.workspace}": ${result.users.join(", ")}`
+  )
+  const denied = yield* get(yield* emulator.consent((yield* get(`${server}/auth`)).location!, "deny"))
+  if (!denied.text.includes("Authorization cancelled")) return yield* fail("the cancelled consent page is missing")
+  yield* Console.log("A user who clicks Cancel lands on the server's \"Authorization cancelled\" page")
+  const forged = yield* get(`${server}/callback?code=stolen&state=forged`)
+  yield* Console.log(`A callback with a forged state is refused (${forged.status}, "Invalid state")`)
+
+  yield* step("Scripted OAuth: the whole flow from a script")
+  const scripted = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
+    Effect.provide(OAuthScript.ServicesLayer),
+    Effect.provide(Layer.mergeAll(
+      NotionConfig.layer({ baseUrl: emulator.url }),
+      OAuthCredentials.layer({
+        clientId: emulator.oauthClient.clientId,
+        clientSecret: emulator.oauthClient.clientSecret,
+        redirectUri: emulator.oauthClient.redirectUri
+      })
+    ))
+  )
+  if (scripted.afterRevoke._tag !== "Unauthorized") return yield* fail("the revoked token still works")
+
   const env = ConfigProvider.fromMap(
     new Map([
       ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
@@ -26,15 +77,19 @@ const program = Effect.gen(function*() {
       ["NOTION_PAGE_ID", emulator.fixture.pages[0]!.id]
     ])
   )
-  const run = <A, E, R>(program: Effect.Effect<A, E, R>) => Effect.withConfigProvider(program, env)
-
+  const run = <A, E, R>(example: Effect.Effect<A, E, R>) => Effect.withConfigProvider(example, env)
   yield* step("Integration token from NOTION_TOKEN: pages.retrieve and users.list")
   yield* run(Effect.provide(IntegrationToken.program, IntegrationToken.MainLayer))
   yield* step("Per-request authentication: a client with no token, the token passed with each call")
   yield* run(Effect.provide(PerRequestAuth.program, PerRequestAuth.MainLayer))
   yield* step("Error handling by tag: a shared page, a page not shared, a bad token")
   yield* run(Effect.provide(ErrorHandling.program, ErrorHandling.MainLayer))
-  yield* Console.log("\nDemo complete.")
+
+  const stats = yield* emulator.stats
+  yield* Console.log(
+    `\nThe emulator saw ${stats.log.length} requests: ${stats.tokenGrants} code exchanges, ${stats.refreshes} refresh, ` +
+      `${stats.revocations} revocation.\nDemo complete.`
+  )
 })
 
-NodeRuntime.runMain(Effect.scoped(program))
+NodeRuntime.runMain(Effect.scoped(program), { disablePrettyLogger: true })
