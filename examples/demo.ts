@@ -6,13 +6,10 @@
  * @since 0.1.0
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
-import { OAuthCredentials } from "@notion-effect/oauth"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as ErrorHandling from "./error-handling.js"
 import * as IntegrationToken from "./integration-token.js"
@@ -59,14 +56,7 @@ const program = Effect.gen(function*() {
   yield* step("Scripted OAuth: the whole flow from a script")
   const scripted = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
     Effect.provide(OAuthScript.ServicesLayer),
-    Effect.provide(Layer.mergeAll(
-      NotionConfig.layer({ baseUrl: emulator.url }),
-      OAuthCredentials.layer({
-        clientId: emulator.oauthClient.clientId,
-        clientSecret: emulator.oauthClient.clientSecret,
-        redirectUri: emulator.oauthClient.redirectUri
-      })
-    ))
+    Effect.provide(OAuthScript.emulatorLayer(emulator))
   )
   if (scripted.afterRevoke._tag !== "Unauthorized") return yield* fail("the revoked token still works")
 

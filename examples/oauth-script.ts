@@ -71,6 +71,21 @@ export const ServicesLayer = Layer.mergeAll(
   Layer.provide(NodeHttpClient.layer)
 )
 
+/**
+ * Points the script at an emulator: its base URL and its OAuth client.
+ *
+ * @since 0.1.0
+ */
+export const emulatorLayer = (emulator: NotionEmulator.Service) =>
+  Layer.mergeAll(
+    NotionConfig.layer({ baseUrl: emulator.url }),
+    OAuthCredentials.layer({
+      clientId: emulator.oauthClient.clientId,
+      clientSecret: emulator.oauthClient.clientSecret,
+      redirectUri: emulator.oauthClient.redirectUri
+    })
+  )
+
 const askForRedirect = (url: string) =>
   Effect.acquireUseRelease(
     Effect.sync(() => Readline.createInterface({ input: process.stdin, output: process.stdout })),
@@ -84,12 +99,7 @@ const againstEmulator = Effect.gen(function*() {
   yield* Console.log(`Notion emulator at ${emulator.url}`)
   return yield* program((url) => emulator.consent(url, "allow")).pipe(
     Effect.provide(ServicesLayer),
-    Effect.provide(NotionConfig.layer({ baseUrl: emulator.url })),
-    Effect.provide(OAuthCredentials.layer({
-      clientId: emulator.oauthClient.clientId,
-      clientSecret: emulator.oauthClient.clientSecret,
-      redirectUri: emulator.oauthClient.redirectUri
-    }))
+    Effect.provide(emulatorLayer(emulator))
   )
 }).pipe(Effect.scoped)
 

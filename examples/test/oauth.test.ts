@@ -1,8 +1,7 @@
 // The OAuth examples, run against the emulator through real sockets.
 import { assert, describe, it } from "@effect/vitest"
-import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
-import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
+import { NotionOAuth } from "@notion-effect/oauth"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Logger from "effect/Logger"
@@ -86,12 +85,7 @@ describe("oauth-script example", () => {
       const emulator = yield* NotionEmulator.make()
       const result = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
         Effect.provide(OAuthScript.ServicesLayer),
-        Effect.provide(NotionConfig.layer({ baseUrl: emulator.url })),
-        Effect.provide(OAuthCredentials.layer({
-          clientId: emulator.oauthClient.clientId,
-          clientSecret: emulator.oauthClient.clientSecret,
-          redirectUri: emulator.oauthClient.redirectUri
-        }))
+        Effect.provide(OAuthScript.emulatorLayer(emulator))
       )
       assert.strictEqual(result.grant.workspace_name, "Acme")
       assert.isTrue(result.introspection.active)
