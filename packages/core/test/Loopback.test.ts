@@ -1,6 +1,9 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as TestClock from "effect/TestClock"
 import type * as Http from "node:http"
 import { NotionClient } from "../src/index.js"
 import { bot, clientLayer, page, SECRET } from "./utils/fixtures.js"
@@ -13,7 +16,7 @@ const answer = (res: Http.ServerResponse, status: number, body: unknown, headers
 
 const client = Effect.flatMap(NotionClient.NotionClient, Effect.succeed)
 
-// The exact headers on the wire and refused connections, which the emulator cannot show.
+// What the emulator cannot show: the exact headers on the wire, the socket closed by a timeout, refused connections.
 describe("NotionClient over a raw loopback socket (NodeHttpClient)", () => {
   it.scoped("sends Bearer, Notion-Version and user agent; content-type only with a body", () =>
     Effect.gen(function*() {
@@ -36,6 +39,29 @@ describe("NotionClient over a raw loopback socket (NodeHttpClient)", () => {
       assert.strictEqual(post!.method, "POST")
       assert.strictEqual(post!.headers["content-type"], "application/json")
       assert.deepStrictEqual(JSON.parse(post!.body), { query: "q" })
+    }))
+
+  it.scoped("a server that sends headers then stalls the body times out and the socket is closed", () =>
+    Effect.gen(function*() {
+      const headersSent = yield* Deferred.make<void>()
+      const socketClosed = yield* Deferred.make<void>()
+      const server = yield* loopback((_, res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.write(`{"object":"user","id":"`)
+        res.on("close", () => Deferred.unsafeDone(socketClosed, Effect.void))
+        Deferred.unsafeDone(headersSent, Effect.void)
+      })
+      const c = yield* Effect.provide(
+        client,
+        clientLayer(NodeHttpClient.layer, { baseUrl: server.url, timeout: "10 seconds" })
+      )
+      const fiber = yield* Effect.fork(Effect.flip(c.users.me({ retry: false })))
+      yield* Deferred.await(headersSent)
+      yield* TestClock.adjust("10 seconds")
+      const error = yield* Fiber.join(fiber)
+      assert.strictEqual(error._tag, "RequestTimeout")
+      assert.include(error.message, "10s")
+      yield* Deferred.await(socketClosed)
     }))
 
   it.scoped("connection refused is a TransportError", () =>
