@@ -104,6 +104,11 @@ describe("NotionError", () => {
       assert.strictEqual(error._tag, "UnknownApiError")
       assert.strictEqual((error as NotionError.UnknownApiError).code, "teapot_mode")
       assert.strictEqual((error as NotionError.UnknownApiError).status, 418)
+      for (const code of ["constructor", "toString", "__proto__"]) {
+        const odd = yield* retrieveWith(() => notionError(400, code))
+        assert.strictEqual(odd._tag, "UnknownApiError", code)
+        assert.strictEqual((odd as NotionError.UnknownApiError).code, code)
+      }
     }))
 
   it.effect("RFC 6749 error bodies decode into the same classes", () =>

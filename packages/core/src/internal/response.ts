@@ -44,6 +44,15 @@ const notNotion = (raw: RawResponse) =>
     ...optional("cfRay", raw.headers["cf-ray"])
   })
 
+/** The request id: the body's `request_id`, else the `x-notion-request-id` header. */
+const requestIdOf = (json: unknown, raw: RawResponse) =>
+  optional(
+    "requestId",
+    Predicate.hasProperty(json, "request_id") && typeof json.request_id === "string"
+      ? json.request_id
+      : raw.headers["x-notion-request-id"]
+  )
+
 /** Reads `{ code, message }` (Notion) or `{ error, error_description }` (RFC 6749) from an error body. */
 const errorFields = (json: unknown): { code: string; message: string } | undefined => {
   if (Predicate.hasProperty(json, "code") && typeof json.code === "string") {
@@ -70,23 +79,21 @@ export const apiError = (raw: RawResponse): Effect.Effect<NotionError.NotionErro
     const props = {
       status: raw.status,
       message: fields.message,
-      ...optional("requestId", Predicate.hasProperty(json, "request_id") ? json.request_id : undefined),
+      ...requestIdOf(json, raw),
       ...(Predicate.hasProperty(json, "additional_data") && json.additional_data !== undefined
         ? { additionalData: json.additional_data }
         : {})
     }
-    const withRequestId = "requestId" in props
-      ? props
-      : { ...props, ...optional("requestId", raw.headers["x-notion-request-id"]) }
-    const Known = (NotionError.ApiErrorByCode as Record<string, unknown>)[fields.code] as
-      | (new(props: object) => NotionError.ApiError)
-      | undefined
-    if (Known === undefined) return new NotionError.UnknownApiError({ ...withRequestId, code: fields.code })
+    // own keys only: a code such as "constructor" must not reach Object.prototype
+    const Known = Object.hasOwn(NotionError.ApiErrorByCode, fields.code)
+      ? (NotionError.ApiErrorByCode as Record<string, new(props: object) => NotionError.ApiError>)[fields.code]
+      : undefined
+    if (Known === undefined) return new NotionError.UnknownApiError({ ...props, code: fields.code })
     if (fields.code === "rate_limited" || fields.code === "service_overload") {
       const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
-      return new Known({ ...withRequestId, retryAfter: parseRetryAfter(raw.headers["retry-after"], now) })
+      return new Known({ ...props, retryAfter: parseRetryAfter(raw.headers["retry-after"], now) })
     }
-    return new Known(withRequestId)
+    return new Known(props)
   })
 
 /** Decodes a 2xx body with `schema`, keeping fields the schema does not name. */
@@ -105,10 +112,7 @@ export const decodeSuccess = <A, I, R>(
         message: `${raw.method} ${raw.path} answered a body that does not match the expected shape:\n${
           ParseResult.TreeFormatter.formatErrorSync(error)
         }`,
-        ...optional(
-          "requestId",
-          Predicate.hasProperty(json, "request_id") ? json.request_id : raw.headers["x-notion-request-id"]
-        )
+        ...requestIdOf(json, raw)
       })
     )
   )
