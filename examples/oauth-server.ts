@@ -92,6 +92,8 @@ const auth = Effect.gen(function*() {
   )
 )
 
+const invalidState = Effect.succeed(page(400, "bad-state", "Invalid state", "<p>This link is not one we issued.</p>"))
+
 const callback = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
   const key = yield* StateKey
@@ -124,10 +126,8 @@ const callback = Effect.gen(function*() {
       Effect.succeed(page(400, "failed", "Authorization failed", `<p>${escapeHtml(e.error)}</p>`)),
     MissingCode: () =>
       Effect.succeed(page(400, "failed", "Authorization failed", "<p>The callback carried no code.</p>")),
-    StateMissing: () =>
-      Effect.succeed(page(400, "bad-state", "Invalid state", "<p>This link is not one we issued.</p>")),
-    StateForged: () =>
-      Effect.succeed(page(400, "bad-state", "Invalid state", "<p>This link is not one we issued.</p>")),
+    StateMissing: () => invalidState,
+    StateForged: () => invalidState,
     StateExpired: () =>
       Effect.succeed(page(400, "bad-state", "Link expired", "<p>Start again: the link is valid 10 minutes.</p>"))
   }),
