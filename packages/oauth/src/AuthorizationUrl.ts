@@ -6,7 +6,7 @@
 import { NotionConfig } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { clientId } from "./internal/credentials.js"
+import { clientId, resolve } from "./internal/credentials.js"
 import { OAuthCredentials } from "./OAuthCredentials.js"
 import type { MissingCredentials } from "./OAuthError.js"
 
@@ -38,7 +38,7 @@ export const make = (params: Params): Effect.Effect<string, MissingCredentials> 
     url.searchParams.set("client_id", yield* clientId(params))
     url.searchParams.set("response_type", "code")
     url.searchParams.set("owner", "user")
-    const redirectUri = Option.orElse(Option.fromNullable(params.redirect_uri), () => credentials.redirectUri)
+    const { redirectUri } = resolve(params, credentials)
     if (Option.isSome(redirectUri)) url.searchParams.set("redirect_uri", redirectUri.value)
     url.searchParams.set("state", params.state)
     return url.toString()

@@ -13,7 +13,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
-import { basicAuthorization, type ClientParams } from "./internal/credentials.js"
+import { basicAuthorization, type ClientParams, resolve } from "./internal/credentials.js"
 import { OAuthCredentials } from "./OAuthCredentials.js"
 import type { MissingCredentials } from "./OAuthError.js"
 import { IntrospectResponse, RevokeResponse, TokenResponse } from "./OAuthResponse.js"
@@ -171,12 +171,10 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, HttpC
             {
               grant_type: "authorization_code",
               code: Redacted.value(params.code),
-              ...(params.redirect_uri === undefined
-                ? Option.match(credentials.redirectUri, {
-                  onNone: () => ({}),
-                  onSome: (uri) => ({ redirect_uri: uri })
-                })
-                : { redirect_uri: params.redirect_uri }),
+              ...Option.match(resolve(params, credentials).redirectUri, {
+                onNone: () => ({}),
+                onSome: (uri) => ({ redirect_uri: uri })
+              }),
               ...(params.external_account === undefined ? {} : { external_account: params.external_account })
             },
             TokenResponse,
