@@ -163,23 +163,22 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
     yield* server.serve(options.seed === undefined ? served : Effect.withRandom(served, Random.make(options.seed)))
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
-    const internal = fixture.integrations.find((i) => i.type === "internal")
-    const oauth = fixture.integrations.find((i) => i.type === "public")
+    const internal = fixture.integrations.find((i): i is Fixture.InternalIntegration => i.type === "internal")
+    const oauth = fixture.integrations.find((i): i is Fixture.PublicIntegration => i.type === "public")
     return {
       url: `http://127.0.0.1:${port}`,
-      internalToken: Redacted.make(internal?.type === "internal" ? internal.token : ""),
+      internalToken: Redacted.make(internal?.token ?? ""),
       oauthClient: {
-        clientId: oauth?.type === "public" ? oauth.clientId : "",
-        clientSecret: Redacted.make(oauth?.type === "public" ? oauth.clientSecret : ""),
-        redirectUri: oauth?.type === "public" ? oauth.redirectUris[0] ?? "" : ""
+        clientId: oauth?.clientId ?? "",
+        clientSecret: Redacted.make(oauth?.clientSecret ?? ""),
+        redirectUri: oauth?.redirectUris[0] ?? ""
       },
       fixture,
       stats: Effect.sync(() => store.stats()),
       resetStats: Effect.sync(() => store.resetStats()),
       injectFault: (rule) => Effect.sync(() => faults.add(rule)),
       clearFaults: Effect.sync(() => faults.clear()),
-      registerRedirectUri: (uri) =>
-        Effect.sync(() => store.registerRedirectUri(oauth?.type === "public" ? oauth.clientId : "", uri)),
+      registerRedirectUri: (uri) => Effect.sync(() => store.registerRedirectUri(oauth?.clientId ?? "", uri)),
       consent
     }
   })
