@@ -26,6 +26,14 @@ import { InvalidToken, type NotionError } from "./NotionError.js"
  */
 export interface Service {
   readonly token: Effect.Effect<Option.Option<Redacted.Redacted<string>>, NotionError>
+  /**
+   * Asked once when Notion answers 401 `unauthorized` to a request that carried a token from {@link token}
+   * (not a per-call `auth` nor {@link withToken}'s): a fresh token to retry that request with once, or
+   * `None` to return the 401 as is. A refreshing token manager implements it.
+   */
+  readonly refresh?:
+    | ((rejected: Redacted.Redacted<string>) => Effect.Effect<Option.Option<Redacted.Redacted<string>>, NotionError>)
+    | undefined
 }
 
 /**
@@ -80,6 +88,27 @@ export const layerEffect = <E extends NotionError, R>(
     }))
   )
 
+/**
+ * A token source that can refresh: `token` runs for every request, `refresh` once after a 401 to a request
+ * that carried its token (see {@link Service.refresh}); the request is then retried once with the new token
+ * and a second 401 is returned as is.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerRefreshing = <E extends NotionError, R>(options: {
+  readonly token: Effect.Effect<Redacted.Redacted<string>, E, R>
+  readonly refresh: (rejected: Redacted.Redacted<string>) => Effect.Effect<Redacted.Redacted<string>, E, R>
+}): Layer.Layer<NotionAuth, never, R> =>
+  Layer.effect(
+    NotionAuth,
+    Effect.map(Effect.context<R>(), (context) => ({
+      token: options.token.pipe(Effect.map(Option.some), Effect.provide(context)),
+      refresh: (rejected: Redacted.Redacted<string>) =>
+        options.refresh(rejected).pipe(Effect.map(Option.some), Effect.provide(context))
+    }))
+  )
+
 const currentToken = globalValue(
   "@notion-effect/core/NotionAuth/currentToken",
   () => FiberRef.unsafeMake(Option.none<Redacted.Redacted<string>>())
@@ -111,10 +140,22 @@ export const withToken: {
 export const resolve = (
   service: Service,
   auth: Redacted.Redacted<string> | undefined
-): Effect.Effect<Option.Option<Redacted.Redacted<string>>, NotionError> =>
+): Effect.Effect<Resolved, NotionError> =>
   Effect.gen(function*() {
     const token = auth !== undefined ? Option.some(auth) : yield* FiberRef.get(currentToken)
-    const chosen = Option.isSome(token) ? token : yield* service.token
+    const fromSource = Option.isNone(token)
+    const chosen = fromSource ? yield* service.token : token
     if (Option.isSome(chosen) && Redacted.value(chosen.value) === "") return yield* new InvalidToken()
-    return chosen
+    return { token: chosen, fromSource }
   })
+
+/**
+ * The token chosen for a request, and whether it came from the AuthLayer (only those are refreshed).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Resolved {
+  readonly token: Option.Option<Redacted.Redacted<string>>
+  readonly fromSource: boolean
+}

@@ -237,6 +237,17 @@ export class InvalidToken extends Schema.TaggedError<InvalidToken>()("InvalidTok
   }
 }
 
+/** The stored OAuth grant `grant` can no longer be refreshed (`invalid_grant`): the user must authorize again. @since 0.1.0 @category client errors */
+export class ReauthorizationRequired extends Schema.TaggedError<ReauthorizationRequired>()("ReauthorizationRequired", {
+  /** The grant's key (its `bot_id`). */
+  grant: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `The Notion grant ${this.grant} was revoked or its refresh token is no longer valid: authorize again`
+  }
+}
+
 /**
  * An error Notion sent, decoded from its body.
  *
@@ -281,6 +292,7 @@ export type ClientError =
   | ResponseDecodeError
   | InvalidPathParameter
   | InvalidToken
+  | ReauthorizationRequired
 
 /**
  * Every failure of a Notion call.
@@ -329,7 +341,8 @@ const tags: ReadonlySet<string> = new Set([
   "TransportError",
   "ResponseDecodeError",
   "InvalidPathParameter",
-  "InvalidToken"
+  "InvalidToken",
+  "ReauthorizationRequired"
 ])
 
 /**

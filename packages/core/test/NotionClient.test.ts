@@ -184,4 +184,41 @@ describe("NotionClient", () => {
       yield* withClient(layer, (c) => Effect.zip(c.users.me(), c.users.me()))
       assert.deepStrictEqual(http.requests.map((r) => r.headers.authorization), ["Bearer t1", "Bearer t2"])
     }))
+
+  it.effect("NotionAuth.layerRefreshing refreshes once after a 401 and retries once; a second 401 is returned", () =>
+    Effect.gen(function*() {
+      const valid = new Set(["Bearer fresh-1"])
+      const http = fakeHttp((request) =>
+        valid.has(request.headers.authorization ?? "") ? json(200, bot) : notionError(401, "unauthorized")
+      )
+      const refreshed: Array<string> = []
+      let n = 0
+      let current = "stale"
+      const layer = clientLayer(
+        http.layer,
+        {},
+        NotionAuth.layerRefreshing({
+          token: Effect.sync(() => Redacted.make(current)),
+          refresh: (rejected) =>
+            Effect.sync(() => {
+              refreshed.push(Redacted.value(rejected))
+              current = `fresh-${++n}`
+              return Redacted.make(current)
+            })
+        })
+      )
+      yield* withClient(layer, (c) => c.users.me())
+      assert.deepStrictEqual(refreshed, ["stale"])
+      assert.deepStrictEqual(http.requests.map((r) => r.headers.authorization), ["Bearer stale", "Bearer fresh-1"])
+      // fresh-1 stops working: one refresh to fresh-2, which fails too, and that 401 is returned
+      valid.clear()
+      const error = yield* withClient(layer, (c) => Effect.flip(c.users.me()))
+      assert.strictEqual(error._tag, "Unauthorized")
+      assert.deepStrictEqual(refreshed, ["stale", "fresh-1"])
+      assert.strictEqual(http.requests.length, 4)
+      // a per-call token is never refreshed
+      const perCall = yield* withClient(layer, (c) => Effect.flip(c.users.me({ auth: token })))
+      assert.strictEqual(perCall._tag, "Unauthorized")
+      assert.strictEqual(refreshed.length, 2)
+    }))
 })

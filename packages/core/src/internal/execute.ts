@@ -125,15 +125,28 @@ export const execute = <A, I, R>(
   schema: Schema.Schema<A, I, R>
 ): Effect.Effect<A, NotionError.NotionError, R> =>
   Effect.gen(function*() {
-    const token = spec.authorization === undefined ? yield* NotionAuth.resolve(auth, spec.auth) : Option.none()
-    const request = buildRequest(config, spec, token)
-    const once = attempt(client, config, spec, request, schema)
+    const resolved: NotionAuth.Resolved = spec.authorization === undefined
+      ? yield* NotionAuth.resolve(auth, spec.auth)
+      : { token: Option.none(), fromSource: false }
     const schedule = spec.retry === false ? undefined : spec.retry ?? config.retry
-    if (schedule === undefined) return yield* once
-    return yield* Effect.retry(
-      once,
-      Schedule.mapInput(schedule, (error: NotionError.NotionError) => ({ error, method: spec.method }))
-    )
+    const send = (token: Option.Option<Redacted.Redacted<string>>) => {
+      const once = attempt(client, config, spec, buildRequest(config, spec, token), schema)
+      return schedule === undefined ? once : Effect.retry(
+        once,
+        Schedule.mapInput(schedule, (error: NotionError.NotionError) => ({ error, method: spec.method }))
+      )
+    }
+    const refresh = auth.refresh
+    if (!resolved.fromSource || refresh === undefined || Option.isNone(resolved.token)) {
+      return yield* send(resolved.token)
+    }
+    const rejected = resolved.token.value
+    // a 401 to the AuthLayer's token: refresh once, retry once; a second 401 is returned as is
+    return yield* Effect.catchTag(send(resolved.token), "Unauthorized", (error) =>
+      Effect.flatMap(
+        refresh(rejected),
+        Option.match({ onNone: () => Effect.fail(error), onSome: (fresh) => send(Option.some(fresh)) })
+      ))
   }).pipe(
     Effect.withSpan(`notion.${spec.endpoint}`, {
       kind: "client",
