@@ -33,15 +33,3 @@ export interface List<A> {
   readonly next_cursor: string | null
   readonly has_more: boolean
 }
-
-/**
- * Pagination parameters of list endpoints.
- *
- * @since 0.1.0
- * @category models
- */
-export interface PaginationParams {
-  readonly start_cursor?: string
-  /** At most 100. */
-  readonly page_size?: number
-}

@@ -37,6 +37,17 @@ export interface Service {
 }
 
 /**
+ * HTTP Basic client credentials (the OAuth endpoints): sent as `Basic base64(client_id:client_secret)`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BasicCredentials {
+  readonly clientId: string
+  readonly clientSecret: Redacted.Redacted<string>
+}
+
+/**
  * The AuthLayer's tag.
  *
  * @since 0.1.0

@@ -1,31 +1,33 @@
 /**
- * The Notion client: typed endpoints, an escape hatch for the rest, and pagination as a `Stream`.
- * Built on `@effect/platform`'s `HttpClient`, which stays a requirement so you choose Fetch, Node or undici.
+ * The Notion client: one typed method per endpoint of {@link NotionApi}, derived from its declaration, an
+ * escape hatch for the rest, and pagination as a `Stream`. Built on `@effect/platform`'s `HttpClient`, which
+ * stays a requirement so you choose Fetch, Node or undici.
  *
  * @since 0.1.0
  */
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as Chunk from "effect/Chunk"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
-import { Block } from "./Block.js"
-import { DataSource } from "./DataSource.js"
-import { checkPath, execute, pathParam } from "./internal/execute.js"
-import { List, type PaginationParams } from "./List.js"
+import type * as Schema from "effect/Schema"
+import * as Endpoint from "./Endpoint.js"
+import * as Execute from "./internal/execute.js"
+import * as Request from "./internal/request.js"
+import { compile } from "./internal/validator.js"
+import * as NotionApi from "./NotionApi.js"
 import { NotionAuth } from "./NotionAuth.js"
+import type { BasicCredentials } from "./NotionAuth.js"
 import { NotionConfig } from "./NotionConfig.js"
 import type { NotionError } from "./NotionError.js"
 import type { RetrySchedule } from "./NotionRetry.js"
-import { Page } from "./Page.js"
-import { User } from "./User.js"
+import * as Pagination from "./Pagination.js"
 
 /**
- * Options every endpoint accepts.
+ * Options every method accepts, next to the endpoint's parameters.
  *
  * @since 0.1.0
  * @category models
@@ -35,6 +37,38 @@ export interface CallOptions {
   readonly auth?: Redacted.Redacted<string>
   /** A retry policy for this request only, or `false` for none. */
   readonly retry?: RetrySchedule | false
+  /** Headers for this request only; the SDK's own headers win over them. */
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+/**
+ * The method derived from an endpoint: its parameters (optional when none is required) and call options.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Method<E extends Endpoint.Any> = {} extends Endpoint.Params<E>
+  ? (params?: Endpoint.Params<E> & Options<E>) => Effect.Effect<Endpoint.Success<E>, Endpoint.Error<E>>
+  : (params: Endpoint.Params<E> & Options<E>) => Effect.Effect<Endpoint.Success<E>, Endpoint.Error<E>>
+
+/**
+ * The call options of an endpoint: a bearer token, or Basic client credentials for the OAuth endpoints.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Options<E extends Endpoint.Any> = E["security"] extends "basic"
+  ? Omit<CallOptions, "auth"> & { readonly auth: BasicCredentials }
+  : CallOptions
+
+/**
+ * The methods derived from a tree of endpoints.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Methods<T> = {
+  readonly [K in keyof T]: T[K] extends Endpoint.Any ? Method<T[K]> : Methods<T[K]>
 }
 
 /**
@@ -44,48 +78,16 @@ export interface CallOptions {
  * @category models
  */
 export interface RequestOptions extends CallOptions {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE"
+  readonly method: Endpoint.Method
   /** Path under the base URL, e.g. `/v1/comments`. Paths containing `..` are rejected. */
   readonly path: string
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>
+  /** Query parameters: arrays become repeated keys, `null` and `undefined` are omitted. */
+  readonly query?: Readonly<Record<string, unknown>>
+  /** The JSON body (never sent with GET or DELETE). */
   readonly body?: unknown
   /** Names the request's span `notion.<endpoint>` (default `request`). */
   readonly endpoint?: string
-  /** A whole `Authorization` header value that replaces Bearer auth (the OAuth endpoints send Basic auth). */
-  readonly authorization?: Redacted.Redacted<string>
 }
-
-/**
- * `search` parameters.
- *
- * @since 0.1.0
- * @category models
- */
-export interface SearchParams extends CallOptions, PaginationParams {
-  readonly query?: string
-  readonly filter?: { readonly property: "object"; readonly value: "page" | "data_source" | "database" }
-  readonly sort?: { readonly timestamp: "last_edited_time"; readonly direction: "ascending" | "descending" }
-}
-
-/**
- * A search result: a page or a data source.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const SearchResult = Schema.Union(Page, DataSource)
-
-/**
- * A search result.
- *
- * @since 0.1.0
- * @category models
- */
-export type SearchResult = typeof SearchResult.Type
-
-const UserList = List(User)
-const BlockList = List(Block)
-const SearchList = List(SearchResult)
 
 /**
  * The client's operations.
@@ -93,36 +95,14 @@ const SearchList = List(SearchResult)
  * @since 0.1.0
  * @category models
  */
-export interface Service {
+export interface Service extends Methods<NotionApi.Endpoints> {
   /** Any endpoint, decoded with your schema (fields it does not name are kept). */
-  readonly request: <A, I, R>(
-    options: RequestOptions,
-    schema: Schema.Schema<A, I, R>
-  ) => Effect.Effect<A, NotionError, R>
-  readonly users: {
-    /** `GET /v1/users`: one page of users. */
-    readonly list: (params?: CallOptions & PaginationParams) => Effect.Effect<typeof UserList.Type, NotionError>
-    /** `GET /v1/users/{user_id}`. */
-    readonly retrieve: (params: CallOptions & { readonly user_id: string }) => Effect.Effect<User, NotionError>
-    /** `GET /v1/users/me`: the bot user of the token. */
-    readonly me: (params?: CallOptions) => Effect.Effect<User, NotionError>
-  }
-  readonly pages: {
-    /** `GET /v1/pages/{page_id}`. */
-    readonly retrieve: (
-      params: CallOptions & { readonly page_id: string; readonly filter_properties?: ReadonlyArray<string> }
-    ) => Effect.Effect<Page, NotionError>
-  }
-  /** `POST /v1/search`: one page of pages and data sources shared with the integration. */
-  readonly search: (params?: SearchParams) => Effect.Effect<typeof SearchList.Type, NotionError>
-  readonly blocks: {
-    readonly children: {
-      /** `GET /v1/blocks/{block_id}/children`: one page of child blocks. */
-      readonly list: (
-        params: CallOptions & PaginationParams & { readonly block_id: string }
-      ) => Effect.Effect<typeof BlockList.Type, NotionError>
-    }
-  }
+  readonly request: <A, I>(options: RequestOptions, schema: Schema.Schema<A, I>) => Effect.Effect<A, NotionError>
+  /** Calls any endpoint declaration (yours, or another package's such as the OAuth endpoints). */
+  readonly call: <E extends Endpoint.Any>(
+    endpoint: E,
+    params: Endpoint.Params<E> & Options<E>
+  ) => Effect.Effect<Endpoint.Success<E>, Endpoint.Error<E>>
 }
 
 /**
@@ -133,79 +113,99 @@ export interface Service {
  */
 export class NotionClient extends Context.Tag("@notion-effect/core/NotionClient")<NotionClient, Service>() {}
 
-const call = ({ auth, retry }: CallOptions) => ({ auth, retry })
+const lowercase = (headers: Readonly<Record<string, string>>) => Headers.fromInput(headers)
+
+const decoders = new WeakMap<object, Execute.Interpret<any>>()
+
+/** The escape hatch's decoder, compiled once per schema. */
+const interpretOf = <A, I>(schema: Schema.Schema<A, I>): Execute.Interpret<A> => {
+  let interpret = decoders.get(schema)
+  if (interpret === undefined) {
+    interpret = { decoder: { validate: compile(schema.ast), schema }, sensitive: false, oauth: false }
+    decoders.set(schema, interpret)
+  }
+  return interpret
+}
 
 /**
- * Builds the client from an `HttpClient`, the AuthLayer and the (optional) `NotionConfig`.
+ * Builds the client from an `HttpClient`, the AuthLayer and the (optional) `NotionConfig`. The `HttpClient` is
+ * composed once (base URL, the platform's own span disabled so no request or header reaches a tracer,
+ * `NotionConfig.transformClient`); each endpoint is compiled on its first call.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionAuth> = Effect.gen(function*() {
-  const client = yield* HttpClient.HttpClient
-  const auth = yield* NotionAuth
   const config = yield* NotionConfig
-  const run = <A, I, R>(spec: Parameters<typeof execute>[3], schema: Schema.Schema<A, I, R>) =>
-    execute(client, config, auth, spec, schema)
+  const composed = (yield* HttpClient.HttpClient).pipe(
+    HttpClient.mapRequest(HttpClientRequest.prependUrl(config.baseUrl)),
+    HttpClient.withTracerDisabledWhen(() => true)
+  )
+  const sdkHeaders = Headers.fromInput({
+    "notion-version": config.notionVersion,
+    "user-agent": config.userAgent,
+    accept: "application/json"
+  })
+  const clientHeaders = lowercase(config.headers)
+  const runtime: Execute.Runtime = {
+    http: config.transformClient ? config.transformClient(composed) : composed,
+    config,
+    auth: yield* NotionAuth,
+    clientHeaders,
+    sdkHeaders,
+    headers: Headers.merge(clientHeaders, sdkHeaders)
+  }
+
+  const plans = new Map<Endpoint.Any, Request.Plan>()
+  const call = (endpoint: Endpoint.Any, params: Record<string, unknown> & Execute.Call = {}) => {
+    let plan = plans.get(endpoint)
+    if (plan === undefined) {
+      plan = Request.plan(endpoint)
+      plans.set(endpoint, plan)
+    }
+    const p = plan
+    return Execute.run(
+      runtime,
+      p.spanName,
+      { "http.request.method": endpoint.method, "notion.endpoint": endpoint.name },
+      params,
+      endpoint.security,
+      (headers, authorization) => Request.build(p, params, headers, authorization),
+      { decoder: p.decoder, sensitive: endpoint.sensitive, oauth: endpoint.security === "basic" }
+    )
+  }
+
+  const derive = (tree: object): any =>
+    Object.fromEntries(
+      Object.entries(tree).map(([key, value]) => [
+        key,
+        Endpoint.isEndpoint(value) ? (params?: any) => call(value, params) : derive(value)
+      ])
+    )
 
   return {
-    request: (options, schema) =>
-      Effect.flatMap(
-        checkPath(options.path),
-        (path) =>
-          run({
-            ...call(options),
-            endpoint: options.endpoint ?? "request",
-            method: options.method,
-            path,
-            query: options.query,
-            body: options.body,
-            authorization: options.authorization
-          }, schema)
-      ),
-    users: {
-      list: (params = {}) =>
-        run({
-          ...call(params),
-          endpoint: "users.list",
-          method: "GET",
-          path: "/v1/users",
-          query: { start_cursor: params.start_cursor, page_size: params.page_size }
-        }, UserList),
-      retrieve: (params) =>
-        Effect.flatMap(
-          pathParam("user_id", params.user_id),
-          (id) => run({ ...call(params), endpoint: "users.retrieve", method: "GET", path: `/v1/users/${id}` }, User)
-        ),
-      me: (params = {}) => run({ ...call(params), endpoint: "users.me", method: "GET", path: "/v1/users/me" }, User)
-    },
-    pages: {
-      retrieve: (params) =>
-        Effect.flatMap(pathParam("page_id", params.page_id), (id) =>
-          run({
-            ...call(params),
-            endpoint: "pages.retrieve",
-            method: "GET",
-            path: `/v1/pages/${id}`,
-            query: params.filter_properties ? { filter_properties: params.filter_properties.join(",") } : undefined
-          }, Page))
-    },
-    search: (params = {}) => {
-      const { auth: _auth, retry: _retry, ...body } = params
-      return run({ ...call(params), endpoint: "search", method: "POST", path: "/v1/search", body }, SearchList)
-    },
-    blocks: {
-      children: {
-        list: (params) =>
-          Effect.flatMap(pathParam("block_id", params.block_id), (id) =>
-            run({
-              ...call(params),
-              endpoint: "blocks.children.list",
-              method: "GET",
-              path: `/v1/blocks/${id}/children`,
-              query: { start_cursor: params.start_cursor, page_size: params.page_size }
-            }, BlockList))
-      }
+    ...derive(NotionApi.endpoints),
+    call: call as Service["call"],
+    request: (options, schema) => {
+      const path = Request.checkPath(options.path)
+      return Execute.run(
+        runtime,
+        `notion.${options.endpoint ?? "request"}`,
+        { "http.request.method": options.method, "notion.endpoint": options.endpoint ?? "request" },
+        options,
+        "bearer",
+        (headers, authorization) =>
+          Either.map(path, (path) =>
+            Request.assemble(
+              options.method,
+              path,
+              Request.urlParamsOf(options.query ?? {}, Object.keys(options.query ?? {})),
+              options.body,
+              headers,
+              authorization
+            )),
+        interpretOf(schema)
+      )
     }
   }
 })
@@ -222,7 +222,8 @@ export const layer: Layer.Layer<NotionClient, never, HttpClient.HttpClient | Not
 )
 
 /**
- * Every result of a paginated endpoint, across pages, as a `Stream` (pages are fetched on demand).
+ * Every result of a paginated endpoint, across pages, as a `Stream` (pages are fetched on demand); the
+ * official SDK's `iteratePaginatedAPI`.
  *
  * @example
  * const everyone = NotionClient.paginate(client.users.list, {})
@@ -230,16 +231,12 @@ export const layer: Layer.Layer<NotionClient, never, HttpClient.HttpClient | Not
  * @since 0.1.0
  * @category pagination
  */
-export const paginate = <P extends PaginationParams, A, E, R>(
-  endpoint: (params: P) => Effect.Effect<List<A>, E, R>,
-  params: P
-): Stream.Stream<A, E, R> =>
-  Stream.paginateChunkEffect(params.start_cursor, (cursor) =>
-    Effect.map(
-      endpoint(cursor === undefined ? params : { ...params, start_cursor: cursor }),
-      (list) =>
-        [
-          Chunk.fromIterable(list.results),
-          list.has_more && list.next_cursor !== null ? Option.some<string | undefined>(list.next_cursor) : Option.none()
-        ] as const
-    ))
+export const paginate = Pagination.stream
+
+/**
+ * Every result of a paginated endpoint in one array; the official SDK's `collectPaginatedAPI`.
+ *
+ * @since 0.1.0
+ * @category pagination
+ */
+export const collect = Pagination.collect

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -29,6 +30,14 @@ export interface Service {
   readonly userAgent: string
   /** The retry policy of every request (default {@link NotionRetry.defaultSchedule}). */
   readonly retry: NotionRetry.RetrySchedule
+  /** The largest response body read, in bytes (default 32 MiB); a larger one fails with `ResponseTooLarge`. */
+  readonly maxResponseBytes: number
+  /** Headers sent with every request; the SDK's own (`authorization`, `notion-version`…) win over them. */
+  readonly headers: Readonly<Record<string, string>>
+  /** Send W3C `traceparent` headers of the request's span to Notion (default `false`). */
+  readonly tracerPropagation: boolean
+  /** Wraps the composed `HttpClient` once, when the client is built (your middleware, logging, a proxy). */
+  readonly transformClient: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
 }
 
 /**
@@ -42,7 +51,11 @@ export const defaults: Service = {
   notionVersion: "2025-09-03",
   timeout: Duration.seconds(60),
   userAgent: "notion-effect/0.1.0",
-  retry: NotionRetry.defaultSchedule
+  retry: NotionRetry.defaultSchedule,
+  maxResponseBytes: 32 * 1024 * 1024,
+  headers: {},
+  tracerPropagation: false,
+  transformClient: undefined
 }
 
 /**
@@ -67,6 +80,10 @@ export interface Options {
   readonly timeout?: Duration.DurationInput
   readonly userAgent?: string
   readonly retry?: NotionRetry.RetrySchedule
+  readonly maxResponseBytes?: number
+  readonly headers?: Readonly<Record<string, string>>
+  readonly tracerPropagation?: boolean
+  readonly transformClient?: (client: HttpClient.HttpClient) => HttpClient.HttpClient
 }
 
 /**
@@ -80,7 +97,11 @@ export const make = (options: Options = {}): Service => ({
   notionVersion: options.notionVersion ?? defaults.notionVersion,
   timeout: options.timeout === undefined ? defaults.timeout : Duration.decode(options.timeout),
   userAgent: options.userAgent ?? defaults.userAgent,
-  retry: options.retry ?? defaults.retry
+  retry: options.retry ?? defaults.retry,
+  maxResponseBytes: options.maxResponseBytes ?? defaults.maxResponseBytes,
+  headers: options.headers ?? defaults.headers,
+  tracerPropagation: options.tracerPropagation ?? defaults.tracerPropagation,
+  transformClient: options.transformClient
 })
 
 /**

@@ -33,3 +33,12 @@ export * as DataSource from "./DataSource.js"
 
 /** Paginated list schemas. @since 0.1.0 */
 export * as List from "./List.js"
+
+/** Endpoints as data: one declaration per endpoint. @since 0.1.0 */
+export * as Endpoint from "./Endpoint.js"
+
+/** The tree of endpoint declarations the client is derived from. @since 0.1.0 */
+export * as NotionApi from "./NotionApi.js"
+
+/** Cursor pagination: parameters, `Stream` and collect helpers. @since 0.1.0 */
+export * as Pagination from "./Pagination.js"

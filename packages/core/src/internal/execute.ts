@@ -1,155 +1,246 @@
+import * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
+import * as Predicate from "effect/Predicate"
+import type * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import type * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as NotionAuth from "../NotionAuth.js"
+import type { BasicCredentials } from "../NotionAuth.js"
 import type * as NotionConfig from "../NotionConfig.js"
 import * as NotionError from "../NotionError.js"
 import type * as NotionRetry from "../NotionRetry.js"
-import { apiError, decodeSuccess, type RawResponse } from "./response.js"
+import type { Built } from "./request.js"
+import { apiError, type Decoder, decodeSuccess, type RawResponse, scrub } from "./response.js"
 
-/** One Notion call, before auth and retries are applied. */
-export interface Spec {
-  /** Span name suffix: `users.list` gives the span `notion.users.list`. */
-  readonly endpoint: string
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE"
-  readonly path: string
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>> | undefined
-  readonly body?: unknown
-  readonly auth?: Redacted.Redacted<string> | undefined
+/** What every call of one client shares. */
+export interface Runtime {
+  /** The provided `HttpClient`, composed once: base URL, the platform span disabled, the user's transform. */
+  readonly http: HttpClient.HttpClient
+  readonly config: NotionConfig.Service
+  readonly auth: NotionAuth.Service
+  /** The client's custom headers (`NotionConfig`'s `headers`). */
+  readonly clientHeaders: Headers.Headers
+  /** The SDK's own headers: `notion-version`, `user-agent`, `accept`. */
+  readonly sdkHeaders: Headers.Headers
+  /** The client's custom headers under the SDK's: what a call without custom headers sends. */
+  readonly headers: Headers.Headers
+}
+
+/** Options every call accepts. */
+export interface Call {
+  readonly auth?: Redacted.Redacted<string> | BasicCredentials | undefined
   readonly retry?: NotionRetry.RetrySchedule | false | undefined
-  /** A whole `Authorization` header value that replaces Bearer auth (the OAuth endpoints send Basic auth). */
-  readonly authorization?: Redacted.Redacted<string> | undefined
+  readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
-const traversal = /(?:\.|%2e){2}/i
+/** How to read and interpret the answer of one endpoint. */
+export interface Interpret<A> {
+  readonly decoder: Decoder<A>
+  readonly sensitive: boolean
+  /** Whether the OAuth-only error codes are this endpoint's (else they decode as `UnknownApiError`). */
+  readonly oauth: boolean
+}
 
-/** Fails with `InvalidPathParameter` when a path parameter could escape its route; else encodes it. */
-export const pathParam = (name: string, value: string): Effect.Effect<string, NotionError.InvalidPathParameter> =>
-  traversal.test(value) || value === ""
-    ? Effect.fail(new NotionError.InvalidPathParameter({ name, value }))
-    : Effect.succeed(encodeURIComponent(value))
+const reasonOf = (cause: unknown, secrets: ReadonlyArray<string>): string => {
+  const parts: Array<string> = []
+  let current: unknown = cause
+  for (let depth = 0; depth < 4 && Predicate.isObject(current); depth++) {
+    const message = "message" in current && typeof current.message === "string" ? current.message : ""
+    const code = "code" in current && typeof current.code === "string" ? current.code : ""
+    const text = message.includes(code) ? message : [code, message].filter(Boolean).join(" ")
+    if (text !== "" && !parts.includes(text)) parts.push(text)
+    current = "cause" in current ? current.cause : undefined
+  }
+  return scrub(parts.join(": ").slice(0, 500), secrets) || "unknown transport failure"
+}
 
-/** Checks a whole path given to the escape hatch. */
-export const checkPath = (path: string): Effect.Effect<string, NotionError.InvalidPathParameter> =>
-  traversal.test(path)
-    ? Effect.fail(new NotionError.InvalidPathParameter({ name: "path", value: path }))
-    : Effect.succeed(path.startsWith("/") ? path : `/${path}`)
-
-const transportError = (spec: Spec, error: HttpClientError.HttpClientError) =>
-  new NotionError.TransportError({
-    method: spec.method,
-    path: spec.path,
-    message: error._tag === "RequestError"
-      ? `${spec.method} ${spec.path} failed: ${error.description ?? error.reason}`
-      : `${spec.method} ${spec.path}: the response could not be read: ${error.description ?? error.reason}`
+const transportError = (built: Built, error: HttpClientError.HttpClientError) => {
+  // keep the underlying error, never the platform error: it holds the request and its headers
+  const cause = error.cause
+  const reason = reasonOf(cause, built.secrets)
+  return new NotionError.TransportError({
+    method: built.method,
+    path: built.path,
+    reason: error._tag === "ResponseError"
+      ? `the response could not be read: ${reason}`
+      : error.reason === "Transport"
+      ? reason
+      : `${error.reason}: ${reason}`,
+    ...(cause instanceof Error ? { cause } : {})
   })
-
-const buildRequest = (
-  config: NotionConfig.Service,
-  spec: Spec,
-  token: Option.Option<Redacted.Redacted<string>>
-): HttpClientRequest.HttpClientRequest => {
-  let request = HttpClientRequest.make(spec.method)(`${config.baseUrl}${spec.path}`).pipe(
-    HttpClientRequest.setHeaders({
-      "notion-version": config.notionVersion,
-      "user-agent": config.userAgent,
-      accept: "application/json"
-    })
-  )
-  if (spec.query) {
-    const query = Object.entries(spec.query).flatMap(([key, value]) =>
-      value === undefined ? [] : [[key, String(value)] as const]
-    )
-    request = HttpClientRequest.setUrlParams(request, query)
-  }
-  if (spec.authorization !== undefined) {
-    request = HttpClientRequest.setHeader(request, "authorization", Redacted.value(spec.authorization))
-  } else if (Option.isSome(token)) {
-    request = HttpClientRequest.bearerToken(request, token.value)
-  }
-  return spec.body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, spec.body)
 }
 
-/** One attempt: send, read the whole body within the timeout, interpret. */
-const attempt = <A, I, R>(
-  client: HttpClient.HttpClient,
-  config: NotionConfig.Service,
-  spec: Spec,
-  request: HttpClientRequest.HttpClientRequest,
-  schema: Schema.Schema<A, I, R>
-): Effect.Effect<A, NotionError.NotionError, R> =>
-  client.execute(request).pipe(
-    Effect.flatMap((response) =>
-      Effect.map(response.text, (body): RawResponse => ({
-        method: spec.method,
-        path: spec.path,
-        status: response.status,
-        headers: response.headers,
-        body
-      }))
-    ),
-    Effect.scoped,
-    Effect.mapError((error) => transportError(spec, error)),
-    Effect.timeoutFail({
-      duration: config.timeout,
-      onTimeout: () => new NotionError.RequestTimeout({ method: spec.method, path: spec.path, timeout: config.timeout })
+const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+/** Reads the whole body, never past `limit` bytes: a larger body fails with `ResponseTooLarge`, unread. */
+const readBody = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: number,
+  tooLarge: () => NotionError.ResponseTooLarge
+): Effect.Effect<string, NotionError.ResponseTooLarge | HttpClientError.ResponseError> => {
+  const declared = response.headers["content-length"]
+  if (declared !== undefined && /^\d+$/.test(declared)) {
+    // the runtime enforces the declared length, so reading it whole cannot go past the limit
+    return Number(declared) <= limit
+      ? response.text
+      : Effect.zipRight(Stream.runDrain(Stream.take(response.stream, 0)), Effect.fail(tooLarge()))
+  }
+  return Effect.suspend(() => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return Stream.runForEach(response.stream, (chunk) => {
+      size += chunk.length
+      if (size > limit) return Effect.fail(tooLarge())
+      chunks.push(chunk)
+      return Effect.void
+    }).pipe(Effect.map(() => new TextDecoder().decode(concat(chunks, size))))
+  })
+}
+
+/** One attempt: send, read the body (bounded), interpret and decode — all within the timeout. */
+const attempt = <A>(
+  runtime: Runtime,
+  built: Built,
+  interpret: Interpret<A>
+): Effect.Effect<A, NotionError.NotionError> => {
+  const { config } = runtime
+  const where = { method: built.method, path: built.path }
+  return runtime.http.execute(built.request).pipe(
+    Effect.flatMap((response) => {
+      const ids = {
+        ...(response.headers["x-notion-request-id"] ? { requestId: response.headers["x-notion-request-id"] } : {}),
+        ...(response.headers["cf-ray"] ? { cfRay: response.headers["cf-ray"] } : {})
+      }
+      return Effect.map(
+        readBody(
+          response,
+          config.maxResponseBytes,
+          () =>
+            new NotionError.ResponseTooLarge({ ...where, status: response.status, limit: config.maxResponseBytes, ...ids })
+        ),
+        (body): RawResponse => ({
+          ...where,
+          status: response.status,
+          headers: response.headers,
+          body,
+          secrets: built.secrets,
+          sensitive: interpret.sensitive
+        })
+      )
+    }),
+    Effect.catchTags({
+      RequestError: (error) => Effect.fail(transportError(built, error)),
+      ResponseError: (error) => Effect.fail(transportError(built, error))
     }),
     Effect.tap((raw) =>
-      Effect.all([
-        Effect.annotateCurrentSpan("http.response.status_code", raw.status),
+      Effect.annotateCurrentSpan(
         raw.headers["x-notion-request-id"] === undefined
-          ? Effect.void
-          : Effect.annotateCurrentSpan("notion.request_id", raw.headers["x-notion-request-id"]),
-        Effect.logDebug(`notion ${spec.method} ${spec.path} answered ${raw.status}`)
-      ], { discard: true })
+          ? { "http.response.status_code": raw.status }
+          : { "http.response.status_code": raw.status, "notion.request_id": raw.headers["x-notion-request-id"] }
+      )
     ),
     Effect.flatMap((raw) =>
-      raw.status >= 200 && raw.status < 300 ? decodeSuccess(raw, schema) : Effect.flip(apiError(raw))
-    )
-  )
-
-/**
- * Runs a Notion call: resolves the token, sends it with retries, decodes the answer, in a span named
- * after the endpoint.
- */
-export const execute = <A, I, R>(
-  client: HttpClient.HttpClient,
-  config: NotionConfig.Service,
-  auth: NotionAuth.Service,
-  spec: Spec,
-  schema: Schema.Schema<A, I, R>
-): Effect.Effect<A, NotionError.NotionError, R> =>
-  Effect.gen(function*() {
-    const resolved: NotionAuth.Resolved = spec.authorization === undefined
-      ? yield* NotionAuth.resolve(auth, spec.auth)
-      : { token: Option.none(), fromSource: false }
-    const schedule = spec.retry === false ? undefined : spec.retry ?? config.retry
-    const send = (token: Option.Option<Redacted.Redacted<string>>) => {
-      const once = attempt(client, config, spec, buildRequest(config, spec, token), schema)
-      return schedule === undefined ? once : Effect.retry(
-        once,
-        Schedule.mapInput(schedule, (error: NotionError.NotionError) => ({ error, method: spec.method }))
-      )
-    }
-    const refresh = auth.refresh
-    if (!resolved.fromSource || refresh === undefined || Option.isNone(resolved.token)) {
-      return yield* send(resolved.token)
-    }
-    const rejected = resolved.token.value
-    // a 401 to the AuthLayer's token: refresh once, retry once; a second 401 is returned as is
-    return yield* Effect.catchTag(send(resolved.token), "Unauthorized", (error) =>
-      Effect.flatMap(
-        refresh(rejected),
-        Option.match({ onNone: () => Effect.fail(error), onSome: (fresh) => send(Option.some(fresh)) })
-      ))
-  }).pipe(
-    Effect.withSpan(`notion.${spec.endpoint}`, {
-      kind: "client",
-      attributes: { "http.request.method": spec.method, "notion.path": spec.path }
+      raw.status >= 200 && raw.status < 300
+        ? decodeSuccess(raw, interpret.decoder)
+        : Effect.flip(apiError(raw, interpret.oauth))
+    ),
+    Effect.timeoutFail({
+      duration: config.timeout,
+      onTimeout: () => new NotionError.RequestTimeout({ ...where, timeout: config.timeout })
     })
   )
+}
+
+/** Retries only after a failure: the success path builds no schedule at all. */
+const withRetry = <A>(
+  once: Effect.Effect<A, NotionError.NotionError>,
+  schedule: NotionRetry.RetrySchedule | undefined,
+  method: string
+): Effect.Effect<A, NotionError.NotionError> => {
+  if (schedule === undefined) return once
+  const policy = Schedule.mapInput(schedule, (error: NotionError.NotionError) => ({ error, method }))
+  return Effect.catchAll(once, (first) => {
+    let replayed = false
+    // the first failure is fed to the schedule without sending the request again
+    const next = Effect.suspend(() => replayed ? once : (replayed = true, Effect.fail(first)))
+    return Effect.retry(next, policy)
+  })
+}
+
+/** Adds the W3C trace context of the current span, when the user opted in. */
+const propagate = (runtime: Runtime, built: Built): Effect.Effect<Built> =>
+  runtime.config.tracerPropagation
+    ? Effect.map(
+      Effect.option(Effect.currentSpan),
+      (span) =>
+        Option.isNone(span)
+          ? built
+          : { ...built, request: HttpClientRequest.setHeaders(built.request, HttpTraceContext.toHeaders(span.value)) }
+    )
+    : Effect.succeed(built)
+
+const withCustomHeaders = (runtime: Runtime, custom: Call["headers"]): Headers.Headers =>
+  custom === undefined
+    ? runtime.headers
+    : Headers.merge(Headers.merge(runtime.clientHeaders, Headers.fromInput(custom)), runtime.sdkHeaders)
+
+/**
+ * Runs one call in a span named after the endpoint: resolves the credentials, builds the request, sends it
+ * with retries, decodes the answer; a 401 to the AuthLayer's token refreshes it once when the layer can.
+ */
+export const run = <A>(
+  runtime: Runtime,
+  spanName: string,
+  attributes: Record<string, unknown>,
+  call: Call,
+  security: "bearer" | "basic",
+  build: (
+    headers: Headers.Headers,
+    authorization: Redacted.Redacted<string> | BasicCredentials | undefined
+  ) => Either.Either<Built, NotionError.NotionError>,
+  interpret: Interpret<A>
+): Effect.Effect<A, NotionError.NotionError> => {
+  const headers = withCustomHeaders(runtime, call.headers)
+  const schedule = call.retry === false ? undefined : call.retry ?? runtime.config.retry
+  const send = (authorization: Redacted.Redacted<string> | BasicCredentials | undefined) => {
+    const built = build(headers, authorization)
+    if (Either.isLeft(built)) return Effect.fail(built.left)
+    return Effect.flatMap(
+      propagate(runtime, built.right),
+      (ready) => withRetry(attempt(runtime, ready, interpret), schedule, ready.method)
+    )
+  }
+  const program: Effect.Effect<A, NotionError.NotionError> = security === "basic"
+    ? send(call.auth)
+    : Effect.flatMap(
+      NotionAuth.resolve(runtime.auth, call.auth as Redacted.Redacted<string> | undefined),
+      (resolved) => {
+        const token = Option.getOrUndefined(resolved.token)
+        const refresh = runtime.auth.refresh
+        if (!resolved.fromSource || refresh === undefined || token === undefined) return send(token)
+        // a 401 to the AuthLayer's token: refresh once, retry once; a second 401 is returned as is
+        return Effect.catchTag(send(token), "Unauthorized", (error) =>
+          Effect.flatMap(
+            refresh(token),
+            Option.match({ onNone: () => Effect.fail(error), onSome: (fresh) => send(fresh) })
+          ))
+      }
+    )
+  return Effect.withSpan(program, spanName, { kind: "client", captureStackTrace: false, attributes })
+}

@@ -1,118 +1,196 @@
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import * as NotionError from "../NotionError.js"
 import { parseRetryAfter } from "./retryAfter.js"
+import type { Validator } from "./validator.js"
 
-/** A response read to the end: what interpretation needs, nothing that could hold a secret. */
+/** A response read to the end: what interpretation needs, nothing that could hold a secret we sent. */
 export interface RawResponse {
   readonly method: string
   readonly path: string
   readonly status: number
   readonly headers: Readonly<Record<string, string | undefined>>
   readonly body: string
+  /** Values we sent that must never be kept (tokens, codes, client secrets). */
+  readonly secrets: ReadonlyArray<string>
+  /** An OAuth answer: its body is never kept, decoding errors name paths only. */
+  readonly sensitive: boolean
 }
 
 const BODY_PREFIX_BYTES = 1024
+const MESSAGE_MAX = 2048
+const ISSUES_SHOWN = 8
+const ADDITIONAL_DATA_MAX = 8192
+
+const truncate = (text: string, max: number) => text.length <= max ? text : `${text.slice(0, max - 1)}…`
 
 const prefix = (body: string): string => {
-  const bytes = new TextEncoder().encode(body)
+  const bytes = new TextEncoder().encode(body.slice(0, BODY_PREFIX_BYTES))
   return bytes.length <= BODY_PREFIX_BYTES
-    ? body
+    ? body.slice(0, BODY_PREFIX_BYTES)
     : new TextDecoder().decode(bytes.subarray(0, BODY_PREFIX_BYTES)).replace(/\uFFFD$/, "")
 }
 
-const parseJson = (body: string): unknown => {
+/** Replaces every secret we sent with `[redacted]`. */
+export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
+  let out = text
+  for (const secret of secrets) if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join("[redacted]")
+  return out
+}
+
+/** Parses JSON, skipping a UTF-8 byte order mark; `undefined` when it is not JSON. */
+export const parseJson = (body: string): unknown => {
   try {
-    return JSON.parse(body)
+    return JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)
   } catch {
     return undefined
   }
 }
 
-const optional = <K extends string>(key: K, value: unknown): { readonly [P in K]?: string } =>
-  typeof value === "string" && value !== "" ? { [key]: value } as { [P in K]: string } : {}
+const header = (raw: RawResponse, name: string) => {
+  const value = raw.headers[name]
+  return value === undefined || value === "" ? {} : { [name === "cf-ray" ? "cfRay" : "requestId"]: value }
+}
 
-const notNotion = (raw: RawResponse) =>
+/** `cf-ray` and the request id: the body's `request_id`, else the `x-notion-request-id` header. */
+const idsOf = (json: unknown, raw: RawResponse): { requestId?: string; cfRay?: string } => ({
+  ...(Predicate.hasProperty(json, "request_id") && typeof json.request_id === "string" && json.request_id !== ""
+    ? { requestId: json.request_id }
+    : header(raw, "x-notion-request-id")),
+  ...header(raw, "cf-ray")
+})
+
+/** A response that is not a Notion answer. */
+export const notNotion = (raw: RawResponse, cause?: unknown) =>
   new NotionError.HttpResponseError({
     method: raw.method,
     path: raw.path,
     status: raw.status,
-    body: prefix(raw.body),
-    ...optional("requestId", raw.headers["x-notion-request-id"]),
-    ...optional("cfRay", raw.headers["cf-ray"])
+    body: raw.sensitive ? "" : scrub(prefix(raw.body), raw.secrets),
+    ...idsOf(undefined, raw),
+    ...(cause === undefined ? {} : { cause })
   })
 
-/** The request id: the body's `request_id`, else the `x-notion-request-id` header. */
-const requestIdOf = (json: unknown, raw: RawResponse) =>
-  optional(
-    "requestId",
-    Predicate.hasProperty(json, "request_id") && typeof json.request_id === "string"
-      ? json.request_id
-      : raw.headers["x-notion-request-id"]
-  )
+const stringField = (json: object, key: string): string | undefined =>
+  Predicate.hasProperty(json, key) && typeof json[key] === "string" ? json[key] : undefined
 
 /** Reads `{ code, message }` (Notion) or `{ error, error_description }` (RFC 6749) from an error body. */
 const errorFields = (json: unknown): { code: string; message: string } | undefined => {
-  if (Predicate.hasProperty(json, "code") && typeof json.code === "string") {
-    const message = Predicate.hasProperty(json, "message") && typeof json.message === "string"
-      ? json.message
-      : json.code
-    return { code: json.code, message }
-  }
-  if (Predicate.hasProperty(json, "error") && typeof json.error === "string") {
-    const message = Predicate.hasProperty(json, "error_description") && typeof json.error_description === "string"
-      ? json.error_description
-      : json.error
-    return { code: json.error, message }
-  }
+  if (typeof json !== "object" || json === null) return undefined
+  const code = stringField(json, "code")
+  if (code !== undefined) return { code, message: stringField(json, "message") ?? code }
+  const error = stringField(json, "error")
+  if (error !== undefined) return { code: error, message: stringField(json, "error_description") ?? error }
   return undefined
 }
 
-/** Turns a non-2xx response into the matching tagged error. */
-export const apiError = (raw: RawResponse): Effect.Effect<NotionError.NotionError> =>
-  Effect.gen(function*() {
-    const json = parseJson(raw.body)
+const additionalData = (json: unknown) => {
+  if (!Predicate.hasProperty(json, "additional_data") || json.additional_data === undefined) return {}
+  // bounded: a hostile body must not make every log line of this error megabytes long
+  return JSON.stringify(json.additional_data).length <= ADDITIONAL_DATA_MAX ? { additionalData: json.additional_data } : {}
+}
+
+/** Turns a non-2xx response into the matching tagged error; OAuth-only codes only where `oauth`. */
+export const apiError = (raw: RawResponse, oauth: boolean): Effect.Effect<NotionError.NotionError> =>
+  Effect.suspend(() => {
+    const body = scrub(raw.body, raw.secrets)
+    const json = parseJson(body)
     const fields = errorFields(json)
-    if (fields === undefined) return notNotion(raw)
+    if (fields === undefined) return Effect.succeed(notNotion(raw))
     const props = {
       status: raw.status,
-      message: fields.message,
-      ...requestIdOf(json, raw),
-      ...(Predicate.hasProperty(json, "additional_data") && json.additional_data !== undefined
-        ? { additionalData: json.additional_data }
-        : {})
+      message: truncate(fields.message, MESSAGE_MAX),
+      ...idsOf(json, raw),
+      ...additionalData(json)
     }
-    // own keys only: a code such as "constructor" must not reach Object.prototype
-    const Known = Object.hasOwn(NotionError.ApiErrorByCode, fields.code)
-      ? (NotionError.ApiErrorByCode as Record<string, new(props: object) => NotionError.ApiError>)[fields.code]
-      : undefined
-    if (Known === undefined) return new NotionError.UnknownApiError({ ...props, code: fields.code })
-    if (fields.code === "rate_limited" || fields.code === "service_overload") {
-      const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
-      return new Known({ ...props, retryAfter: parseRetryAfter(raw.headers["retry-after"], now) })
+    const Known = NotionError.ApiErrorByCode[fields.code]
+    if (Known === undefined || (!oauth && (NotionError.oauthOnly as ReadonlyArray<unknown>).includes(Known))) {
+      return Effect.succeed(new NotionError.UnknownApiError({ ...props, code: truncate(fields.code, 200) }))
     }
-    return new Known(props)
+    if (Known === NotionError.RateLimited || Known === NotionError.ServiceOverload) {
+      return Effect.map(
+        Effect.clockWith((clock) => clock.currentTimeMillis),
+        (now) => new Known({ ...props, retryAfter: parseRetryAfter(raw.headers["retry-after"], now) })
+      )
+    }
+    return Effect.succeed(new (Known as typeof NotionError.Unauthorized)(props as any) as NotionError.NotionError)
   })
 
-/** Decodes a 2xx body with `schema`, keeping fields the schema does not name. */
-export const decodeSuccess = <A, I, R>(
-  raw: RawResponse,
-  schema: Schema.Schema<A, I, R>
-): Effect.Effect<A, NotionError.NotionError, R> => {
+const pathText = (path: ReadonlyArray<PropertyKey>) => path.map((k) => `[${JSON.stringify(String(k))}]`).join("")
+
+const preview = (actual: unknown): string => {
+  if (actual === undefined) return "undefined"
+  try {
+    return truncate(JSON.stringify(actual) ?? String(actual), 60)
+  } catch {
+    return typeof actual
+  }
+}
+
+/**
+ * A decoding failure as a bounded message: the first issues with their paths, then how many more. With
+ * `sensitive`, actual values are never shown (they may be tokens).
+ */
+export const formatIssue = (issue: ParseResult.ParseIssue, sensitive: boolean): string => {
+  const lines: Array<string> = []
+  let total = 0
+  const leaf = (path: ReadonlyArray<PropertyKey>, text: string, actual: unknown) => {
+    total++
+    if (lines.length < ISSUES_SHOWN) {
+      lines.push(truncate(`at ${pathText(path) || "the root"}: ${text}${sensitive ? "" : `, got ${preview(actual)}`}`, 240))
+    }
+  }
+  const walk = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>): void => {
+    switch (issue._tag) {
+      case "Pointer":
+        return walk(issue.issue, [...path, ...(Array.isArray(issue.path) ? issue.path : [issue.path])])
+      case "Composite":
+        if (Array.isArray(issue.issues)) for (const inner of issue.issues) walk(inner, path)
+        else walk(issue.issues as ParseResult.ParseIssue, path)
+        return
+      case "Refinement":
+        return issue.kind === "From"
+          ? walk(issue.issue, path)
+          : leaf(path, `expected ${truncate(String(issue.ast), 120)}`, issue.actual)
+      case "Transformation":
+        return walk(issue.issue, path)
+      case "Missing":
+        return leaf(path, "is missing", undefined)
+      case "Unexpected":
+        return leaf(path, "is unexpected", issue.actual)
+      case "Type":
+      case "Forbidden":
+        return leaf(path, `expected ${truncate(String(issue.ast), 120)}`, issue.actual)
+    }
+  }
+  walk(issue, [])
+  const more = total > lines.length ? `\n…and ${total - lines.length} more issues` : ""
+  return truncate(lines.join("\n") + more, MESSAGE_MAX)
+}
+
+/** A compiled response decoder: the validator's fast path, `effect/Schema` for transforms and errors. */
+export interface Decoder<A> {
+  readonly validate: Validator | undefined
+  readonly schema: Schema.Schema<A, any>
+}
+
+/** Decodes a 2xx body, keeping fields the schema does not name. */
+export const decodeSuccess = <A>(raw: RawResponse, decoder: Decoder<A>): Effect.Effect<A, NotionError.NotionError> => {
   const json = parseJson(raw.body)
   if (json === undefined) return Effect.fail(notNotion(raw))
-  return Schema.decodeUnknown(schema, { onExcessProperty: "preserve", errors: "all" })(json).pipe(
+  if (decoder.validate !== undefined && decoder.validate(json)) return Effect.succeed(json as A)
+  return ParseResult.decodeUnknown(decoder.schema, { onExcessProperty: "preserve", errors: "all" })(json).pipe(
     Effect.mapError((error) =>
       new NotionError.ResponseDecodeError({
         method: raw.method,
         path: raw.path,
         status: raw.status,
         message: `${raw.method} ${raw.path} answered a body that does not match the expected shape:\n${
-          ParseResult.TreeFormatter.formatErrorSync(error)
+          scrub(formatIssue(error, raw.sensitive), raw.secrets)
         }`,
-        ...requestIdOf(json, raw)
+        ...idsOf(json, raw)
       })
     )
   )

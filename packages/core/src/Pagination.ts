@@ -1,0 +1,64 @@
+/**
+ * Cursor pagination: the request parameters every list endpoint takes, and the `Stream` over all pages.
+ *
+ * @since 0.1.0
+ */
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import type { List } from "./List.js"
+
+/**
+ * `start_cursor` (opaque, from the previous page's `next_cursor`) and `page_size` (1 to 100).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PaginationParams = Schema.Struct({
+  start_cursor: Schema.optional(Schema.String),
+  page_size: Schema.optional(Schema.Int.pipe(Schema.between(1, 100)))
+})
+
+/**
+ * Pagination parameters.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PaginationParams = typeof PaginationParams.Encoded
+
+/**
+ * Every result of a paginated endpoint, across pages, as a `Stream` (pages are fetched on demand).
+ *
+ * @example
+ * const everyone = Pagination.stream(client.users.list, {})
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const stream = <P extends PaginationParams, A, E, R>(
+  endpoint: (params: P) => Effect.Effect<List<A>, E, R>,
+  params: P
+): Stream.Stream<A, E, R> =>
+  Stream.paginateChunkEffect(params.start_cursor, (cursor) =>
+    Effect.map(
+      endpoint(cursor === undefined ? params : { ...params, start_cursor: cursor }),
+      (list) =>
+        [
+          Chunk.unsafeFromArray(list.results as Array<A>),
+          list.has_more && list.next_cursor !== null ? Option.some<string | undefined>(list.next_cursor) : Option.none()
+        ] as const
+    ))
+
+/**
+ * Every result of a paginated endpoint, collected into one array.
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const collect = <P extends PaginationParams, A, E, R>(
+  endpoint: (params: P) => Effect.Effect<List<A>, E, R>,
+  params: P
+): Effect.Effect<Array<A>, E, R> => Effect.map(Stream.runCollect(stream(endpoint, params)), Chunk.toArray)

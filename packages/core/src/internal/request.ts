@@ -1,0 +1,219 @@
+import * as Headers from "@effect/platform/Headers"
+import * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Either from "effect/Either"
+import * as Encoding from "effect/Encoding"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
+import type * as Endpoint from "../Endpoint.js"
+import type { BasicCredentials } from "../NotionAuth.js"
+import * as NotionError from "../NotionError.js"
+import { type Decoder, formatIssue } from "./response.js"
+import { compile, type Validator } from "./validator.js"
+
+const traversal = /(?:\.|%2e){2}/i
+
+/** Fails with `InvalidPathParameter` when a path parameter could escape its route or is empty; else encodes it. */
+export const pathParam = (name: string, value: unknown): Either.Either<string, NotionError.InvalidPathParameter> => {
+  const text = typeof value === "string" ? value : value === undefined || value === null ? "" : String(value)
+  return traversal.test(text) || text === ""
+    ? Either.left(new NotionError.InvalidPathParameter({ name, value: text }))
+    : Either.right(encodeURIComponent(text))
+}
+
+/** Checks a whole path given to the escape hatch. */
+export const checkPath = (path: string): Either.Either<string, NotionError.InvalidPathParameter> =>
+  traversal.test(path)
+    ? Either.left(new NotionError.InvalidPathParameter({ name: "path", value: path }))
+    : Either.right(path.startsWith("/") ? path : `/${path}`)
+
+/** The property names a params schema declares (members of unions included). */
+const declaredKeys = (ast: AST.AST, into: Set<string>): Set<string> => {
+  switch (ast._tag) {
+    case "TypeLiteral":
+      for (const ps of ast.propertySignatures) if (typeof ps.name === "string") into.add(ps.name)
+      break
+    case "Union":
+      for (const member of ast.types) declaredKeys(member, into)
+      break
+    case "Refinement":
+      declaredKeys(ast.from, into)
+      break
+    case "Transformation":
+      declaredKeys(ast.from, into)
+      break
+    case "Suspend":
+      declaredKeys(ast.f(), into)
+      break
+  }
+  return into
+}
+
+type Segment = { readonly literal: string } | { readonly param: string }
+
+/** An endpoint compiled once per client: path segments, key lists, validators. */
+export interface Plan {
+  readonly endpoint: Endpoint.Any
+  readonly segments: ReadonlyArray<Segment>
+  readonly query: ReadonlyArray<string>
+  readonly body: ReadonlyArray<string>
+  readonly checkParams: (params: unknown) => Either.Either<void, NotionError.InvalidParameters>
+  readonly decoder: Decoder<unknown>
+  readonly spanName: string
+}
+
+const paramsChecker = (endpoint: Endpoint.Any): Plan["checkParams"] => {
+  const fast = compile(endpoint.params.ast)
+  const slow = ParseResult.decodeUnknownEither(endpoint.params as Schema.Schema<unknown, unknown>, { errors: "all" })
+  const invalid = (issue: ParseResult.ParseIssue) =>
+    new NotionError.InvalidParameters({
+      endpoint: endpoint.name,
+      message: `${endpoint.name}: invalid parameters:\n${formatIssue(issue, true)}`
+    })
+  return (params) => {
+    if (fast !== undefined && fast(params)) return Either.void
+    const result = slow(params)
+    return Either.isRight(result) ? Either.void : Either.left(invalid(result.left))
+  }
+}
+
+/** Compiles an endpoint declaration. */
+export const plan = (endpoint: Endpoint.Any): Plan => {
+  const segments: Array<Segment> = []
+  const pathParams: Array<string> = []
+  for (const part of endpoint.path.split(/(\{[a-z_]+\})/)) {
+    if (part === "") continue
+    const match = /^\{([a-z_]+)\}$/.exec(part)
+    if (match) {
+      segments.push({ param: match[1]! })
+      pathParams.push(match[1]!)
+    } else {
+      segments.push({ literal: part })
+    }
+  }
+  const body = endpoint.body === "rest"
+    ? [...declaredKeys(endpoint.params.ast, new Set())].filter((k) =>
+      !pathParams.includes(k) && !endpoint.query.includes(k)
+    )
+    : endpoint.body
+  const validate: Validator | undefined = compile(endpoint.success.ast)
+  return {
+    endpoint,
+    segments,
+    query: endpoint.query,
+    body: endpoint.method === "GET" || endpoint.method === "DELETE" ? [] : body,
+    checkParams: paramsChecker(endpoint),
+    decoder: { validate, schema: endpoint.success },
+    spanName: `notion.${endpoint.name}`
+  }
+}
+
+
+/** `Basic base64(client_id:client_secret)`, UTF-8 encoded (no `btoa`, no `Buffer`). */
+export const basicAuthorization = (credentials: BasicCredentials): string =>
+  `Basic ${Encoding.encodeBase64(`${credentials.clientId}:${Redacted.value(credentials.clientSecret)}`)}`
+
+/** A request ready to send, with the secrets it carries (to scrub them from anything we keep). */
+export interface Built {
+  readonly method: Endpoint.Method
+  readonly path: string
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly secrets: ReadonlyArray<string>
+}
+
+const queryValue = (value: unknown): string =>
+  typeof value === "string" ? value : Redacted.isRedacted(value) ? Redacted.value(value) as string : String(value)
+
+/** Serialises a body, unwrapping `Redacted` values and collecting them as secrets. */
+const bodyJson = (body: unknown, secrets: Array<string>): string =>
+  JSON.stringify(body, (_key, value) => {
+    if (Redacted.isRedacted(value)) {
+      const plain = Redacted.value(value)
+      if (typeof plain === "string") secrets.push(plain)
+      return plain
+    }
+    return value
+  })
+
+/** One request from its parts: authorization set last, so it beats any custom header. */
+export const assemble = (
+  method: Endpoint.Method,
+  path: string,
+  urlParams: UrlParams.UrlParams,
+  body: unknown,
+  headers: Headers.Headers,
+  authorization: Redacted.Redacted<string> | BasicCredentials | undefined
+): Built => {
+  const secrets: Array<string> = []
+  let auth: string | undefined
+  if (authorization !== undefined) {
+    if (Redacted.isRedacted(authorization)) {
+      const token = Redacted.value(authorization)
+      secrets.push(token)
+      auth = `Bearer ${token}`
+    } else {
+      auth = basicAuthorization(authorization)
+      secrets.push(Redacted.value(authorization.clientSecret), auth.slice("Basic ".length))
+    }
+  }
+  const noBody = body === undefined || method === "GET" || method === "DELETE"
+  return {
+    method,
+    path,
+    secrets,
+    request: HttpClientRequest.make(method)(path, {
+      urlParams,
+      headers: auth === undefined ? headers : Headers.set(headers, "authorization", auth),
+      body: noBody ? HttpBody.empty : HttpBody.text(bodyJson(body, secrets), "application/json")
+    } as HttpClientRequest.Options.NoUrl)
+  }
+}
+
+/** Query parameters: arrays as repeated keys, `null` and `undefined` omitted. */
+export const urlParamsOf = (
+  params: Readonly<Record<string, unknown>>,
+  keys: ReadonlyArray<string>
+): UrlParams.UrlParams => {
+  const out: Array<[string, string]> = []
+  for (const key of keys) {
+    const value = params[key]
+    if (value === undefined || value === null) continue
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== undefined && item !== null) out.push([key, queryValue(item)])
+    } else {
+      out.push([key, queryValue(value)])
+    }
+  }
+  return out
+}
+
+/** Checks and builds the request of one endpoint call: declared path, query and body keys only. */
+export const build = (
+  plan: Plan,
+  params: Record<string, unknown>,
+  headers: Headers.Headers,
+  authorization: Redacted.Redacted<string> | BasicCredentials | undefined
+): Either.Either<Built, NotionError.InvalidParameters | NotionError.InvalidPathParameter> => {
+  const checked = plan.checkParams(params)
+  if (Either.isLeft(checked)) return Either.left(checked.left)
+  let path = ""
+  for (const segment of plan.segments) {
+    if ("literal" in segment) {
+      path += segment.literal
+      continue
+    }
+    const encoded = pathParam(segment.param, params[segment.param])
+    if (Either.isLeft(encoded)) return Either.left(encoded.left)
+    path += encoded.right
+  }
+  let body: Record<string, unknown> | undefined
+  for (const key of plan.body) {
+    if (params[key] === undefined) continue
+    ;(body ??= {})[key] = params[key]
+  }
+  if (body === undefined && plan.endpoint.method === "POST") body = {}
+  return Either.right(assemble(plan.endpoint.method, path, urlParamsOf(params, plan.query), body, headers, authorization))
+}
