@@ -47,6 +47,7 @@ export interface CallOptions {
  * @since 0.1.0
  * @category models
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "no required parameter" is exactly `{}`
 export type Method<E extends Endpoint.Any> = {} extends Endpoint.Params<E>
   ? (params?: Endpoint.Params<E> & Options<E>) => Effect.Effect<Endpoint.Success<E>, Endpoint.Error<E>>
   : (params: Endpoint.Params<E> & Options<E>) => Effect.Effect<Endpoint.Success<E>, Endpoint.Error<E>>

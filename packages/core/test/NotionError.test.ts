@@ -20,8 +20,8 @@ const retrieveWith = (response: () => Response) => {
 }
 
 const table: ReadonlyArray<readonly [number, NotionError.APIErrorCode, string]> = [
-  [400, "invalid_json", "InvalidJson"],
-  [400, "invalid_request_url", "InvalidRequestUrl"],
+  [400, "invalid_json", "InvalidJSON"],
+  [400, "invalid_request_url", "InvalidRequestURL"],
   [400, "invalid_request", "InvalidRequest"],
   [400, "invalid_grant", "InvalidGrant"],
   [400, "validation_error", "ValidationError"],
@@ -37,7 +37,10 @@ const table: ReadonlyArray<readonly [number, NotionError.APIErrorCode, string]> 
   [503, "service_unavailable", "ServiceUnavailable"],
   [503, "database_connection_unavailable", "DatabaseConnectionUnavailable"],
   [504, "gateway_timeout", "GatewayTimeout"],
-  [529, "service_overload", "ServiceOverload"],
+  [529, "service_overload", "ServiceOverload"]
+]
+
+const oauthOnly: ReadonlyArray<readonly [number, NotionError.APIErrorCode, string]> = [
   [401, "invalid_client", "InvalidClient"],
   [400, "unauthorized_client", "UnauthorizedClient"],
   [400, "unsupported_grant_type", "UnsupportedGrantType"],
@@ -45,14 +48,70 @@ const table: ReadonlyArray<readonly [number, NotionError.APIErrorCode, string]> 
 ]
 
 describe("NotionError", () => {
-  it("APIErrorCode reads like the official enum and covers every code", () => {
-    assert.strictEqual(NotionError.APIErrorCode.Unauthorized, "unauthorized")
-    assert.strictEqual(NotionError.APIErrorCode.RestrictedResource, "restricted_resource")
+  it("APIErrorCode has the official enum's keys and values, plus the codes it lacks", () => {
+    const official = {
+      Unauthorized: "unauthorized",
+      RestrictedResource: "restricted_resource",
+      ObjectNotFound: "object_not_found",
+      RateLimited: "rate_limited",
+      InvalidJSON: "invalid_json",
+      InvalidRequestURL: "invalid_request_url",
+      InvalidRequest: "invalid_request",
+      InvalidBeta: "invalid_beta",
+      ValidationError: "validation_error",
+      ConflictError: "conflict_error",
+      InternalServerError: "internal_server_error",
+      ServiceOverload: "service_overload",
+      ServiceUnavailable: "service_unavailable",
+      GatewayTimeout: "gateway_timeout"
+    }
+    for (const [key, value] of Object.entries(official)) {
+      assert.strictEqual((NotionError.APIErrorCode as Record<string, string>)[key], value, key)
+    }
     assert.deepStrictEqual(
       Object.values(NotionError.APIErrorCode).sort(),
-      table.map(([, code]) => code).sort()
+      [...table, ...oauthOnly].map(([, code]) => code).sort()
     )
+    assert.strictEqual(NotionError.ClientErrorCode.RequestTimeout, "notionhq_client_request_timeout")
+    assert.strictEqual(NotionError.ClientErrorCode.ResponseError, "notionhq_client_response_error")
+    assert.strictEqual(NotionError.ClientErrorCode.InvalidPathParameter, "notionhq_client_invalid_path_parameter")
   })
+
+  it.effect("the OAuth-only codes are UnknownApiError on API endpoints (not in their error type)", () =>
+    Effect.gen(function*() {
+      for (const [status, code] of oauthOnly) {
+        const error = yield* retrieveWith(() => notionError(status, code))
+        assert.strictEqual(error._tag, "UnknownApiError", code)
+        assert.strictEqual((error as NotionError.UnknownApiError).code, code)
+      }
+    }))
+
+  it.effect("errors from a Notion error body keep cf-ray", () =>
+    Effect.gen(function*() {
+      const error = yield* retrieveWith(() => notionError(503, "service_unavailable", {}, { "cf-ray": "77-CDG" }))
+      if (error._tag !== "ServiceUnavailable") return assert.fail(error._tag)
+      assert.strictEqual(error.cfRay, "77-CDG")
+    }))
+
+  it.effect("the brief's switch (error.code) runs unchanged on every error", () =>
+    Effect.gen(function*() {
+      const error = yield* retrieveWith(() => notionError(403, "restricted_resource"))
+      const describe = (e: unknown) => {
+        if (!NotionError.isNotionClientError(e)) return "not ours"
+        switch (e.code) {
+          case NotionError.APIErrorCode.Unauthorized:
+            return "Invalid or missing authentication token"
+          case NotionError.APIErrorCode.RestrictedResource:
+            return "Integration doesn't have access to this resource"
+          case NotionError.ClientErrorCode.RequestTimeout:
+            return "timeout"
+          default:
+            return `other: ${e.code}`
+        }
+      }
+      assert.strictEqual(describe(error), "Integration doesn't have access to this resource")
+      assert.strictEqual(describe(new NotionError.InvalidToken()), "other: notion_effect_invalid_token")
+    }))
 
   for (const [status, code, tag] of table) {
     it.effect(`${status} ${code} becomes ${tag} with its fields`, () =>
@@ -61,7 +120,7 @@ describe("NotionError", () => {
           notionError(status, code, { request_id: "req-1", additional_data: { hint: 1 } })
         )
         assert.strictEqual(error._tag, tag)
-        const Class: abstract new(...args: never) => object = NotionError.ApiErrorByCode[code]
+        const Class: abstract new(...args: never) => object = NotionError.ApiErrorByCode[code]!
         assert.isTrue(error instanceof Class)
         if (!NotionError.isApiError(error)) return assert.fail("not an API error")
         assert.strictEqual(error.status, status)
@@ -150,8 +209,7 @@ describe("NotionError", () => {
       assert.strictEqual(notJson._tag, "HttpResponseError")
       const wrong = yield* retrieveWith(() => new Response(JSON.stringify({ ...page("p1"), url: 42 }), { status: 200 }))
       if (wrong._tag !== "ResponseDecodeError") return assert.fail(wrong._tag)
-      assert.include(wrong.message, `["url"]`)
-      assert.include(wrong.message, "Expected string, actual 42")
+      assert.include(wrong.message, `at ["url"]: expected string, got 42`)
     }))
 
   it.effect("errors can be caught by tag, and exhaustively with catchTags", () =>
@@ -162,8 +220,8 @@ describe("NotionError", () => {
         Effect.as("ok"),
         Effect.catchTag("Unauthorized", (e) => Effect.succeed(`caught ${e.code}`)),
         Effect.catchTags({
-          InvalidJson: () => Effect.succeed("x"),
-          InvalidRequestUrl: () => Effect.succeed("x"),
+          InvalidJSON: () => Effect.succeed("x"),
+          InvalidRequestURL: () => Effect.succeed("x"),
           InvalidRequest: () => Effect.succeed("x"),
           InvalidGrant: () => Effect.succeed("x"),
           ValidationError: () => Effect.succeed("x"),
@@ -179,17 +237,16 @@ describe("NotionError", () => {
           DatabaseConnectionUnavailable: () => Effect.succeed("x"),
           GatewayTimeout: () => Effect.succeed("x"),
           ServiceOverload: () => Effect.succeed("x"),
-          InvalidClient: () => Effect.succeed("x"),
-          UnauthorizedClient: () => Effect.succeed("x"),
-          UnsupportedGrantType: () => Effect.succeed("x"),
-          InvalidScope: () => Effect.succeed("x"),
           UnknownApiError: () => Effect.succeed("x"),
           RequestTimeout: () => Effect.succeed("x"),
           HttpResponseError: () => Effect.succeed("x"),
           TransportError: () => Effect.succeed("x"),
           ResponseDecodeError: () => Effect.succeed("x"),
+          ResponseTooLarge: () => Effect.succeed("x"),
+          InvalidParameters: () => Effect.succeed("x"),
           InvalidPathParameter: () => Effect.succeed("x"),
-          InvalidToken: () => Effect.succeed("x")
+          InvalidToken: () => Effect.succeed("x"),
+          ReauthorizationRequired: () => Effect.succeed("x")
         }),
         Effect.provide(clientLayer(http.layer))
       )

@@ -5,18 +5,18 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { NotionAuth, NotionClient, type NotionError, NotionRetry } from "@notion-effect/core"
+import { type Endpoint, NotionAuth, NotionClient, type NotionError, NotionRetry } from "@notion-effect/core"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import type * as Schema from "effect/Schema"
-import { basicAuthorization, type ClientParams, resolve } from "./internal/credentials.js"
+import { basicCredentials, type ClientParams, resolve } from "./internal/credentials.js"
+import * as OAuthApi from "./OAuthApi.js"
 import { OAuthCredentials } from "./OAuthCredentials.js"
 import type { MissingCredentials } from "./OAuthError.js"
-import { IntrospectResponse, RevokeResponse, TokenResponse } from "./OAuthResponse.js"
+import type { IntrospectResponse, RevokeResponse, TokenResponse } from "./OAuthResponse.js"
 
 /**
  * Options every OAuth call accepts: the brief's per-call credentials and a retry policy.
@@ -139,55 +139,39 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, HttpC
   Effect.gen(function*() {
     const client = yield* Effect.provide(NotionClient.make, NotionAuth.none)
     const credentials = yield* OAuthCredentials
-    const post = <A, I>(
-      endpoint: string,
+    const schedule = (params: CallOptions, guard?: (input: NotionRetry.RetryInput) => boolean) => {
+      const chosen = params.retry === false ? NotionRetry.disabled : params.retry ?? options.retry ?? rateLimitSchedule
+      return Schedule.whileInput(
+        chosen,
+        (input: NotionRetry.RetryInput) => input.error._tag !== "InvalidGrant" && (guard === undefined || guard(input))
+      )
+    }
+    const call = <E extends Endpoint.Any>(
+      endpoint: E,
       params: CallOptions,
-      body: Record<string, unknown>,
-      schema: Schema.Schema<A, I>,
+      body: Endpoint.Params<E>,
       guard?: (input: NotionRetry.RetryInput) => boolean
-    ): Effect.Effect<A, Error> =>
-      Effect.gen(function*() {
-        const authorization = yield* basicAuthorization(params)
-        const schedule = params.retry === false
-          ? NotionRetry.disabled
-          : params.retry ?? options.retry ?? rateLimitSchedule
-        return yield* client.request({
-          endpoint: `oauth.${endpoint}`,
-          method: "POST",
-          path: `/v1/oauth/${endpoint}`,
-          body,
-          authorization,
-          retry: Schedule.whileInput(schedule, (input: NotionRetry.RetryInput) =>
-            input.error._tag !== "InvalidGrant" && (guard === undefined || guard(input)))
-        }, schema)
-      }).pipe(Effect.provideService(OAuthCredentials, credentials))
+    ): Effect.Effect<Endpoint.Success<E>, Error> =>
+      Effect.flatMap(
+        Effect.provideService(basicCredentials(params), OAuthCredentials, credentials),
+        (auth) => client.call(endpoint, { ...body, auth, retry: schedule(params, guard) } as any)
+      )
 
     return {
       token: (params) =>
         params.grant_type === "authorization_code"
-          ? post(
-            "token",
-            params,
-            {
-              grant_type: "authorization_code",
-              code: Redacted.value(params.code),
-              ...Option.match(resolve(params, credentials).redirectUri, {
-                onNone: () => ({}),
-                onSome: (uri) => ({ redirect_uri: uri })
-              }),
-              ...(params.external_account === undefined ? {} : { external_account: params.external_account })
-            },
-            TokenResponse,
-            isSafeToRepeatCodeExchange
-          )
-          : post(
-            "token",
-            params,
-            { grant_type: "refresh_token", refresh_token: Redacted.value(params.refresh_token) },
-            TokenResponse
-          ),
-      introspect: (params) => post("introspect", params, { token: Redacted.value(params.token) }, IntrospectResponse),
-      revoke: (params) => post("revoke", params, { token: Redacted.value(params.token) }, RevokeResponse)
+          ? call(OAuthApi.token, params, {
+            grant_type: "authorization_code",
+            code: params.code,
+            ...Option.match(resolve(params, credentials).redirectUri, {
+              onNone: () => ({}),
+              onSome: (uri) => ({ redirect_uri: uri })
+            }),
+            ...(params.external_account === undefined ? {} : { external_account: params.external_account })
+          }, isSafeToRepeatCodeExchange)
+          : call(OAuthApi.token, params, { grant_type: "refresh_token", refresh_token: params.refresh_token }),
+      introspect: (params) => call(OAuthApi.introspect, params, { token: params.token }),
+      revoke: (params) => call(OAuthApi.revoke, params, { token: params.token })
     }
   })
 

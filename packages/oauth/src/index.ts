@@ -24,3 +24,6 @@ export * as OAuthResponse from "./OAuthResponse.js"
 
 /** OAuth failures: state, callback, credentials, and core's OAuth API errors. @since 0.1.0 */
 export * as OAuthError from "./OAuthError.js"
+
+/** The OAuth endpoints as data. @since 0.1.0 */
+export * as OAuthApi from "./OAuthApi.js"

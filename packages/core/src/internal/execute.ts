@@ -1,9 +1,9 @@
 import * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -109,7 +109,11 @@ const readBody = (
       if (size > limit) return Effect.fail(tooLarge())
       chunks.push(chunk)
       return Effect.void
-    }).pipe(Effect.map(() => new TextDecoder().decode(concat(chunks, size))))
+    }).pipe(
+      Effect.map(() => new TextDecoder().decode(concat(chunks, size))),
+      // a response without a body (204, or an empty error) reads as ""
+      Effect.catchIf((e) => e._tag === "ResponseError" && e.reason === "EmptyBody", () => Effect.succeed(""))
+    )
   })
 }
 
@@ -132,7 +136,12 @@ const attempt = <A>(
           response,
           config.maxResponseBytes,
           () =>
-            new NotionError.ResponseTooLarge({ ...where, status: response.status, limit: config.maxResponseBytes, ...ids })
+            new NotionError.ResponseTooLarge({
+              ...where,
+              status: response.status,
+              limit: config.maxResponseBytes,
+              ...ids
+            })
         ),
         (body): RawResponse => ({
           ...where,
@@ -149,10 +158,13 @@ const attempt = <A>(
       ResponseError: (error) => Effect.fail(transportError(built, error))
     }),
     Effect.tap((raw) =>
-      Effect.annotateCurrentSpan(
-        raw.headers["x-notion-request-id"] === undefined
-          ? { "http.response.status_code": raw.status }
-          : { "http.response.status_code": raw.status, "notion.request_id": raw.headers["x-notion-request-id"] }
+      Effect.zipRight(
+        Effect.annotateCurrentSpan(
+          raw.headers["x-notion-request-id"] === undefined
+            ? { "http.response.status_code": raw.status }
+            : { "http.response.status_code": raw.status, "notion.request_id": raw.headers["x-notion-request-id"] }
+        ),
+        Effect.logDebug(`notion ${raw.method} ${raw.path} answered ${raw.status}`)
       )
     ),
     Effect.flatMap((raw) =>

@@ -1,7 +1,7 @@
 import * as Headers from "@effect/platform/Headers"
 import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as UrlParams from "@effect/platform/UrlParams"
+import type * as UrlParams from "@effect/platform/UrlParams"
 import * as Either from "effect/Either"
 import * as Encoding from "effect/Encoding"
 import * as ParseResult from "effect/ParseResult"
@@ -111,7 +111,6 @@ export const plan = (endpoint: Endpoint.Any): Plan => {
   }
 }
 
-
 /** `Basic base64(client_id:client_secret)`, UTF-8 encoded (no `btoa`, no `Buffer`). */
 export const basicAuthorization = (credentials: BasicCredentials): string =>
   `Basic ${Encoding.encodeBase64(`${credentials.clientId}:${Redacted.value(credentials.clientSecret)}`)}`
@@ -129,9 +128,11 @@ const queryValue = (value: unknown): string =>
 
 /** Serialises a body, unwrapping `Redacted` values and collecting them as secrets. */
 const bodyJson = (body: unknown, secrets: Array<string>): string =>
-  JSON.stringify(body, (_key, value) => {
-    if (Redacted.isRedacted(value)) {
-      const plain = Redacted.value(value)
+  JSON.stringify(body, function(this: Record<string, unknown>, key, value) {
+    // `value` has been through `toJSON` already (a Redacted would read "<redacted>"): look at the holder's own
+    const raw = key === "" ? value : this[key]
+    if (Redacted.isRedacted(raw)) {
+      const plain = Redacted.value(raw)
       if (typeof plain === "string") secrets.push(plain)
       return plain
     }
@@ -215,5 +216,7 @@ export const build = (
     ;(body ??= {})[key] = params[key]
   }
   if (body === undefined && plan.endpoint.method === "POST") body = {}
-  return Either.right(assemble(plan.endpoint.method, path, urlParamsOf(params, plan.query), body, headers, authorization))
+  return Either.right(
+    assemble(plan.endpoint.method, path, urlParamsOf(params, plan.query), body, headers, authorization)
+  )
 }

@@ -36,7 +36,9 @@ const prefix = (body: string): string => {
 /** Replaces every secret we sent with `[redacted]`. */
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
   let out = text
-  for (const secret of secrets) if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join("[redacted]")
+  for (const secret of secrets) {
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join("[redacted]")
+  }
   return out
 }
 
@@ -89,7 +91,9 @@ const errorFields = (json: unknown): { code: string; message: string } | undefin
 const additionalData = (json: unknown) => {
   if (!Predicate.hasProperty(json, "additional_data") || json.additional_data === undefined) return {}
   // bounded: a hostile body must not make every log line of this error megabytes long
-  return JSON.stringify(json.additional_data).length <= ADDITIONAL_DATA_MAX ? { additionalData: json.additional_data } : {}
+  return JSON.stringify(json.additional_data).length <= ADDITIONAL_DATA_MAX
+    ? { additionalData: json.additional_data }
+    : {}
 }
 
 /** Turns a non-2xx response into the matching tagged error; OAuth-only codes only where `oauth`. */
@@ -136,10 +140,11 @@ const preview = (actual: unknown): string => {
 export const formatIssue = (issue: ParseResult.ParseIssue, sensitive: boolean): string => {
   const lines: Array<string> = []
   let total = 0
-  const leaf = (path: ReadonlyArray<PropertyKey>, text: string, actual: unknown) => {
+  const leaf = (path: ReadonlyArray<PropertyKey>, text: string, actual?: { readonly value: unknown }) => {
     total++
     if (lines.length < ISSUES_SHOWN) {
-      lines.push(truncate(`at ${pathText(path) || "the root"}: ${text}${sensitive ? "" : `, got ${preview(actual)}`}`, 240))
+      const got = sensitive || actual === undefined ? "" : `, got ${preview(actual.value)}`
+      lines.push(truncate(`at ${pathText(path) || "the root"}: ${text}${got}`, 240))
     }
   }
   const walk = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>): void => {
@@ -147,22 +152,22 @@ export const formatIssue = (issue: ParseResult.ParseIssue, sensitive: boolean): 
       case "Pointer":
         return walk(issue.issue, [...path, ...(Array.isArray(issue.path) ? issue.path : [issue.path])])
       case "Composite":
-        if (Array.isArray(issue.issues)) for (const inner of issue.issues) walk(inner, path)
+        if (Array.isArray(issue.issues)) { for (const inner of issue.issues) walk(inner, path) }
         else walk(issue.issues as ParseResult.ParseIssue, path)
         return
       case "Refinement":
         return issue.kind === "From"
           ? walk(issue.issue, path)
-          : leaf(path, `expected ${truncate(String(issue.ast), 120)}`, issue.actual)
+          : leaf(path, `expected ${truncate(String(issue.ast), 120)}`, { value: issue.actual })
       case "Transformation":
         return walk(issue.issue, path)
       case "Missing":
-        return leaf(path, "is missing", undefined)
+        return leaf(path, "is missing")
       case "Unexpected":
-        return leaf(path, "is unexpected", issue.actual)
+        return leaf(path, "is unexpected", { value: issue.actual })
       case "Type":
       case "Forbidden":
-        return leaf(path, `expected ${truncate(String(issue.ast), 120)}`, issue.actual)
+        return leaf(path, `expected ${truncate(String(issue.ast), 120)}`, { value: issue.actual })
     }
   }
   walk(issue, [])
@@ -176,12 +181,15 @@ export interface Decoder<A> {
   readonly schema: Schema.Schema<A, any>
 }
 
-/** Decodes a 2xx body, keeping fields the schema does not name. */
+/**
+ * Decodes a 2xx body, keeping fields the schema does not name. A failure is explained from the first issue
+ * (per union member): fast and small whatever the payload (100,000 wrong items fail in milliseconds).
+ */
 export const decodeSuccess = <A>(raw: RawResponse, decoder: Decoder<A>): Effect.Effect<A, NotionError.NotionError> => {
   const json = parseJson(raw.body)
   if (json === undefined) return Effect.fail(notNotion(raw))
   if (decoder.validate !== undefined && decoder.validate(json)) return Effect.succeed(json as A)
-  return ParseResult.decodeUnknown(decoder.schema, { onExcessProperty: "preserve", errors: "all" })(json).pipe(
+  return ParseResult.decodeUnknown(decoder.schema, { onExcessProperty: "preserve", errors: "first" })(json).pipe(
     Effect.mapError((error) =>
       new NotionError.ResponseDecodeError({
         method: raw.method,

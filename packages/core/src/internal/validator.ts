@@ -118,7 +118,7 @@ const compileTuple = (ast: AST.TupleType, go: (ast: AST.AST) => Validator): Vali
     let i = 0
     for (; i < elements.length && i < u.length; i++) if (!elements[i]!.check(u[i])) return false
     const tailStart = u.length - restTail.length
-    if (restHead !== undefined) for (; i < tailStart; i++) if (!restHead(u[i])) return false
+    if (restHead !== undefined) { for (; i < tailStart; i++) if (!restHead(u[i])) return false }
     for (let j = 0; j < restTail.length; j++) if (!restTail[j]!(u[tailStart + j])) return false
     return true
   }
@@ -186,9 +186,10 @@ export const compile = (ast: AST.AST): Validator | undefined => {
     const cached = memo.get(node)
     if (cached !== undefined) return cached
     // a placeholder breaks cycles through Suspend
-    let compiled: Validator | undefined
-    memo.set(node, (u) => compiled!(u))
-    compiled = compileNode(node, go)
+    const slot: { compiled?: Validator } = {}
+    memo.set(node, (u) => slot.compiled!(u))
+    const compiled = compileNode(node, go)
+    slot.compiled = compiled
     memo.set(node, compiled)
     return compiled
   }

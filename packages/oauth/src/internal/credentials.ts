@@ -1,7 +1,7 @@
+import type { NotionAuth } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
-import * as Encoding from "effect/Encoding"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import * as OAuthCredentials from "../OAuthCredentials.js"
 import { MissingCredentials } from "../OAuthError.js"
 
@@ -30,12 +30,11 @@ export const clientId = (params: ClientParams): Effect.Effect<string, MissingCre
     }))
 
 /**
- * The `Authorization: Basic base64(client_id:client_secret)` value, redacted. Encoded from UTF-8 with
- * web APIs only (no `Buffer`), so it runs on any runtime.
+ * The Basic client credentials of a call (core encodes them as UTF-8 base64), or `MissingCredentials`.
  */
-export const basicAuthorization = (
+export const basicCredentials = (
   params: ClientParams
-): Effect.Effect<Redacted.Redacted<string>, MissingCredentials> =>
+): Effect.Effect<NotionAuth.BasicCredentials, MissingCredentials> =>
   Effect.gen(function*() {
     const { clientId: id, clientSecret: secret } = resolve(params, yield* OAuthCredentials.OAuthCredentials)
     if (Option.isNone(id) || Option.isNone(secret)) {
@@ -43,6 +42,5 @@ export const basicAuthorization = (
         missing: [...(Option.isNone(id) ? ["client_id"] : []), ...(Option.isNone(secret) ? ["client_secret"] : [])]
       })
     }
-    const pair = new TextEncoder().encode(`${id.value}:${Redacted.value(secret.value)}`)
-    return Redacted.make(`Basic ${Encoding.encodeBase64(pair)}`)
+    return { clientId: id.value, clientSecret: secret.value }
   })

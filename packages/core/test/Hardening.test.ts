@@ -1,0 +1,296 @@
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Inspectable from "effect/Inspectable"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Tracer from "effect/Tracer"
+import type * as Http from "node:http"
+import { NotionAuth, NotionClient, NotionConfig, NotionError } from "../src/index.js"
+import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
+import { bot, clientLayer, page, person, SECRET, token } from "./utils/fixtures.js"
+import { loopback } from "./utils/loopback.js"
+
+const client = Effect.flatMap(NotionClient.NotionClient, Effect.succeed)
+
+/** Every way an error can be shown: none may contain a secret. */
+const renderings = (error: unknown) => [
+  String(error),
+  JSON.stringify(error),
+  Inspectable.format(error),
+  Cause.pretty(Cause.fail(error))
+]
+
+/** A tracer that keeps every span's attributes, events and exit. */
+const recordingTracer = () => {
+  const recorded: Array<{ name: string; attributes: Map<string, unknown>; events: Array<unknown>; exit?: unknown }> = []
+  const tracer = Tracer.make({
+    span: (name, parent, context, links, startTime, kind) => {
+      const entry = {
+        name,
+        attributes: new Map<string, unknown>(),
+        events: [] as Array<unknown>,
+        exit: undefined as unknown
+      }
+      recorded.push(entry)
+      return {
+        _tag: "Span",
+        name,
+        spanId: `s${recorded.length}`,
+        traceId: "t",
+        parent,
+        context,
+        links,
+        sampled: true,
+        kind,
+        status: { _tag: "Started", startTime },
+        attributes: entry.attributes,
+        attribute: (key, value) => void entry.attributes.set(key, value),
+        event: (name, _time, attributes) => void entry.events.push([name, attributes]),
+        addLinks: () => undefined,
+        end: (_time, exit) => {
+          entry.exit = exit
+        }
+      }
+    },
+    context: (f) => f()
+  })
+  const dump = () =>
+    recorded.map((s) =>
+      JSON.stringify([s.name, [...s.attributes], s.events]) +
+      (Exit.isExit(s.exit) && Exit.isFailure(s.exit) ? Cause.pretty(s.exit.cause) + JSON.stringify(s.exit.cause) : "")
+    ).join("\n")
+  return { tracer, recorded, dump }
+}
+
+describe("hardening (issue 8)", () => {
+  it.scoped("defect 3: no span — attributes, events or exit — holds the bearer token, even on a transport error", () =>
+    Effect.gen(function*() {
+      const server = yield* loopback((_, res) => res.destroy())
+      const { dump, recorded, tracer } = recordingTracer()
+      const c = yield* Effect.provide(client, clientLayer(NodeHttpClient.layer, { baseUrl: server.url }))
+      const error = yield* Effect.flip(c.users.me({ retry: false })).pipe(Effect.withTracer(tracer))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.isAbove(recorded.length, 0)
+      assert.notInclude(dump(), SECRET)
+      for (const text of renderings(error)) assert.notInclude(text, SECRET)
+    }))
+
+  it.scoped("defect 5: a UTF-8 byte order mark before valid JSON is accepted with NodeHttpClient", () =>
+    Effect.gen(function*() {
+      const server = yield* loopback((_, res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(bot))]))
+      })
+      const c = yield* Effect.provide(client, clientLayer(NodeHttpClient.layer, { baseUrl: server.url }))
+      const me = yield* c.users.me()
+      assert.strictEqual(me.id, "bot-1")
+    }))
+
+  it.effect("defect 6: 100,000 items of the wrong kind fail fast with a bounded message", () =>
+    Effect.gen(function*() {
+      const results = Array.from({ length: 100_000 }, (_, i) => ({ object: "user", id: i }))
+      const http = fakeHttp(() => json(200, { object: "list", results, next_cursor: null, has_more: false }))
+      const c = yield* Effect.provide(client, clientLayer(http.layer))
+      const started = performance.now()
+      const error = yield* Effect.flip(c.users.list({ retry: false }))
+      const elapsed = performance.now() - started
+      if (error._tag !== "ResponseDecodeError") return assert.fail(error._tag)
+      assert.isAtMost(error.message.length, 2300)
+      assert.include(error.message, `at ["results"]["0"]`)
+      // a generous bound: before the fix this took 6–8 s and built a 180 MB message
+      assert.isBelow(elapsed, 3000)
+    }))
+
+  it.scoped("defect 6: a body over maxResponseBytes fails with ResponseTooLarge, declared or chunked", () =>
+    Effect.gen(function*() {
+      const big = JSON.stringify({ ...bot, name: "x".repeat(10_000) })
+      const server = yield* loopback((seen, res) => {
+        if (seen.url.includes("chunked")) {
+          res.writeHead(200, { "content-type": "application/json", "cf-ray": "ray-1" })
+          for (let i = 0; i < 10; i++) res.write(big.slice(i * 1000, (i + 1) * 1000))
+          res.end(big.slice(10_000))
+        } else {
+          res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(big)) })
+          res.end(big)
+        }
+      })
+      const c = yield* Effect.provide(
+        client,
+        clientLayer(NodeHttpClient.layer, { baseUrl: server.url, maxResponseBytes: 4096 })
+      )
+      const declared = yield* Effect.flip(c.users.me({ retry: false }))
+      if (declared._tag !== "ResponseTooLarge") return assert.fail(declared._tag)
+      assert.strictEqual(declared.limit, 4096)
+      assert.strictEqual(declared.status, 200)
+      const chunked = yield* Effect.flip(
+        c.request({ method: "GET", path: "/v1/chunked", retry: false }, NotionError.InvalidToken)
+      )
+      if (chunked._tag !== "ResponseTooLarge") return assert.fail(chunked._tag)
+      assert.strictEqual(chunked.cfRay, "ray-1")
+      assert.strictEqual(chunked.code, NotionError.ClientErrorCode.ResponseTooLarge)
+    }))
+
+  it.scoped("defect 7: TransportError says why and keeps its cause", () =>
+    Effect.gen(function*() {
+      const server = yield* loopback(() => undefined)
+      const closedUrl = server.url
+      yield* Effect.promise(() =>
+        new Promise<void>((r) => (server as unknown as { server: Http.Server }).server.close(() => r()))
+      )
+      const c = yield* Effect.provide(client, clientLayer(NodeHttpClient.layer, { baseUrl: closedUrl }))
+      const error = yield* Effect.flip(c.users.me({ retry: false }))
+      if (error._tag !== "TransportError") return assert.fail(error._tag)
+      assert.include(error.message, "ECONNREFUSED")
+      assert.instanceOf(error.cause, Error)
+      assert.strictEqual(error.code, NotionError.ClientErrorCode.TransportError)
+    }))
+
+  it.effect("defect 10: a secret echoed in an error body is scrubbed from message, body and data", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp((request) =>
+        request.url.endsWith("/me")
+          ? notionError(400, "validation_error", {
+            message: `body.token should not be ${SECRET}`,
+            additional_data: { echoed: SECRET }
+          })
+          : new Response(`<html>${SECRET}</html>`, { status: 502 })
+      )
+      const c = yield* Effect.provide(client, clientLayer(http.layer))
+      const validation = yield* Effect.flip(c.users.me({ retry: false }))
+      const proxy = yield* Effect.flip(c.users.list({ retry: false }))
+      assert.strictEqual(validation._tag, "ValidationError")
+      assert.include(validation.message, "[redacted]")
+      assert.strictEqual(proxy._tag, "HttpResponseError")
+      for (const error of [validation, proxy]) {
+        for (const text of renderings(error)) assert.notInclude(text, SECRET)
+      }
+    }))
+
+  it.effect("request fidelity: repeated array keys, null/undefined omitted, no body on GET, declared keys only", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp((request) =>
+        request.url.includes("/search")
+          ? json(200, { object: "list", results: [], next_cursor: null, has_more: false })
+          : json(200, page("p1"))
+      )
+      const c = yield* Effect.provide(client, clientLayer(http.layer))
+      yield* c.pages.retrieve({ page_id: "p1", filter_properties: ["a", "b c"] })
+      yield* c.search({ query: "q", start_cursor: undefined, ...({ surprise: "not declared" } as object) })
+      const [get, post] = http.requests
+      assert.deepStrictEqual(get!.urlParams, [["filter_properties", "a"], ["filter_properties", "b c"]])
+      assert.strictEqual(get!.body._tag, "Empty")
+      assert.isUndefined(get!.headers["content-type"])
+      if (post!.body._tag !== "Uint8Array") return assert.fail(post!.body._tag)
+      assert.deepStrictEqual(JSON.parse(new TextDecoder().decode(post!.body.body)), { query: "q" })
+      assert.isUndefined(post!.headers.traceparent)
+      assert.isUndefined(post!.headers.b3)
+    }))
+
+  it.effect("custom headers per client and per request; the SDK's own headers win", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, bot))
+      const c = yield* Effect.provide(
+        client,
+        clientLayer(http.layer, { headers: { "X-Team": "core", "Notion-Version": "1999-01-01" } })
+      )
+      yield* c.users.me()
+      yield* c.users.me({ headers: { "x-team": "call", authorization: "Bearer stolen", "x-trace": "1" } })
+      const [first, second] = http.requests
+      assert.strictEqual(first!.headers["x-team"], "core")
+      assert.strictEqual(first!.headers["notion-version"], "2025-09-03")
+      assert.strictEqual(second!.headers["x-team"], "call")
+      assert.strictEqual(second!.headers["x-trace"], "1")
+      assert.strictEqual(second!.headers.authorization, `Bearer ${SECRET}`)
+    }))
+
+  it.effect("tracer propagation is opt-in", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, bot))
+      const c = yield* Effect.provide(client, clientLayer(http.layer, { tracerPropagation: true }))
+      yield* c.users.me()
+      assert.isString(http.requests[0]!.headers.traceparent)
+    }))
+
+  it.effect("transformClient wraps the composed client once", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, bot))
+      const seen: Array<string> = []
+      const c = yield* Effect.provide(
+        client,
+        clientLayer(http.layer, {
+          transformClient: HttpClient.mapRequest((request) => {
+            seen.push(request.url)
+            return request
+          })
+        })
+      )
+      yield* c.users.me()
+      assert.deepStrictEqual(seen, ["https://api.notion.com/v1/users/me"])
+    }))
+
+  it.effect("parameters a schema can catch fail with InvalidParameters before anything is sent", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, bot))
+      const c = yield* Effect.provide(client, clientLayer(http.layer))
+      const tooMany = yield* Effect.flip(c.users.list({ page_size: 101 }))
+      const wrongType = yield* Effect.flip(c.users.retrieve({ user_id: 5 as unknown as string }))
+      const missing = yield* Effect.flip(c.pages.retrieve({} as { page_id: string }))
+      for (const error of [tooMany, wrongType, missing]) assert.strictEqual(error._tag, "InvalidParameters")
+      assert.include(tooMany.message, "page_size")
+      assert.strictEqual(http.requests.length, 0)
+    }))
+
+  it.effect("every error is branded, has a code and decodes with NotionErrorSchema", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, person("u1")))
+      const c = yield* Effect.provide(client, clientLayer(http.layer))
+      const errors: Array<NotionError.NotionError> = [
+        yield* Effect.flip(c.users.list({ page_size: 0 })),
+        yield* Effect.flip(c.users.me({ auth: Redacted.make("") })),
+        yield* Effect.flip(c.pages.retrieve({ page_id: ".." }))
+      ]
+      for (const error of errors) {
+        assert.isTrue(NotionError.isNotionClientError(error))
+        assert.isString(error.code)
+        assert.isTrue(NotionError.TypeId in error)
+      }
+      assert.isFalse(NotionError.isNotionClientError(new Error("x")))
+    }))
+})
+
+describe("connections are reused by every HTTP layer the README offers", () => {
+  const layers: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+    ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
+    ["FetchHttpClient.layer", FetchHttpClient.layer],
+    [
+      "NodeHttpClient with a keep-alive agent",
+      NodeHttpClient.layerWithoutAgent.pipe(Layer.provide(NodeHttpClient.makeAgentLayer({ keepAlive: true })))
+    ]
+  ]
+  for (const [name, http] of layers) {
+    // the official SDK (fetch) uses 2 connections for 50 requests: a pool may open a second one, never one each
+    it.scopedLive(`${name}: 20 sequential requests reuse their connection`, () =>
+      Effect.gen(function*() {
+        let connections = 0
+        const server = yield* loopback((_, res) => {
+          res.writeHead(200, { "content-type": "application/json" })
+          res.end(JSON.stringify(bot))
+        })
+        ;(server as unknown as { server: Http.Server }).server.on("connection", () => connections++)
+        const layer = NotionClient.layer.pipe(
+          Layer.provide([http, NotionAuth.layer(token), NotionConfig.layer({ baseUrl: server.url })])
+        )
+        yield* Effect.provide(
+          Effect.flatMap(client, (c) => Effect.repeatN(c.users.me(), 19)),
+          layer
+        )
+        assert.strictEqual(server.seen.length, 20)
+        assert.isAtMost(connections, 2)
+      }))
+  }
+})
