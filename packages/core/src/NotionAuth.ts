@@ -26,6 +26,8 @@ import { InvalidToken, type NotionError } from "./NotionError.js"
  */
 export interface Service {
   readonly token: Effect.Effect<Option.Option<Redacted.Redacted<string>>, NotionError>
+  /** The token when it never changes (`layer`, `none`): read without running an effect. */
+  readonly fixed?: Option.Option<Redacted.Redacted<string>> | undefined
   /**
    * Asked once when Notion answers 401 `unauthorized` to a request that carried a token from {@link token}
    * (not a per-call `auth` nor {@link withToken}'s): a fresh token to retry that request with once, or
@@ -62,7 +64,7 @@ export class NotionAuth extends Context.Tag("@notion-effect/core/NotionAuth")<No
  * @category layers
  */
 export const layer = (token: Redacted.Redacted<string>): Layer.Layer<NotionAuth> =>
-  Layer.succeed(NotionAuth, { token: Effect.succeed(Option.some(token)) })
+  Layer.succeed(NotionAuth, { token: Effect.succeed(Option.some(token)), fixed: Option.some(token) })
 
 /**
  * Reads the token from configuration, by default `NOTION_TOKEN`; a missing variable is a `ConfigError`
@@ -81,7 +83,10 @@ export const layerConfig = (
  * @since 0.1.0
  * @category layers
  */
-export const none: Layer.Layer<NotionAuth> = Layer.succeed(NotionAuth, { token: Effect.succeed(Option.none()) })
+export const none: Layer.Layer<NotionAuth> = Layer.succeed(NotionAuth, {
+  token: Effect.succeed(Option.none()),
+  fixed: Option.none()
+})
 
 /**
  * Takes the token from an effect run for every request (a token store, a refreshing token manager).
@@ -120,7 +125,13 @@ export const layerRefreshing = <E extends NotionError, R>(options: {
     }))
   )
 
-const currentToken = globalValue(
+/**
+ * The token set by {@link withToken} for the current fiber, if any.
+ *
+ * @since 0.1.0
+ * @category fiber refs
+ */
+export const currentToken: FiberRef.FiberRef<Option.Option<Redacted.Redacted<string>>> = globalValue(
   "@notion-effect/core/NotionAuth/currentToken",
   () => FiberRef.unsafeMake(Option.none<Redacted.Redacted<string>>())
 )

@@ -23,6 +23,7 @@ import { NotionAuth } from "./NotionAuth.js"
 import type { BasicCredentials } from "./NotionAuth.js"
 import { NotionConfig } from "./NotionConfig.js"
 import type { NotionError } from "./NotionError.js"
+import * as NotionRateLimiter from "./NotionRateLimiter.js"
 import type { RetrySchedule } from "./NotionRetry.js"
 import * as Pagination from "./Pagination.js"
 
@@ -152,16 +153,18 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
     http: config.transformClient ? config.transformClient(composed) : composed,
     config,
     auth: yield* NotionAuth,
+    limiter: yield* NotionRateLimiter.NotionRateLimiter,
     clientHeaders,
     sdkHeaders,
     headers: Headers.merge(clientHeaders, sdkHeaders)
   }
 
-  const plans = new Map<Endpoint.Any, Request.Plan>()
+  const plans = new Map<Endpoint.Any, Request.Plan & { readonly meters: Execute.Meters }>()
+  const requestMeters = Execute.meters("request")
   const call = (endpoint: Endpoint.Any, params: Record<string, unknown> & Execute.Call = {}) => {
     let plan = plans.get(endpoint)
     if (plan === undefined) {
-      plan = Request.plan(endpoint)
+      plan = { ...Request.plan(endpoint), meters: Execute.meters(endpoint.name) }
       plans.set(endpoint, plan)
     }
     const p = plan
@@ -171,6 +174,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
       { "http.request.method": endpoint.method, "notion.endpoint": endpoint.name },
       params,
       endpoint.security,
+      p.meters,
       (headers, authorization) => Request.build(p, params, headers, authorization),
       { decoder: p.decoder, sensitive: endpoint.sensitive, oauth: endpoint.security === "basic" }
     )
@@ -195,6 +199,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
         { "http.request.method": options.method, "notion.endpoint": options.endpoint ?? "request" },
         options,
         "bearer",
+        requestMeters,
         (headers, authorization) =>
           Either.map(path, (path) =>
             Request.assemble(

@@ -42,3 +42,9 @@ export * as NotionApi from "./NotionApi.js"
 
 /** Cursor pagination: parameters, `Stream` and collect helpers. @since 0.1.0 */
 export * as Pagination from "./Pagination.js"
+
+/** Client-side rate limiting: the per-token hook before every attempt. @since 0.1.0 */
+export * as NotionRateLimiter from "./NotionRateLimiter.js"
+
+/** The client's metrics: requests, attempts, retries, 429s, waits, refreshes. @since 0.1.0 */
+export * as NotionMetrics from "./NotionMetrics.js"

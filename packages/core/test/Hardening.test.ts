@@ -208,12 +208,16 @@ describe("hardening (issue 8)", () => {
       assert.strictEqual(second!.headers.authorization, `Bearer ${SECRET}`)
     }))
 
-  it.effect("tracer propagation is opt-in", () =>
+  it.effect("tracer propagation is opt-in: traceparent of the request's span, only when asked", () =>
     Effect.gen(function*() {
+      const { recorded, tracer } = recordingTracer()
       const http = fakeHttp(() => json(200, bot))
-      const c = yield* Effect.provide(client, clientLayer(http.layer, { tracerPropagation: true }))
-      yield* c.users.me()
-      assert.isString(http.requests[0]!.headers.traceparent)
+      const off = yield* Effect.provide(client, clientLayer(http.layer))
+      const on = yield* Effect.provide(client, clientLayer(http.layer, { tracerPropagation: true }))
+      yield* Effect.zip(off.users.me(), on.users.me()).pipe(Effect.withTracer(tracer))
+      assert.isUndefined(http.requests[0]!.headers.traceparent)
+      assert.strictEqual(recorded[1]!.name, "notion.users.me")
+      assert.strictEqual(http.requests[1]!.headers.traceparent, "00-t-s2-01")
     }))
 
   it.effect("transformClient wraps the composed client once", () =>
@@ -261,6 +265,31 @@ describe("hardening (issue 8)", () => {
       }
       assert.isFalse(NotionError.isNotionClientError(new Error("x")))
     }))
+})
+
+describe("the timeout on the live clock (a plain timer; TestClock is covered by the loopback tests)", () => {
+  for (const stall of ["headers", "body"] as const) {
+    it.scopedLive(`stalled ${stall}: RequestTimeout after the timeout, and the socket is closed`, () =>
+      Effect.gen(function*() {
+        let closed = false
+        const server = yield* loopback((_, res) => {
+          res.on("close", () => (closed = true))
+          if (stall === "body") {
+            res.writeHead(200, { "content-type": "application/json" })
+            res.write(`{"object":"user",`)
+          }
+        })
+        const started = Date.now()
+        const error = yield* Effect.flip(Effect.flatMap(client, (c) => c.users.me({ retry: false }))).pipe(
+          Effect.provide(clientLayer(NodeHttpClient.layerUndici, { baseUrl: server.url, timeout: "300 millis" }))
+        )
+        if (error._tag !== "RequestTimeout") return assert.fail(error._tag)
+        assert.isAtLeast(Date.now() - started, 290)
+        assert.isBelow(Date.now() - started, 5000)
+        yield* Effect.promise(() => new Promise((r) => setTimeout(r, 50)))
+        assert.isTrue(closed)
+      }))
+  }
 })
 
 describe("connections are reused by every HTTP layer the README offers", () => {

@@ -1,20 +1,40 @@
+/**
+ * Runs one call: credentials, request, limiter, attempts with a timeout, retries, decoding, metrics, span.
+ *
+ * This is the hot path, so it is written to run few effects: the fixed token, metrics and debug logs are
+ * read or updated synchronously, the span is only made when a real tracer is installed, and the timeout of
+ * the live clock is a plain timer (other clocks, e.g. `TestClock`, get `Effect.timeoutFail`).
+ */
 import * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
+import * as FiberId from "effect/FiberId"
+import * as FiberRef from "effect/FiberRef"
+import * as LogLevel from "effect/LogLevel"
+import * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import type * as Redacted from "effect/Redacted"
+import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
+import * as Tracer from "effect/Tracer"
 import * as NotionAuth from "../NotionAuth.js"
 import type { BasicCredentials } from "../NotionAuth.js"
 import type * as NotionConfig from "../NotionConfig.js"
 import * as NotionError from "../NotionError.js"
+import * as NotionMetrics from "../NotionMetrics.js"
+import * as NotionRateLimiter from "../NotionRateLimiter.js"
 import type * as NotionRetry from "../NotionRetry.js"
 import type { Built } from "./request.js"
 import { apiError, type Decoder, decodeSuccess, type RawResponse, scrub } from "./response.js"
@@ -25,6 +45,7 @@ export interface Runtime {
   readonly http: HttpClient.HttpClient
   readonly config: NotionConfig.Service
   readonly auth: NotionAuth.Service
+  readonly limiter: NotionRateLimiter.Service
   /** The client's custom headers (`NotionConfig`'s `headers`). */
   readonly clientHeaders: Headers.Headers
   /** The SDK's own headers: `notion-version`, `user-agent`, `accept`. */
@@ -47,6 +68,36 @@ export interface Interpret<A> {
   /** Whether the OAuth-only error codes are this endpoint's (else they decode as `UnknownApiError`). */
   readonly oauth: boolean
 }
+
+type Labels = ReadonlyArray<MetricLabel.MetricLabel>
+
+/**
+ * The metric labels of one endpoint, made once: a metric updated with the same labels array reuses its hook
+ * (a fresh array, as `Metric.tagged` makes on every update, builds a new metric key each time).
+ */
+export interface Meters {
+  readonly endpoint: string
+  readonly labels: Labels
+  readonly byStatus: Map<string, Labels>
+}
+
+/** The metric labels of an endpoint. */
+export const meters = (endpoint: string): Meters => ({
+  endpoint,
+  labels: [MetricLabel.make("endpoint", endpoint)],
+  byStatus: new Map()
+})
+
+const withStatus = (meter: Meters, status: string): Labels => {
+  let labels = meter.byStatus.get(status)
+  if (labels === undefined) {
+    labels = [...meter.labels, MetricLabel.make("status", status)]
+    meter.byStatus.set(status, labels)
+  }
+  return labels
+}
+
+const statusOf = (error: NotionError.NotionError): string => "status" in error ? String(error.status) : error._tag
 
 const reasonOf = (cause: unknown, secrets: ReadonlyArray<string>): string => {
   const parts: Array<string> = []
@@ -117,32 +168,76 @@ const readBody = (
   })
 }
 
-/** One attempt: send, read the body (bounded), interpret and decode — all within the timeout. */
+const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
+const nativeTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
+
+/** What a call learns of its fiber once: is anyone tracing, is the clock real, are debug logs on. */
+interface Environment {
+  readonly span: Tracer.Span | undefined
+  readonly liveClock: boolean
+  readonly debug: boolean
+}
+
+/**
+ * Bounds an exchange (send and read the body) by the timeout. On the live clock the exchange runs in a child
+ * fiber raced against a plain timer; interrupting it makes the platform abort the request and close the
+ * socket. Any other clock (`TestClock`) is honoured through `Effect.timeoutFail`.
+ */
+const bounded = <A, E>(
+  exchange: Effect.Effect<A, E>,
+  env: Environment,
+  config: NotionConfig.Service,
+  timeout: () => NotionError.RequestTimeout
+): Effect.Effect<A, E | NotionError.RequestTimeout> => {
+  if (!env.liveClock) return Effect.timeoutFail(exchange, { duration: config.timeout, onTimeout: timeout })
+  // setTimeout's range: a longer (or infinite) timeout waits about 24.8 days
+  const millis = Math.max(0, Math.min(2 ** 31 - 1, Duration.toMillis(config.timeout)))
+  return Effect.flatMap(
+    Effect.forkDaemon(exchange),
+    (child: Fiber.RuntimeFiber<A, E>) =>
+      Effect.async<A, E | NotionError.RequestTimeout>((resume) => {
+        let done = false
+        const timer = setTimeout(() => {
+          if (done) return
+          done = true
+          child.unsafeInterruptAsFork(FiberId.none)
+          resume(Effect.fail(timeout()))
+        }, millis)
+        child.addObserver((exit) => {
+          if (done) return
+          done = true
+          clearTimeout(timer)
+          resume(exit)
+        })
+        return Effect.sync(() => {
+          done = true
+          clearTimeout(timer)
+          child.unsafeInterruptAsFork(FiberId.none)
+        })
+      })
+  )
+}
+
+/** One attempt: send and read the body (bounded by the timeout), then interpret and decode it. */
 const attempt = <A>(
   runtime: Runtime,
+  env: Environment,
   built: Built,
   interpret: Interpret<A>
 ): Effect.Effect<A, NotionError.NotionError> => {
   const { config } = runtime
   const where = { method: built.method, path: built.path }
-  return runtime.http.execute(built.request).pipe(
-    Effect.flatMap((response) => {
-      const ids = {
-        ...(response.headers["x-notion-request-id"] ? { requestId: response.headers["x-notion-request-id"] } : {}),
-        ...(response.headers["cf-ray"] ? { cfRay: response.headers["cf-ray"] } : {})
-      }
-      return Effect.map(
-        readBody(
-          response,
-          config.maxResponseBytes,
-          () =>
-            new NotionError.ResponseTooLarge({
-              ...where,
-              status: response.status,
-              limit: config.maxResponseBytes,
-              ...ids
-            })
-        ),
+  const exchange = runtime.http.execute(built.request).pipe(
+    Effect.flatMap((response) =>
+      Effect.map(
+        readBody(response, config.maxResponseBytes, () =>
+          new NotionError.ResponseTooLarge({
+            ...where,
+            status: response.status,
+            limit: config.maxResponseBytes,
+            ...(response.headers["x-notion-request-id"] ? { requestId: response.headers["x-notion-request-id"] } : {}),
+            ...(response.headers["cf-ray"] ? { cfRay: response.headers["cf-ray"] } : {})
+          })),
         (body): RawResponse => ({
           ...where,
           status: response.status,
@@ -152,65 +247,98 @@ const attempt = <A>(
           sensitive: interpret.sensitive
         })
       )
-    }),
+    ),
     Effect.catchTags({
       RequestError: (error) => Effect.fail(transportError(built, error)),
       ResponseError: (error) => Effect.fail(transportError(built, error))
-    }),
-    Effect.tap((raw) =>
-      Effect.zipRight(
-        Effect.annotateCurrentSpan(
-          raw.headers["x-notion-request-id"] === undefined
-            ? { "http.response.status_code": raw.status }
-            : { "http.response.status_code": raw.status, "notion.request_id": raw.headers["x-notion-request-id"] }
-        ),
-        Effect.logDebug(`notion ${raw.method} ${raw.path} answered ${raw.status}`)
-      )
-    ),
-    Effect.flatMap((raw) =>
-      raw.status >= 200 && raw.status < 300
-        ? decodeSuccess(raw, interpret.decoder)
-        : Effect.flip(apiError(raw, interpret.oauth))
-    ),
-    Effect.timeoutFail({
-      duration: config.timeout,
-      onTimeout: () => new NotionError.RequestTimeout({ ...where, timeout: config.timeout })
     })
   )
+  const timeout = () => new NotionError.RequestTimeout({ ...where, timeout: config.timeout })
+  return Effect.flatMap(bounded(exchange, env, config, timeout), (raw) => {
+    if (env.span !== undefined) {
+      env.span.attribute("http.response.status_code", raw.status)
+      const requestId = raw.headers["x-notion-request-id"]
+      if (requestId !== undefined) env.span.attribute("notion.request_id", requestId)
+    }
+    const interpreted = raw.status >= 200 && raw.status < 300
+      ? decodeSuccess(raw, interpret.decoder)
+      : Effect.flip(apiError(raw, interpret.oauth))
+    return env.debug
+      ? Effect.zipRight(Effect.logDebug(`notion ${raw.method} ${raw.path} answered ${raw.status}`), interpreted)
+      : interpreted
+  })
 }
 
 /** Retries only after a failure: the success path builds no schedule at all. */
 const withRetry = <A>(
   once: Effect.Effect<A, NotionError.NotionError>,
   schedule: NotionRetry.RetrySchedule | undefined,
-  method: string
+  method: string,
+  meter: Meters
 ): Effect.Effect<A, NotionError.NotionError> => {
   if (schedule === undefined) return once
   const policy = Schedule.mapInput(schedule, (error: NotionError.NotionError) => ({ error, method }))
-  return Effect.catchAll(once, (first) => {
-    let replayed = false
-    // the first failure is fed to the schedule without sending the request again
-    const next = Effect.suspend(() => replayed ? once : (replayed = true, Effect.fail(first)))
-    return Effect.retry(next, policy)
-  })
+  return Effect.catchAll(once, (first) =>
+    Effect.flatMap(Clock.currentTimeMillis, (firstFailedAt) => {
+      let replayed = false
+      let failedAt = firstFailedAt
+      // the first failure is fed to the schedule without sending the request again
+      const next = Effect.suspend(() => {
+        if (!replayed) {
+          replayed = true
+          return Effect.fail(first)
+        }
+        return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+          NotionMetrics.retryWait.unsafeUpdate((now - failedAt) / 1000, meter.labels)
+          NotionMetrics.retries.unsafeUpdate(1, meter.labels)
+          return Effect.tapError(once, () => Effect.map(Clock.currentTimeMillis, (at) => void (failedAt = at)))
+        })
+      })
+      return Effect.retry(next, policy)
+    }))
 }
 
-/** Adds the W3C trace context of the current span, when the user opted in. */
-const propagate = (runtime: Runtime, built: Built): Effect.Effect<Built> =>
-  runtime.config.tracerPropagation
-    ? Effect.map(
-      Effect.option(Effect.currentSpan),
-      (span) =>
-        Option.isNone(span)
-          ? built
-          : { ...built, request: HttpClientRequest.setHeaders(built.request, HttpTraceContext.toHeaders(span.value)) }
-    )
-    : Effect.succeed(built)
+/** One attempt through the client-side limiter: acquire, send, release; a 429/529 backs the whole token off. */
+const limited = <A>(
+  runtime: Runtime,
+  token: Redacted.Redacted<string> | undefined,
+  meter: Meters,
+  once: Effect.Effect<A, NotionError.NotionError>
+): Effect.Effect<A, NotionError.NotionError> => {
+  const counted = Effect.suspend(() => {
+    NotionMetrics.attempts.unsafeUpdate(1, meter.labels)
+    return Effect.tapError(once, (error) => {
+      if (error._tag !== "RateLimited" && error._tag !== "ServiceOverload") return Effect.void
+      NotionMetrics.rateLimited.unsafeUpdate(1, withStatus(meter, String(error.status)))
+      return token === undefined || Option.isNone(error.retryAfter)
+        ? Effect.void
+        : runtime.limiter.backoff(token, error.retryAfter.value)
+    })
+  })
+  if (token === undefined || runtime.limiter === NotionRateLimiter.unlimited) return counted
+  const { limiter } = runtime
+  return Effect.zipRight(limiter.acquire(token), Effect.ensuring(counted, limiter.release(token)))
+}
 
 const withCustomHeaders = (runtime: Runtime, custom: Call["headers"]): Headers.Headers =>
   custom === undefined
     ? runtime.headers
     : Headers.merge(Headers.merge(runtime.clientHeaders, Headers.fromInput(custom)), runtime.sdkHeaders)
+
+type Authorization = Redacted.Redacted<string> | BasicCredentials | undefined
+
+/** The AuthLayer's token without running an effect when it is fixed; else its effect. */
+const bearer = (
+  runtime: Runtime,
+  fiber: Fiber.RuntimeFiber<unknown, unknown>,
+  auth: Redacted.Redacted<string> | undefined
+): Effect.Effect<NotionAuth.Resolved, NotionError.NotionError> | NotionAuth.Resolved => {
+  const chosen = auth !== undefined ? Option.some(auth) : fiber.getFiberRef(NotionAuth.currentToken)
+  if (Option.isSome(chosen)) return { token: chosen, fromSource: false }
+  return runtime.auth.fixed !== undefined
+    ? { token: runtime.auth.fixed, fromSource: true }
+    : Effect.map(runtime.auth.token, (token) => ({ token, fromSource: true }))
+}
 
 /**
  * Runs one call in a span named after the endpoint: resolves the credentials, builds the request, sends it
@@ -222,28 +350,40 @@ export const run = <A>(
   attributes: Record<string, unknown>,
   call: Call,
   security: "bearer" | "basic",
-  build: (
-    headers: Headers.Headers,
-    authorization: Redacted.Redacted<string> | BasicCredentials | undefined
-  ) => Either.Either<Built, NotionError.NotionError>,
+  meter: Meters,
+  build: (headers: Headers.Headers, authorization: Authorization) => Either.Either<Built, NotionError.NotionError>,
   interpret: Interpret<A>
-): Effect.Effect<A, NotionError.NotionError> => {
-  const headers = withCustomHeaders(runtime, call.headers)
-  const schedule = call.retry === false ? undefined : call.retry ?? runtime.config.retry
-  const send = (authorization: Redacted.Redacted<string> | BasicCredentials | undefined) => {
-    const built = build(headers, authorization)
-    if (Either.isLeft(built)) return Effect.fail(built.left)
-    return Effect.flatMap(
-      propagate(runtime, built.right),
-      (ready) => withRetry(attempt(runtime, ready, interpret), schedule, ready.method)
-    )
-  }
-  const program: Effect.Effect<A, NotionError.NotionError> = security === "basic"
-    ? send(call.auth)
-    : Effect.flatMap(
-      NotionAuth.resolve(runtime.auth, call.auth as Redacted.Redacted<string> | undefined),
-      (resolved) => {
+): Effect.Effect<A, NotionError.NotionError> =>
+  Effect.withFiberRuntime((fiber) => {
+    const services = fiber.getFiberRef(DefaultServices.currentServices)
+    const tracer = Context.get(services, Tracer.Tracer)
+    const traced = tracer !== nativeTracer && fiber.getFiberRef(FiberRef.currentTracerEnabled)
+    const debug = LogLevel.lessThanEqual(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
+    const live = Context.get(services, Clock.Clock) === liveClock
+    const headers = withCustomHeaders(runtime, call.headers)
+    const schedule = call.retry === false ? undefined : call.retry ?? runtime.config.retry
+
+    const program = (span: Tracer.Span | undefined): Effect.Effect<A, NotionError.NotionError> => {
+      const env: Environment = { span, liveClock: live, debug }
+      const send = (authorization: Authorization) => {
+        const built = build(headers, authorization)
+        if (Either.isLeft(built)) return Effect.fail(built.left)
+        let ready = built.right
+        if (span !== undefined && runtime.config.tracerPropagation) {
+          ready = { ...ready, request: HttpClientRequest.setHeaders(ready.request, HttpTraceContext.toHeaders(span)) }
+        }
+        const token = authorization !== undefined && Redacted.isRedacted(authorization) ? authorization : undefined
+        return withRetry(
+          limited(runtime, token, meter, attempt(runtime, env, ready, interpret)),
+          schedule,
+          ready.method,
+          meter
+        )
+      }
+      if (security === "basic") return send(call.auth)
+      const withResolved = (resolved: NotionAuth.Resolved) => {
         const token = Option.getOrUndefined(resolved.token)
+        if (token !== undefined && Redacted.value(token) === "") return Effect.fail(new NotionError.InvalidToken())
         const refresh = runtime.auth.refresh
         if (!resolved.fromSource || refresh === undefined || token === undefined) return send(token)
         // a 401 to the AuthLayer's token: refresh once, retry once; a second 401 is returned as is
@@ -253,6 +393,27 @@ export const run = <A>(
             Option.match({ onNone: () => Effect.fail(error), onSome: (fresh) => send(fresh) })
           ))
       }
-    )
-  return Effect.withSpan(program, spanName, { kind: "client", captureStackTrace: false, attributes })
-}
+      const resolved = bearer(runtime, fiber, call.auth as Redacted.Redacted<string> | undefined)
+      return Effect.isEffect(resolved) ? Effect.flatMap(resolved, withResolved) : withResolved(resolved)
+    }
+
+    const counted = (effect: Effect.Effect<A, NotionError.NotionError>) =>
+      Effect.onExit(effect, (exit) => {
+        NotionMetrics.requests.unsafeUpdate(
+          1,
+          withStatus(
+            meter,
+            Exit.isSuccess(exit) ? "2xx" : exit.cause._tag === "Fail" ? statusOf(exit.cause.error) : "interrupted"
+          )
+        )
+        return Effect.void
+      })
+
+    return traced
+      ? Effect.useSpan(
+        spanName,
+        { kind: "client", captureStackTrace: false, attributes },
+        (span) => Effect.withParentSpan(counted(program(span)), span)
+      )
+      : counted(program(undefined))
+  })
