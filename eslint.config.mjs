@@ -5,7 +5,7 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/build/**", "**/artifacts/**"] },
+  { ignores: ["**/node_modules/**", "**/build/**", "**/dist/**", "**/artifacts/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
