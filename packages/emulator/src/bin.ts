@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `pnpm emulator`: starts the emulator and prints its URL, the internal token and the OAuth client id.
  * Flags: `--port N` (default 0: a free port), `--show-secret` (also print the OAuth client secret),

@@ -1,0 +1,96 @@
+import { assert, describe, it } from "@effect/vitest"
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../..")
+const run = (command: string, args: ReadonlyArray<string>, cwd: string) =>
+  execFileSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NOTION_EFFECT_INSTALLED: "1", npm_config_loglevel: "error" },
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+
+const installedVersion = (name: string) =>
+  JSON.parse(readFileSync(join(root, "packages/core/node_modules", name, "package.json"), "utf8")).version as string
+
+// a plain-JS program, as a user of the published packages writes it
+const program = `
+import * as Http from "node:http"
+import { FetchHttpClient } from "@effect/platform"
+import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
+import * as ClientModule from "@notion-effect/core/NotionClient"
+import { NotionOAuth, OAuthState } from "@notion-effect/oauth"
+import { Effect, Layer, Redacted } from "effect"
+
+const server = Http.createServer((req, res) => {
+  res.writeHead(req.url === "/v1/users/me" ? 200 : 404, { "content-type": "application/json" })
+  res.end(JSON.stringify(req.url === "/v1/users/me"
+    ? { object: "user", id: "bot-1", name: "Packed", avatar_url: null, type: "bot", bot: {} }
+    : { object: "error", status: 404, code: "object_not_found", message: "nope" }))
+})
+await new Promise((r) => server.listen(0, "127.0.0.1", r))
+const layer = NotionClient.layer.pipe(Layer.provide([
+  NotionAuth.layer(Redacted.make("secret_packed")),
+  NotionConfig.layer({ baseUrl: "http://127.0.0.1:" + server.address().port }),
+  FetchHttpClient.layer
+]))
+const result = await Effect.runPromise(Effect.gen(function*() {
+  const client = yield* NotionClient.NotionClient
+  const me = yield* client.users.me()
+  const missing = yield* Effect.flip(client.pages.retrieve({ page_id: "p1" }))
+  const state = yield* OAuthState.generate
+  return { name: me.name, missing: missing._tag, isOurs: NotionError.isNotionClientError(missing),
+    subpath: ClientModule.layer === NotionClient.layer, state: state.length, oauth: typeof NotionOAuth.layer }
+}).pipe(Effect.provide(layer)))
+let internal = "importable"
+try { await import("@notion-effect/core/internal/execute") } catch { internal = "blocked" }
+server.close()
+console.log(JSON.stringify({ ...result, internal }))
+`
+
+describe("the published packages", () => {
+  it("pnpm-packed tarballs install with plain npm and run a plain-JS program", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "notion-effect-pack-"))
+    try {
+      run("npx", ["tsc", "-b", "packages/core/tsconfig.build.json", "packages/oauth/tsconfig.build.json"], root)
+      for (const pkg of ["core", "oauth"]) {
+        run("node", [join(root, "scripts/pnpm.mjs"), "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch], root)
+      }
+      const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
+      assert.strictEqual(tarballs.length, 2)
+      const manifest = JSON.parse(
+        run("tar", ["-xOzf", join(scratch, tarballs.find((t) => t.includes("core"))!), "package/package.json"], scratch)
+      )
+      assert.strictEqual(manifest.exports["."].default, "./dist/index.js")
+      assert.strictEqual(manifest.sideEffects, false)
+      assert.property(manifest.peerDependencies, "effect")
+      writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }))
+      writeFileSync(join(scratch, "program.mjs"), program)
+      run("npm", [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        ...tarballs.map((t) => `./${t}`),
+        `effect@${installedVersion("effect")}`,
+        `@effect/platform@${installedVersion("@effect/platform")}`
+      ], scratch)
+      const output = JSON.parse(run("node", ["program.mjs"], scratch).trim())
+      assert.deepStrictEqual(output, {
+        name: "Packed",
+        missing: "ObjectNotFound",
+        isOurs: true,
+        subpath: true,
+        state: 43,
+        oauth: "function",
+        internal: "blocked"
+      })
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
+  }, 240_000)
+})
