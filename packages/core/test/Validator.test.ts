@@ -1,0 +1,84 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Arbitrary from "effect/Arbitrary"
+import * as FastCheck from "effect/FastCheck"
+import * as Schema from "effect/Schema"
+import { compile } from "../src/internal/validator.js"
+import { Block, DataSource, List, Page, User } from "../src/index.js"
+
+/** Random JSON-ish mutations of a valid value: drop, retype or add fields at any depth. */
+const mutate = (value: unknown, rng: () => number): unknown => {
+  if (Array.isArray(value)) {
+    if (value.length > 0 && rng() < 0.3) return value.map((v, i) => i === 0 ? mutate(v, rng) : v)
+    return rng() < 0.5 ? [...value, { surprise: 1 }] : value
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value)
+    const out: Record<string, unknown> = { ...value }
+    const [key, child] = entries[Math.floor(rng() * entries.length)] ?? []
+    if (key === undefined) return { ...out, extra: rng() }
+    const roll = rng()
+    if (roll < 0.25) delete out[key]
+    else if (roll < 0.5) out[key] = typeof child === "string" ? 42 : "not-the-type"
+    else if (roll < 0.75) out[key] = mutate(child, rng)
+    else out[`extra_${key}`] = child
+    return out
+  }
+  if (value === null) return rng() < 0.5 ? "null?" : null
+  return rng() < 0.5 ? value : { wrapped: value }
+}
+
+const schemas = {
+  User: User.User,
+  Page: Page.Page,
+  Block: Block.Block,
+  DataSource: DataSource.DataSource,
+  "List(User)": List.List(User.User)
+} as const
+
+describe("the compiled validator agrees with effect/Schema", () => {
+  for (const [name, schema] of Object.entries(schemas)) {
+    it(`${name}: same verdict on generated and mutated values`, () => {
+      const validate = compile(schema.ast)
+      assert.isDefined(validate, `${name} must compile (no transformations in response schemas)`)
+      const is = Schema.is(schema as Schema.Schema<unknown>)
+      const values = Arbitrary.make(schema as Schema.Schema<unknown>)
+      FastCheck.assert(
+        FastCheck.property(values, FastCheck.integer(), (value, seed) => {
+          let state = seed
+          const rng = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+          const json = JSON.parse(JSON.stringify(value))
+          const mutated = mutate(json, rng)
+          return validate!(json) === is(json) && validate!(mutated) === is(mutated)
+        }),
+        { numRuns: 300 }
+      )
+    })
+  }
+
+  it("unions dispatch on their tag, and a schema with a transformation does not compile", () => {
+    const Shape = Schema.Union(
+      Schema.Struct({ type: Schema.Literal("a"), a: Schema.Number }),
+      Schema.Struct({ type: Schema.Literal("b"), b: Schema.String })
+    )
+    const validate = compile(Shape.ast)!
+    assert.isTrue(validate({ type: "a", a: 1, extra: true }))
+    assert.isFalse(validate({ type: "a", b: "x" }))
+    assert.isFalse(validate({ type: "c" }))
+    assert.isUndefined(compile(Schema.Struct({ at: Schema.Date }).ast))
+    assert.isUndefined(compile(Schema.Redacted(Schema.String).ast))
+  })
+
+  it("recursive schemas compile through suspend", () => {
+    interface Tree {
+      readonly value: number
+      readonly children: ReadonlyArray<Tree>
+    }
+    const Tree: Schema.Schema<Tree> = Schema.Struct({
+      value: Schema.Number,
+      children: Schema.Array(Schema.suspend(() => Tree))
+    })
+    const validate = compile(Tree.ast)!
+    assert.isTrue(validate({ value: 1, children: [{ value: 2, children: [] }] }))
+    assert.isFalse(validate({ value: 1, children: [{ value: "2", children: [] }] }))
+  })
+})
