@@ -55,7 +55,18 @@ export interface Endpoint<
   readonly security: S
   /** Never keep a response body (OAuth: it holds tokens); decoding errors name paths only. */
   readonly sensitive: boolean
+  /** How the body is sent: JSON (default), or `multipart/form-data` (file uploads). */
+  readonly encoding: Encoding
 }
+
+/**
+ * How a request body is encoded. In `multipart`, a file part is `{ data, filename?, content_type? }` with `data`
+ * a `Uint8Array`, `Blob` or string; any other value is sent as a text field.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Encoding = "json" | "multipart"
 
 /**
  * Any endpoint.
@@ -73,6 +84,7 @@ export interface Any {
   readonly success: Schema.Schema.AnyNoContext
   readonly security: Security
   readonly sensitive: boolean
+  readonly encoding: Encoding
 }
 
 /**
@@ -123,11 +135,13 @@ export const make = <
   readonly success: Schema.Schema<A, I>
   readonly security?: S
   readonly sensitive?: boolean
+  readonly encoding?: Encoding
 }): Endpoint<Name, P, PI, A, I, S> => ({
   query: [],
   body: [],
   security: "bearer" as S,
   sensitive: false,
+  encoding: "json",
   ...options
 })
 

@@ -8,9 +8,10 @@ import * as Exit from "effect/Exit"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as Tracer from "effect/Tracer"
 import type * as Http from "node:http"
-import { NotionAuth, NotionClient, NotionConfig, NotionError } from "../src/index.js"
+import { Endpoint, NotionAuth, NotionClient, NotionConfig, NotionError } from "../src/index.js"
 import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
 import { bot, clientLayer, page, person, SECRET, token } from "./utils/fixtures.js"
 import { loopback } from "./utils/loopback.js"
@@ -247,6 +248,39 @@ describe("hardening (issue 8)", () => {
       for (const error of [tooMany, wrongType, missing]) assert.strictEqual(error._tag, "InvalidParameters")
       assert.include(tooMany.message, "page_size")
       assert.strictEqual(http.requests.length, 0)
+    }))
+
+  it.effect("a multipart endpoint sends its file part and fields as form data", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, { object: "file_upload", id: "f1" }))
+      const c = yield* Effect.provide(client, clientLayer(http.layer))
+      const send = Endpoint.make({
+        name: "fileUploads.send",
+        method: "POST",
+        path: "/v1/file_uploads/{file_upload_id}/send",
+        body: ["file", "part_number"],
+        encoding: "multipart",
+        params: Schema.Struct({
+          file_upload_id: Schema.String,
+          file: Schema.Struct({ data: Schema.Unknown, filename: Schema.optional(Schema.String) }),
+          part_number: Schema.optional(Schema.String)
+        }),
+        success: Schema.Struct({ object: Schema.Literal("file_upload"), id: Schema.String })
+      })
+      const bytes = new TextEncoder().encode("hello, notion")
+      const answer = yield* c.call(send, {
+        file_upload_id: "f1",
+        file: { data: bytes, filename: "hello.txt" },
+        part_number: "2"
+      })
+      assert.strictEqual(answer.id, "f1")
+      const request = http.requests[0]!
+      assert.strictEqual(request.url, "https://api.notion.com/v1/file_uploads/f1/send")
+      if (request.body._tag !== "FormData") return assert.fail(request.body._tag)
+      const file = request.body.formData.get("file") as File
+      assert.strictEqual(file.name, "hello.txt")
+      assert.strictEqual(yield* Effect.promise(() => file.text()), "hello, notion")
+      assert.strictEqual(request.body.formData.get("part_number"), "2")
     }))
 
   it.effect("every error is branded, has a code and decodes with NotionErrorSchema", () =>

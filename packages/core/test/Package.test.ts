@@ -58,7 +58,11 @@ describe("the published packages", () => {
     try {
       run("npx", ["tsc", "-b", "packages/core/tsconfig.build.json", "packages/oauth/tsconfig.build.json"], root)
       for (const pkg of ["core", "oauth"]) {
-        run("node", [join(root, "scripts/pnpm.mjs"), "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch], root)
+        run(
+          "node",
+          [join(root, "scripts/pnpm.mjs"), "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch],
+          root
+        )
       }
       const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
       assert.strictEqual(tarballs.length, 2)

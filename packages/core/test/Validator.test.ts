@@ -2,8 +2,8 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
-import { compile } from "../src/internal/validator.js"
 import { Block, DataSource, List, Page, User } from "../src/index.js"
+import { compile } from "../src/internal/validator.js"
 
 /** Random JSON-ish mutations of a valid value: drop, retype or add fields at any depth. */
 const mutate = (value: unknown, rng: () => number): unknown => {

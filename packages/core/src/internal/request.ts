@@ -139,6 +139,28 @@ const bodyJson = (body: unknown, secrets: Array<string>): string =>
     return value
   })
 
+const isFilePart = (value: unknown): value is {
+  readonly data: Uint8Array | Blob | string
+  readonly filename?: string
+  readonly content_type?: string
+} => typeof value === "object" && value !== null && "data" in value
+
+/** A `multipart/form-data` body: file parts as blobs with their file name, anything else as text. */
+const formData = (fields: Readonly<Record<string, unknown>>): FormData => {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(fields)) {
+    if (isFilePart(value)) {
+      const blob = value.data instanceof Blob
+        ? value.data
+        : new Blob([value.data as BlobPart], value.content_type === undefined ? {} : { type: value.content_type })
+      form.append(key, blob, value.filename ?? "file")
+    } else {
+      form.append(key, String(value))
+    }
+  }
+  return form
+}
+
 /** One request from its parts: authorization set last, so it beats any custom header. */
 export const assemble = (
   method: Endpoint.Method,
@@ -146,7 +168,8 @@ export const assemble = (
   urlParams: UrlParams.UrlParams,
   body: unknown,
   headers: Headers.Headers,
-  authorization: Redacted.Redacted<string> | BasicCredentials | undefined
+  authorization: Redacted.Redacted<string> | BasicCredentials | undefined,
+  encoding: Endpoint.Encoding = "json"
 ): Built => {
   const secrets: Array<string> = []
   let auth: string | undefined
@@ -168,7 +191,11 @@ export const assemble = (
     request: HttpClientRequest.make(method)(path, {
       urlParams,
       headers: auth === undefined ? headers : Headers.set(headers, "authorization", auth),
-      body: noBody ? HttpBody.empty : HttpBody.text(bodyJson(body, secrets), "application/json")
+      body: noBody
+        ? HttpBody.empty
+        : encoding === "multipart"
+        ? HttpBody.formData(formData(body as Record<string, unknown>))
+        : HttpBody.text(bodyJson(body, secrets), "application/json")
     } as HttpClientRequest.Options.NoUrl)
   }
 }
@@ -217,6 +244,14 @@ export const build = (
   }
   if (body === undefined && plan.endpoint.method === "POST") body = {}
   return Either.right(
-    assemble(plan.endpoint.method, path, urlParamsOf(params, plan.query), body, headers, authorization)
+    assemble(
+      plan.endpoint.method,
+      path,
+      urlParamsOf(params, plan.query),
+      body,
+      headers,
+      authorization,
+      plan.endpoint.encoding
+    )
   )
 }
