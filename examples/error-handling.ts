@@ -87,7 +87,7 @@ export const program = Effect.gen(function*() {
  * @since 0.1.0
  */
 export const MainLayer = NotionClient.layer.pipe(
-  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), NodeHttpClient.layer])
+  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), NodeHttpClient.layerUndici])
 )
 
 runMainIfEntry(import.meta.url, Effect.provide(program, MainLayer))

@@ -68,7 +68,7 @@ export const ServicesLayer = Layer.mergeAll(
   NotionOAuth.layer(),
   NotionClient.layer.pipe(Layer.provide(NotionAuth.none))
 ).pipe(
-  Layer.provide(NodeHttpClient.layer)
+  Layer.provide(NodeHttpClient.layerUndici)
 )
 
 /**

@@ -77,7 +77,7 @@ export const program = Effect.gen(function*() {
  * @since 0.1.0
  */
 export const MainLayer = NotionOAuth.layer().pipe(
-  Layer.provide([NodeHttpClient.layer, OAuthCredentials.layerConfig(), NotionConfig.layerConfig()])
+  Layer.provide([NodeHttpClient.layerUndici, OAuthCredentials.layerConfig(), NotionConfig.layerConfig()])
 )
 
 runMainIfEntry(import.meta.url, Effect.provide(program, MainLayer))
