@@ -98,3 +98,45 @@ describe("OAuth errors keep no secret (issue 8)", () => {
       assert.strictEqual(error._tag, "InvalidClient")
     }))
 })
+
+describe("a valid grant is never lost to strict decoding (issue 8 defect 9)", () => {
+  it.effect("token_type in any case, an unknown owner and odd optional fields still give the grant", () =>
+    Effect.gen(function*() {
+      const oauth = yield* oauthWith(() =>
+        Response.json({
+          access_token: ACCESS,
+          token_type: "Bearer",
+          refresh_token: REFRESH,
+          bot_id: "bot-1",
+          workspace_id: "ws-1",
+          workspace_name: 5,
+          workspace_icon: { emoji: "x" },
+          owner: { type: "team", team: { id: "t1" } },
+          brand_new_field: [1, 2]
+        })
+      )
+      const grant = yield* oauth.token({ grant_type: "authorization_code", code: Redacted.make(CODE), retry: false })
+      assert.strictEqual(Redacted.value(grant.access_token), ACCESS)
+      assert.strictEqual(Redacted.value(grant.refresh_token!), REFRESH)
+      assert.strictEqual(grant.token_type, "Bearer")
+      assert.deepStrictEqual(grant.owner, { type: "unknown", raw: { type: "team", team: { id: "t1" } } })
+      assert.isNull(grant.workspace_name)
+      assert.isNull(grant.workspace_icon)
+      assert.deepStrictEqual((grant as unknown as Record<string, unknown>).brand_new_field, [1, 2])
+    }))
+
+  it.effect("only what the SDK needs fails: a missing access token or bot id", () =>
+    Effect.gen(function*() {
+      for (
+        const body of [{ token_type: "bearer", bot_id: "b", workspace_id: "w" }, {
+          access_token: ACCESS,
+          workspace_id: "w"
+        }]
+      ) {
+        const oauth = yield* oauthWith(() => Response.json(body))
+        const error = yield* exchange(oauth)
+        assert.strictEqual(error._tag, "ResponseDecodeError")
+        assertClean(error)
+      }
+    }))
+})
