@@ -1,12 +1,15 @@
 /**
  * The brief's "Complete OAuth Example" (Express) on `@effect/platform`'s `HttpRouter` + `NodeHttpServer`:
  *
- * - `GET /auth` redirects to Notion's consent page with a fresh, signed, expiring state (no session store);
- * - `GET /callback` verifies the state, exchanges the code, stores the grant (in memory), calls
- *   `users.list` with the new token and answers with a small page (or JSON for `Accept: application/json`);
- *   a cancelled consent and a bad state get clear pages of their own.
+ * - `GET /auth` sets an HttpOnly cookie with a random nonce and redirects to Notion's consent page with a fresh,
+ *   signed, expiring state bound to that nonce (no session store);
+ * - `GET /callback` verifies the state — signed by us, not expired, issued to this browser (the cookie), never used
+ *   before — then exchanges the code, stores the grant (in memory), calls `users.list` with the new token and
+ *   answers with a small page (or JSON for `Accept: application/json`); a cancelled consent, a bad, foreign or
+ *   replayed state get clear pages of their own and touch no stored grant.
  *
- * Logs never show tokens or codes. Run it against Notion with `NOTION_OAUTH_CLIENT_ID`,
+ * Logs and spans never show tokens, codes or states (the `http.server` span is `OAuthHttp.tracer`'s, with the
+ * query redacted). Run it against Notion with `NOTION_OAUTH_CLIENT_ID`,
  * `NOTION_OAUTH_CLIENT_SECRET`, `NOTION_OAUTH_REDIRECT_URI` (default `http://localhost:3000/callback`) and
  * optionally `OAUTH_STATE_KEY`; or against the emulator with `--emulator`:
  *
@@ -16,6 +19,7 @@
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -24,8 +28,10 @@ import { NotionEmulator } from "@notion-effect/emulator"
 import {
   AuthorizationUrl,
   Callback,
+  ConsumedStates,
   NotionOAuth,
   OAuthCredentials,
+  OAuthHttp,
   type OAuthResponse,
   OAuthState
 } from "@notion-effect/oauth"
@@ -50,6 +56,13 @@ export class GrantStore extends Effect.Service<GrantStore>()("examples/GrantStor
     save: (grant: OAuthResponse.TokenResponse) =>
       Ref.update(grants, (map) => new Map(map).set(grant.workspace_id, grant)),
     get: (workspaceId: string) => Effect.map(Ref.get(grants), (map) => map.get(workspaceId)),
+    /** A revoked grant leaves the store. */
+    remove: (workspaceId: string) =>
+      Ref.update(grants, (map) => {
+        const next = new Map(map)
+        next.delete(workspaceId)
+        return next
+      }),
     size: Effect.map(Ref.get(grants), (map) => map.size)
   }))
 }) {}
@@ -69,8 +82,13 @@ export class StateKey extends Context.Tag("examples/StateKey")<StateKey, Redacte
   )
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]!)
+const { escapeHtml } = OAuthHttp
+
+const STATE_TTL = "10 minutes"
+
+/** Whether the server is reached over https (directly or behind a proxy): the cookie is then `__Host-`/`Secure`. */
+const isSecure = (request: HttpServerRequest.HttpServerRequest) =>
+  request.headers["x-forwarded-proto"] === "https" || request.url.startsWith("https:")
 
 const page = (status: number, id: string, title: string, body: string) =>
   HttpServerResponse.html(
@@ -81,10 +99,16 @@ const page = (status: number, id: string, title: string, body: string) =>
   ).pipe(HttpServerResponse.setStatus(status))
 
 const auth = Effect.gen(function*() {
-  const state = yield* OAuthState.sign(yield* StateKey, "10 minutes")
+  const request = yield* HttpServerRequest.HttpServerRequest
+  const nonce = yield* OAuthState.nonce
+  const state = yield* OAuthState.signBound(yield* StateKey, nonce, STATE_TTL)
   const url = yield* AuthorizationUrl.make({ state })
   yield* Effect.logInfo("OAuth: sending the user to Notion's consent page")
-  return HttpServerResponse.redirect(url, { status: 302 })
+  return OAuthHttp.setNonceCookie(
+    HttpServerResponse.redirect(url, { status: 302 }),
+    nonce,
+    { secure: isSecure(request), ttl: STATE_TTL }
+  )
 }).pipe(
   Effect.catchTag(
     "MissingCredentials",
@@ -97,7 +121,16 @@ const invalidState = Effect.succeed(page(400, "bad-state", "Invalid state", "<p>
 const callback = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
   const key = yield* StateKey
-  const { code } = yield* Callback.parse(request.url, (state) => OAuthState.verifySigned(key, state))
+  const consumed = yield* ConsumedStates.ConsumedStates
+  const nonce = OAuthHttp.nonceCookie(request, isSecure(request))
+  // the state is checked (signature, expiry, this browser) and spent before anything else: a replayed or
+  // double-submitted callback stops here and never reaches the code exchange or the grant store
+  const { code } = yield* Callback.parse(
+    request.url,
+    (state) => Effect.flatMap(OAuthState.verifyBound(key, state, nonce), consumed.consume)
+  )
+  // a code is single-use at Notion, which revokes what it granted when it comes back: never send one twice
+  yield* consumed.consume(yield* OAuthState.codeUse(code))
   const oauth = yield* NotionOAuth.NotionOAuth
   const grant = yield* oauth.token({ grant_type: "authorization_code", code })
   yield* (yield* GrantStore).save(grant)
@@ -128,6 +161,19 @@ const callback = Effect.gen(function*() {
       Effect.succeed(page(400, "failed", "Authorization failed", "<p>The callback carried no code.</p>")),
     StateMissing: () => invalidState,
     StateForged: () => invalidState,
+    StateNotBound: () =>
+      Effect.succeed(
+        page(
+          400,
+          "bad-state",
+          "Not your sign-in",
+          "<p>This link was started in another browser. Nothing was stored.</p>"
+        )
+      ),
+    StateReplayed: () =>
+      Effect.succeed(
+        page(400, "replayed", "Link already used", "<p>This sign-in link was already used. Nothing was changed.</p>")
+      ),
     StateExpired: () =>
       Effect.succeed(page(400, "bad-state", "Link expired", "<p>Start again: the link is valid 10 minutes.</p>"))
   }),
@@ -156,8 +202,9 @@ export const ServicesLayer = Layer.mergeAll(
   NotionOAuth.layer(),
   NotionClient.layer.pipe(Layer.provide(NotionAuth.none)),
   GrantStore.Default,
-  StateKey.layerConfig
-).pipe(Layer.provide(NodeHttpClient.layer))
+  StateKey.layerConfig,
+  ConsumedStates.layerMemory
+).pipe(Layer.provide(NodeHttpClient.layerUndici))
 
 /**
  * Configuration of the server, built once its callback URL is known: `NotionConfig` (where Notion is) and
@@ -182,7 +229,10 @@ export const start = <E, R>(port: number, configure: Configure<E, R>) =>
     const config = yield* configure(`${url}/callback`)
     const context = yield* Layer.build(Layer.provideMerge(ServicesLayer, config))
     const notFound = HttpServerResponse.text("Not found", { status: 404 })
-    yield* server.serve(router.pipe(Effect.catchAllCause(() => Effect.succeed(notFound)), Effect.provide(context)))
+    // the platform's own http.server span would record the full URL, code and state included: ours redacts it
+    yield* server.serve(
+      OAuthHttp.tracer(router.pipe(Effect.catchAllCause(() => Effect.succeed(notFound)), Effect.provide(context)))
+    ).pipe(Effect.locally(HttpMiddleware.currentTracerDisabledWhen, () => true))
     return url
   })
 

@@ -54,4 +54,43 @@ describe("oauth-server in Chromium", () => {
       }),
     60_000
   )
+
+  it.scoped(
+    "the state is bound to the browser that started the flow, and works once",
+    () =>
+      Effect.gen(function*() {
+        mkdirSync(artifacts, { recursive: true })
+        const emulator = yield* NotionEmulator.make()
+        const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
+        const chrome = yield* browser
+        const owner = yield* Effect.promise(() => chrome.newContext())
+        const victim = yield* Effect.promise(() => chrome.newContext())
+        const ownerPage = yield* Effect.promise(() => owner.newPage())
+        // the owner starts the flow (the nonce cookie lands in the owner's browser) and consent is given
+        const consentUrl = yield* Effect.promise(async () => {
+          await ownerPage.goto(`${server}/auth`)
+          return ownerPage.url()
+        })
+        const callbackUrl = yield* emulator.consent(consentUrl, "allow")
+        const result = yield* Effect.promise(async () => {
+          // the callback URL handed to another browser (login CSRF) is refused there
+          const victimPage = await victim.newPage()
+          await victimPage.goto(callbackUrl)
+          await victimPage.screenshot({ path: join(artifacts, "oauth-cross-browser.png") })
+          const crossBrowser = (await victimPage.textContent("main")) ?? ""
+          // the browser that started the flow succeeds, once
+          await ownerPage.goto(callbackUrl)
+          const first = (await ownerPage.textContent("main")) ?? ""
+          await ownerPage.goto(callbackUrl)
+          await ownerPage.screenshot({ path: join(artifacts, "oauth-replayed.png") })
+          const replay = (await ownerPage.textContent("main")) ?? ""
+          return { crossBrowser, first, replay }
+        })
+        assert.include(result.crossBrowser, "Not your sign-in")
+        assert.include(result.first, "Connected to Acme")
+        assert.include(result.replay, "Link already used")
+        assert.strictEqual((yield* emulator.stats).tokenGrants, 1)
+      }),
+    60_000
+  )
 })

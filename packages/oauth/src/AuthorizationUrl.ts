@@ -30,7 +30,7 @@ export interface Params {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (params: Params): Effect.Effect<string, MissingCredentials> =>
+export const make = (params: Params): Effect.Effect<string, MissingCredentials, OAuthCredentials> =>
   Effect.gen(function*() {
     const config = yield* NotionConfig.NotionConfig
     const credentials = yield* OAuthCredentials

@@ -64,7 +64,7 @@ export interface TokenOnlyParams extends CallOptions {
  * @since 0.1.0
  * @category models
  */
-export type Error = NotionError.NotionError | MissingCredentials
+export type OAuthCallError = NotionError.NotionError | MissingCredentials
 
 /**
  * The OAuth programs.
@@ -74,11 +74,11 @@ export type Error = NotionError.NotionError | MissingCredentials
  */
 export interface Service {
   /** `POST /v1/oauth/token`: exchange a code, or refresh (Notion rotates the refresh token). */
-  readonly token: (params: TokenParams) => Effect.Effect<TokenResponse, Error>
+  readonly token: (params: TokenParams) => Effect.Effect<TokenResponse, OAuthCallError>
   /** `POST /v1/oauth/introspect`: is the token active, and since when. */
-  readonly introspect: (params: TokenOnlyParams) => Effect.Effect<IntrospectResponse, Error>
+  readonly introspect: (params: TokenOnlyParams) => Effect.Effect<IntrospectResponse, OAuthCallError>
   /** `POST /v1/oauth/revoke`: afterwards the token answers `Unauthorized`. */
-  readonly revoke: (params: TokenOnlyParams) => Effect.Effect<RevokeResponse, Error>
+  readonly revoke: (params: TokenOnlyParams) => Effect.Effect<RevokeResponse, OAuthCallError>
 }
 
 /**
@@ -135,7 +135,9 @@ export interface Options {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: Options = {}): Effect.Effect<Service, never, HttpClient.HttpClient> =>
+export const make = (
+  options: Options = {}
+): Effect.Effect<Service, never, HttpClient.HttpClient | OAuthCredentials> =>
   Effect.gen(function*() {
     const client = yield* Effect.provide(NotionClient.make, NotionAuth.none)
     const credentials = yield* OAuthCredentials
@@ -151,7 +153,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, HttpC
       params: CallOptions,
       body: Endpoint.Params<E>,
       guard?: (input: NotionRetry.RetryInput) => boolean
-    ): Effect.Effect<Endpoint.Success<E>, Error> =>
+    ): Effect.Effect<Endpoint.Success<E>, OAuthCallError> =>
       Effect.flatMap(
         Effect.provideService(basicCredentials(params), OAuthCredentials, credentials),
         (auth) => client.call(endpoint, { ...body, auth, retry: schedule(params, guard) } as any)
@@ -176,11 +178,12 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, HttpC
   })
 
 /**
- * Provides the OAuth programs; requires an `HttpClient`. Credentials come from `OAuthCredentials`
- * (optional) or each call; the base URL from `NotionConfig` (optional).
+ * Provides the OAuth programs; requires an `HttpClient` and `OAuthCredentials` (`OAuthCredentials.none` when every
+ * call passes its own); per-call credentials win. The base URL comes from `NotionConfig` (optional).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: Options = {}): Layer.Layer<NotionOAuth, never, HttpClient.HttpClient> =>
-  Layer.effect(NotionOAuth, make(options))
+export const layer = (
+  options: Options = {}
+): Layer.Layer<NotionOAuth, never, HttpClient.HttpClient | OAuthCredentials> => Layer.effect(NotionOAuth, make(options))

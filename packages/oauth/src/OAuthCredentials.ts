@@ -25,14 +25,26 @@ export interface Service {
 }
 
 /**
- * The credentials' tag; nothing is configured by default.
+ * The credentials' tag: a requirement of `NotionOAuth` and `AuthorizationUrl` (use {@link none} to pass them per call).
  *
  * @since 0.1.0
  * @category tags
  */
-export class OAuthCredentials extends Context.Reference<OAuthCredentials>()("@notion-effect/oauth/OAuthCredentials", {
-  defaultValue: (): Service => ({ clientId: Option.none(), clientSecret: Option.none(), redirectUri: Option.none() })
-}) {}
+export class OAuthCredentials
+  extends Context.Tag("@notion-effect/oauth/OAuthCredentials")<OAuthCredentials, Service>()
+{}
+
+/**
+ * No configured credentials: every call passes `client_id` and `client_secret` itself (the brief's style).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const none: Layer.Layer<OAuthCredentials> = Layer.succeed(OAuthCredentials, {
+  clientId: Option.none(),
+  clientSecret: Option.none(),
+  redirectUri: Option.none()
+})
 
 /**
  * Provides credentials given in code.

@@ -7,14 +7,30 @@
 import { NotionError } from "@notion-effect/core"
 import * as Schema from "effect/Schema"
 
-/**
- * Errors OAuth endpoints answer with, as core's classes.
- *
- * @since 0.1.0
- * @category api errors
- */
-export const { InvalidClient, InvalidGrant, InvalidRequest, InvalidScope, UnauthorizedClient, UnsupportedGrantType } =
-  NotionError
+/** 401 `invalid_client`: core's class, re-exported (a value and a type). @since 0.1.0 @category api errors */
+export const InvalidClient = NotionError.InvalidClient
+/** @since 0.1.0 @category api errors */
+export type InvalidClient = NotionError.InvalidClient
+/** 400 `invalid_grant`: core's class, re-exported. @since 0.1.0 @category api errors */
+export const InvalidGrant = NotionError.InvalidGrant
+/** @since 0.1.0 @category api errors */
+export type InvalidGrant = NotionError.InvalidGrant
+/** 400 `invalid_request`: core's class, re-exported. @since 0.1.0 @category api errors */
+export const InvalidRequest = NotionError.InvalidRequest
+/** @since 0.1.0 @category api errors */
+export type InvalidRequest = NotionError.InvalidRequest
+/** 400 `invalid_scope`: core's class, re-exported. @since 0.1.0 @category api errors */
+export const InvalidScope = NotionError.InvalidScope
+/** @since 0.1.0 @category api errors */
+export type InvalidScope = NotionError.InvalidScope
+/** 400 `unauthorized_client`: core's class, re-exported. @since 0.1.0 @category api errors */
+export const UnauthorizedClient = NotionError.UnauthorizedClient
+/** @since 0.1.0 @category api errors */
+export type UnauthorizedClient = NotionError.UnauthorizedClient
+/** 400 `unsupported_grant_type`: core's class, re-exported. @since 0.1.0 @category api errors */
+export const UnsupportedGrantType = NotionError.UnsupportedGrantType
+/** @since 0.1.0 @category api errors */
+export type UnsupportedGrantType = NotionError.UnsupportedGrantType
 
 /**
  * An OAuth error Notion sent (both `{ code, message }` and `{ error, error_description }` bodies).
@@ -101,12 +117,39 @@ export class StateForged extends Schema.TaggedError<StateForged>()("StateForged"
 }
 
 /**
+ * A bound state arrived from a browser that did not start the flow: its cookie is missing or holds another
+ * nonce (login CSRF: someone handed this browser a callback URL of their own).
+ *
+ * @since 0.1.0
+ * @category state errors
+ */
+export class StateNotBound extends Schema.TaggedError<StateNotBound>()("StateNotBound", {}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return "The OAuth state was not issued to this browser"
+  }
+}
+
+/**
+ * A state that was already used once: a replayed or double-submitted callback.
+ *
+ * @since 0.1.0
+ * @category state errors
+ */
+export class StateReplayed extends Schema.TaggedError<StateReplayed>()("StateReplayed", {}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return "The OAuth state was already used"
+  }
+}
+
+/**
  * Any state failure.
  *
  * @since 0.1.0
  * @category unions
  */
-export type StateError = StateMissing | StateMismatch | StateExpired | StateForged
+export type StateError = StateMissing | StateMismatch | StateExpired | StateForged | StateNotBound | StateReplayed
 
 /**
  * The user pressed Cancel on Notion's consent page (`error=access_denied`).

@@ -3,7 +3,10 @@
  * - {@link generate} + {@link verify}: a random value (256 bits, base64url) you keep in the user's session
  *   and compare in constant time;
  * - {@link sign} + {@link verifySigned}: a stateless value that carries its own expiry, signed with
- *   HMAC-SHA256 under a configured key, so a server needs no session store.
+ *   HMAC-SHA256 under a configured key, so a server needs no session store;
+ * - {@link signBound} + {@link verifyBound}: the same, also committed to a nonce kept in the browser's cookie
+ *   (login CSRF: a state works only in the browser that started the flow) and carrying an id that
+ *   `ConsumedStates` remembers, so each state works once.
  *
  * @since 0.1.0
  */
@@ -13,7 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Encoding from "effect/Encoding"
 import * as Redacted from "effect/Redacted"
-import { StateExpired, StateForged, StateMismatch, StateMissing } from "./OAuthError.js"
+import { StateExpired, StateForged, StateMismatch, StateMissing, StateNotBound } from "./OAuthError.js"
 
 const randomBase64Url = (bytes: number) => Encoding.encodeBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
 
@@ -107,3 +110,89 @@ export const verifySigned = (
     if (!Number.isFinite(expiresAt)) return yield* new StateForged()
     if ((yield* Clock.currentTimeMillis) > expiresAt) return yield* new StateExpired({ expiredAt: expiresAt })
   })
+
+/**
+ * A fresh nonce for the browser's cookie: 32 random bytes, base64url.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const nonce: Effect.Effect<Redacted.Redacted<string>> = Effect.sync(() => Redacted.make(randomBase64Url(32)))
+
+const digest = (text: string) =>
+  Effect.map(
+    Effect.promise(() => crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))),
+    (hash) => Encoding.encodeBase64Url(new Uint8Array(hash))
+  )
+
+/**
+ * A signed state bound to a browser: it commits to the SHA-256 of `nonce` (which the browser keeps in an HttpOnly
+ * cookie) and carries a random id for single use.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const signBound = (
+  key: Redacted.Redacted<string>,
+  browserNonce: Redacted.Redacted<string>,
+  ttl: Duration.DurationInput = Duration.minutes(10)
+): Effect.Effect<string> =>
+  Effect.gen(function*() {
+    const now = yield* Clock.currentTimeMillis
+    const bound = yield* digest(Redacted.value(browserNonce))
+    const payload = Encoding.encodeBase64Url(`${now + Duration.toMillis(ttl)}.${randomBase64Url(16)}.${bound}`)
+    const cryptoKey = yield* hmacKey(key)
+    const signature = yield* Effect.promise(() =>
+      crypto.subtle.sign("HMAC", cryptoKey, new TextEncoder().encode(payload))
+    )
+    return `${payload}.${Encoding.encodeBase64Url(new Uint8Array(signature))}`
+  })
+
+/**
+ * A verified bound state: its single-use id and when it expires.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Verified {
+  readonly id: string
+  readonly expiresAt: number
+}
+
+/**
+ * Checks a bound state: signed with `key`, not expired, and committed to this browser's `nonce` (compared in
+ * constant time); `StateNotBound` when the cookie is missing or holds another nonce.
+ *
+ * @since 0.1.0
+ * @category verification
+ */
+export const verifyBound = (
+  key: Redacted.Redacted<string>,
+  state: string | null | undefined,
+  browserNonce: Redacted.Redacted<string> | undefined
+): Effect.Effect<Verified, StateMissing | StateForged | StateExpired | StateNotBound> =>
+  Effect.gen(function*() {
+    yield* verifySigned(key, state)
+    const [expiresAt, id, bound] = Either.getOrElse(
+      Encoding.decodeBase64UrlString(state!.split(".")[0]!),
+      () => ""
+    ).split(".")
+    if (id === undefined || bound === undefined) return yield* new StateForged()
+    if (browserNonce === undefined) return yield* new StateNotBound()
+    if (!constantTimeEqual(bound, yield* digest(Redacted.value(browserNonce)))) return yield* new StateNotBound()
+    return { id, expiresAt: Number(expiresAt) }
+  })
+
+/**
+ * A code's single use, for `ConsumedStates`: its SHA-256 (never the code) and the 10 minutes a code lives, so a
+ * server can refuse a code it already exchanged before Notion sees it again (and revokes its grant).
+ *
+ * @since 0.1.0
+ * @category verification
+ */
+export const codeUse = (code: Redacted.Redacted<string>): Effect.Effect<Verified> =>
+  Effect.zipWith(
+    digest(`code:${Redacted.value(code)}`),
+    Clock.currentTimeMillis,
+    (id, now) => ({ id, expiresAt: now + Duration.toMillis(Duration.minutes(10)) })
+  )

@@ -27,3 +27,9 @@ export * as OAuthError from "./OAuthError.js"
 
 /** The OAuth endpoints as data. @since 0.1.0 */
 export * as OAuthApi from "./OAuthApi.js"
+
+/** Single use of states: consumed ids remembered until they expire. @since 0.1.0 */
+export * as ConsumedStates from "./ConsumedStates.js"
+
+/** Callback-server helpers: the state cookie, a redacting tracer, HTML escaping. @since 0.1.0 */
+export * as OAuthHttp from "./OAuthHttp.js"

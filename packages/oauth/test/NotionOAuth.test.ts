@@ -29,7 +29,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 /** An OAuth service over a fake HttpClient that answers `respond` and records requests. */
 const setup = (
   respond: (request: HttpClientRequest.HttpClientRequest, attempt: number) => Response,
-  credentials: Layer.Layer<never> | Layer.Layer<OAuthCredentials.OAuthCredentials> = Layer.empty,
+  credentials: Layer.Layer<OAuthCredentials.OAuthCredentials> = OAuthCredentials.none,
   options: NotionOAuth.Options = {}
 ) => {
   const requests: Array<HttpClientRequest.HttpClientRequest> = []
@@ -150,7 +150,7 @@ describe("NotionOAuth", () => {
     options: NotionOAuth.Options = {}
   ) =>
     Effect.gen(function*() {
-      const { requests, service } = setup((_, n) => respond(n), Layer.empty, options)
+      const { requests, service } = setup((_, n) => respond(n), OAuthCredentials.none, options)
       const oauth = yield* service
       const fiber = yield* Effect.fork(
         oauth.token(
@@ -199,9 +199,13 @@ describe("NotionOAuth", () => {
       const invalidGrant = () => json(400, { error: "invalid_grant" })
       assert.deepStrictEqual(yield* attempts(invalidGrant, { retry: retryEverything }), { attempts: 1, ok: false })
       // a refresh after a 500 may be retried by a schedule that asks for it (it is not single-use)...
-      const { requests, service } = setup((_, n) => n === 1 ? serverError() : json(200, tokenBody), Layer.empty, {
-        retry: retryEverything
-      })
+      const { requests, service } = setup(
+        (_, n) => n === 1 ? serverError() : json(200, tokenBody),
+        OAuthCredentials.none,
+        {
+          retry: retryEverything
+        }
+      )
       const fiber = yield* Effect.fork(
         Effect.flatMap(
           service,
@@ -212,7 +216,7 @@ describe("NotionOAuth", () => {
       yield* Fiber.join(fiber)
       assert.strictEqual(requests.length, 2)
       // ...but never after invalid_grant
-      const reuse = setup(() => invalidGrant(), Layer.empty, { retry: retryEverything })
+      const reuse = setup(() => invalidGrant(), OAuthCredentials.none, { retry: retryEverything })
       yield* Effect.flip(
         Effect.flatMap(
           reuse.service,
@@ -239,14 +243,16 @@ describe("AuthorizationUrl", () => {
         client_id: "cid",
         redirect_uri: "http://localhost:3000/callback?x=1"
       }).pipe(
-        Effect.provide(NotionConfig.layer({ baseUrl: "http://127.0.0.1:9999" }))
+        Effect.provide([NotionConfig.layer({ baseUrl: "http://127.0.0.1:9999" }), OAuthCredentials.none])
       )
       assert.strictEqual(
         url,
         "http://127.0.0.1:9999/v1/oauth/authorize?client_id=cid&response_type=code&owner=user" +
           "&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback%3Fx%3D1&state=s+1"
       )
-      const missing = yield* Effect.flip(AuthorizationUrl.make({ state: "s" }))
+      const missing = yield* Effect.flip(
+        AuthorizationUrl.make({ state: "s" }).pipe(Effect.provide(OAuthCredentials.none))
+      )
       assert.strictEqual(missing._tag, "MissingCredentials")
     }))
 })

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import { Callback, OAuthState } from "../src/index.js"
+import { Callback, ConsumedStates, OAuthHttp, OAuthState } from "../src/index.js"
 
 const key = Redacted.make("state-signing-key")
 
@@ -85,4 +85,50 @@ describe("Callback.parse", () => {
       const noState = yield* Effect.flip(Callback.parse("/callback?code=abc", accept("s1")))
       assert.strictEqual(noState._tag, "StateMissing")
     }))
+})
+
+describe("bound, single-use states (issue 8 defect 11)", () => {
+  const key = Redacted.make("bound-state-key")
+
+  it.effect("a bound state verifies only with the nonce it was signed for", () =>
+    Effect.gen(function*() {
+      const mine = yield* OAuthState.nonce
+      const theirs = yield* OAuthState.nonce
+      const state = yield* OAuthState.signBound(key, mine)
+      const verified = yield* OAuthState.verifyBound(key, state, mine)
+      assert.isString(verified.id)
+      assert.strictEqual((yield* Effect.flip(OAuthState.verifyBound(key, state, theirs)))._tag, "StateNotBound")
+      assert.strictEqual((yield* Effect.flip(OAuthState.verifyBound(key, state, undefined)))._tag, "StateNotBound")
+      // an unbound signed state is not accepted where a bound one is expected
+      const unbound = yield* OAuthState.sign(key)
+      assert.strictEqual((yield* Effect.flip(OAuthState.verifyBound(key, unbound, mine)))._tag, "StateForged")
+      // the state carries a digest of the nonce, never the nonce
+      assert.notInclude(atob(state.split(".")[0]!.replace(/-/g, "+").replace(/_/g, "/")), Redacted.value(mine))
+    }))
+
+  it.effect("ConsumedStates: a state works once, and is forgotten after it expires", () =>
+    Effect.gen(function*() {
+      const consumed = yield* ConsumedStates.makeMemory
+      const nonce = yield* OAuthState.nonce
+      const state = yield* OAuthState.signBound(key, nonce, "10 minutes")
+      const verified = yield* OAuthState.verifyBound(key, state, nonce)
+      yield* consumed.consume(verified)
+      assert.strictEqual((yield* Effect.flip(consumed.consume(verified)))._tag, "StateReplayed")
+      yield* TestClock.adjust("11 minutes")
+      // expired: the signature check refuses it before the store is asked
+      assert.strictEqual((yield* Effect.flip(OAuthState.verifyBound(key, state, nonce)))._tag, "StateExpired")
+      const code = yield* OAuthState.codeUse(Redacted.make("code-1"))
+      yield* consumed.consume(code)
+      assert.strictEqual((yield* Effect.flip(consumed.consume(code)))._tag, "StateReplayed")
+      assert.notInclude(code.id, "code-1")
+    }))
+
+  it("OAuthHttp.redactUrl hides codes, states and tokens, in full URLs and in paths", () => {
+    assert.strictEqual(
+      OAuthHttp.redactUrl("/callback?code=abc&state=xyz&page=2"),
+      "/callback?code=REDACTED&state=REDACTED&page=2"
+    )
+    const full = OAuthHttp.redactUrl(new URL("https://u:p@example.com/cb?access_token=t&refresh_token=r&x=1"))
+    assert.strictEqual(full, "https://REDACTED@example.com/cb?access_token=REDACTED&refresh_token=REDACTED&x=1")
+  })
 })

@@ -22,7 +22,9 @@ export const resolve = (
 })
 
 /** The client id of a call: its parameter, else the configured one. */
-export const clientId = (params: ClientParams): Effect.Effect<string, MissingCredentials> =>
+export const clientId = (
+  params: ClientParams
+): Effect.Effect<string, MissingCredentials, OAuthCredentials.OAuthCredentials> =>
   Effect.flatMap(OAuthCredentials.OAuthCredentials, (configured) =>
     Option.match(resolve(params, configured).clientId, {
       onNone: () => Effect.fail(new MissingCredentials({ missing: ["client_id"] })),
@@ -34,7 +36,7 @@ export const clientId = (params: ClientParams): Effect.Effect<string, MissingCre
  */
 export const basicCredentials = (
   params: ClientParams
-): Effect.Effect<NotionAuth.BasicCredentials, MissingCredentials> =>
+): Effect.Effect<NotionAuth.BasicCredentials, MissingCredentials, OAuthCredentials.OAuthCredentials> =>
   Effect.gen(function*() {
     const { clientId: id, clientSecret: secret } = resolve(params, yield* OAuthCredentials.OAuthCredentials)
     if (Option.isNone(id) || Option.isNone(secret)) {
