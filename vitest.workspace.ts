@@ -2,5 +2,6 @@
 // (vitest 3.2 deprecates workspace files that it loads by itself).
 export default [
   "packages/*/vitest.config.ts",
-  "examples/vitest.config.ts"
+  "examples/vitest.config.ts",
+  "reliability/vitest.config.ts"
 ]

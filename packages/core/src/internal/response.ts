@@ -33,13 +33,20 @@ const prefix = (body: string): string => {
     : new TextDecoder().decode(bytes.subarray(0, BODY_PREFIX_BYTES)).replace(/\uFFFD$/, "")
 }
 
-/** Replaces every secret we sent with `[redacted]`. */
+/** Notion's token formats (integration, OAuth access and refresh tokens) and JSON fields that hold secrets. */
+const tokenLike = /\b(?:secret|ntn|nrt)_[A-Za-z0-9_-]{8,}/g
+const secretField = /("(?:access_token|refresh_token|token|client_secret|code)"\s*:\s*)"[^"]*"/g
+
+/**
+ * Replaces every secret we sent with `[redacted]`, and anything that looks like a Notion token or sits in a
+ * secret-named JSON field (a body we keep may hold tokens Notion sent to us).
+ */
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
   let out = text
   for (const secret of secrets) {
     if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join("[redacted]")
   }
-  return out
+  return out.replace(tokenLike, "[redacted]").replace(secretField, "$1\"[redacted]\"")
 }
 
 /** Parses JSON, skipping a UTF-8 byte order mark; `undefined` when it is not JSON. */
