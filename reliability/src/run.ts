@@ -4,9 +4,9 @@
  * SDK's error unions — no defect, no hang, no unhandled rejection — with a bounded message, and no canary secret
  * anywhere an error, a log line or a span (attributes, events, exit) shows.
  */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { NotionAuth, NotionClient, NotionConfig, NotionError, NotionRetry } from "@notion-effect/core"
 import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
 import * as Cause from "effect/Cause"
@@ -131,7 +131,9 @@ const programs = (retried: boolean) => {
     "users.list": core((c) => c.users.list({ auth, retry })),
     "pages.retrieve": core((c) => c.pages.retrieve({ page_id: "p1", auth, retry })),
     "search (POST)": core((c) => c.search({ query: "q", auth, retry })),
-    "oauth.token (code)": oauth((o) => o.token({ grant_type: "authorization_code", code: Redacted.make(canaries.code) })),
+    "oauth.token (code)": oauth((o) =>
+      o.token({ grant_type: "authorization_code", code: Redacted.make(canaries.code) })
+    ),
     "oauth.token (refresh)": oauth((o) =>
       o.token({ grant_type: "refresh_token", refresh_token: Redacted.make(canaries.refresh) })
     ),

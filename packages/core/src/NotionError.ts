@@ -329,7 +329,7 @@ export class InvalidParameters extends Schema.TaggedError<InvalidParameters>()("
   readonly [TypeId] = TypeId
 }
 
-/** A path parameter (an id) that could escape its route (`..`, `%2e%2e`) or is empty; rejected before any request. @since 0.1.0 @category client errors */
+/** A path parameter (an id) that could escape its route (`..`, `%2e%2e`, `.`) or is empty; rejected before any request. @since 0.1.0 @category client errors */
 export class InvalidPathParameter extends Schema.TaggedError<InvalidPathParameter>()("InvalidPathParameter", {
   ...clientCode("InvalidPathParameter"),
   name: Schema.String,
@@ -338,7 +338,7 @@ export class InvalidPathParameter extends Schema.TaggedError<InvalidPathParamete
   readonly [TypeId] = TypeId
   /** @since 0.1.0 */
   override get message(): string {
-    return `Path parameter "${this.name}" must be non-empty and must not contain "..": ${
+    return `Path parameter "${this.name}" must be non-empty, not ".", and must not contain "..": ${
       JSON.stringify(this.value.slice(0, 200))
     }`
   }

@@ -19,7 +19,8 @@ const traversal = /(?:\.|%2e){2}/i
 /** Fails with `InvalidPathParameter` when a path parameter could escape its route or is empty; else encodes it. */
 export const pathParam = (name: string, value: unknown): Either.Either<string, NotionError.InvalidPathParameter> => {
   const text = typeof value === "string" ? value : value === undefined || value === null ? "" : String(value)
-  return traversal.test(text) || text === ""
+  // "." is a path segment of its own that URLs remove: `/v1/pages/.` would reach `/v1/pages/`
+  return traversal.test(text) || text === "" || text === "."
     ? Either.left(new NotionError.InvalidPathParameter({ name, value: text }))
     : Either.right(encodeURIComponent(text))
 }
