@@ -19,10 +19,16 @@ import * as PerRequestAuth from "./per-request-auth.js"
 
 const step = (title: string) => Console.log(`\n== ${title}`)
 
-const get = (url: string, accept = "text/html") =>
+/** A browser's request: it sends back the cookie the server set (the OAuth state is bound to it). */
+const get = (url: string, accept = "text/html", cookie = "") =>
   Effect.promise(async () => {
-    const response = await fetch(url, { redirect: "manual", headers: { accept } })
-    return { status: response.status, location: response.headers.get("location"), text: await response.text() }
+    const response = await fetch(url, { redirect: "manual", headers: { accept, cookie } })
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      cookie: (response.headers.get("set-cookie") ?? "").split(";")[0]!,
+      text: await response.text()
+    }
   })
 
 const fail = (message: string) => Effect.die(new Error(message))
@@ -41,17 +47,26 @@ const program = Effect.gen(function*() {
   )
   const callback = yield* emulator.consent(auth.location, "allow")
   yield* Console.log(`The user clicks Allow; Notion redirects to ${new URL(callback).pathname} with a code (not shown)`)
-  const connected = yield* get(callback, "application/json")
+  const connected = yield* get(callback, "application/json", auth.cookie)
   if (connected.status !== 200) return yield* fail(`/callback answered ${connected.status}: ${connected.text}`)
   const result = JSON.parse(connected.text) as { workspace: string; users: Array<string> }
   yield* Console.log(
     `The server exchanged the code and listed users of "${result.workspace}": ${result.users.join(", ")}`
   )
-  const denied = yield* get(yield* emulator.consent((yield* get(`${server}/auth`)).location!, "deny"))
+  const again = yield* get(`${server}/auth`)
+  const denied = yield* get(yield* emulator.consent(again.location!, "deny"), "text/html", again.cookie)
   if (!denied.text.includes("Authorization cancelled")) return yield* fail("the cancelled consent page is missing")
   yield* Console.log("A user who clicks Cancel lands on the server's \"Authorization cancelled\" page")
   const forged = yield* get(`${server}/callback?code=stolen&state=forged`)
   yield* Console.log(`A callback with a forged state is refused (${forged.status}, "Invalid state")`)
+  const replayed = yield* get(callback, "text/html", auth.cookie)
+  yield* Console.log(
+    `The same callback again is refused (${replayed.status}, "Link already used"): Notion never sees the code twice`
+  )
+  const foreign = yield* get(callback)
+  yield* Console.log(
+    `Opened in another browser (no state cookie) it is refused too (${foreign.status}, "Not your sign-in")`
+  )
 
   yield* step("Scripted OAuth: the whole flow from a script")
   const scripted = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
