@@ -35,7 +35,7 @@ const prefix = (body: string): string => {
 
 /** Notion's token formats (integration, OAuth access and refresh tokens) and JSON fields that hold secrets. */
 const tokenLike = /\b(?:secret|ntn|nrt)_[A-Za-z0-9_-]{8,}/g
-const secretField = /("(?:access_token|refresh_token|token|client_secret|code)"\s*:\s*)"[^"]*"/g
+const secretField = /("(?:access_token|refresh_token|token|client_secret)"\s*:\s*)"[^"]*"/g
 
 /**
  * Replaces every secret we sent with `[redacted]`, and anything that looks like a Notion token or sits in a
