@@ -89,6 +89,12 @@ describe("oauth-server example", () => {
       ], { concurrency: 2 })
       const statuses = [first.status, second.status].sort()
       assert.deepStrictEqual(statuses, [200, 400])
+      // the pages a person sees hold no code and no token
+      const code = new URL(callback).searchParams.get("code")!
+      for (const page of [first, second]) {
+        assert.notInclude(page.text, code)
+        assert.notMatch(page.text, /ntn_|nrt_|secret_/)
+      }
       assert.include([first, second].find((r) => r.status === 400)!.text, "Link already used")
       const replay = yield* get(callback, { cookie: auth.cookie })
       assert.strictEqual(replay.status, 400)

@@ -1,0 +1,45 @@
+// The benchmark in CI: a smoke run (tiny sizes) proves every scenario runs for both SDKs and writes its figures.
+import { assert, describe, it } from "@effect/vitest"
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const main = join(dirname(fileURLToPath(import.meta.url)), "../src/main.mjs")
+
+const keys = [
+  "overhead.usersList.ratio",
+  "overhead.pagesRetrieve.ratio",
+  "throughput.ratio",
+  "pagination.ratio",
+  "pagination.peakRssGrowthMb",
+  "coldStart.ratio",
+  "bundle.oursKb",
+  "bundle.officialKb",
+  "connections.ours"
+]
+
+describe("pnpm bench --smoke", () => {
+  it("measures both SDKs in every scenario and writes results.json and BENCHMARKS.md", () => {
+    const out = mkdtempSync(join(tmpdir(), "notion-bench-"))
+    try {
+      execFileSync(process.execPath, [main, "--smoke", "--out", out], { stdio: "pipe" })
+      const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"))
+      for (const key of keys) {
+        const value = key.split(".").reduce((o, k) => o?.[k], results)
+        assert.isTrue(Number.isFinite(value) && value > 0, `${key} = ${value}`)
+      }
+      // the client alone pulls no emulator, no Node-only module, no OAuth package
+      assert.deepStrictEqual(results.bundle.ours.nodeImports, [])
+      assert.deepStrictEqual(results.bundle.ours.foreignInputs, [])
+      // connections are reused: far fewer than one per request
+      assert.isAtMost(results.connections.ours, 5)
+      const markdown = readFileSync(join(out, "BENCHMARKS.md"), "utf8")
+      assert.include(markdown, "@notion-effect/core")
+      assert.include(markdown, "official")
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  }, 180_000)
+})
