@@ -1,5 +1,5 @@
 /**
- * `pnpm reliability`: the whole suite at full size — the hostile corpus on every HTTP layer with per-case memory,
+ * `pnpm reliability`: the whole suite at full size — the hostile corpus on every HTTP layer,
  * 10,000 requests under 10 % faults, the demo's leak scan — printed and written to `docs/reliability.md`.
  * (The property tests run with `npm test`.)
  */
@@ -14,8 +14,10 @@ import { scanDemo } from "./scan.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..")
 
-const report = await measure({ layers: Object.keys(layers) as Array<LayerName>, perCaseMemory: true })
+const report = await measure({ layers: Object.keys(layers) as Array<LayerName>, progress: true })
+console.error("reliability: 10,000 requests under faults…")
 const load = await Effect.runPromise(runLoad({ requests: 10_000, faultRate: 0.1 }))
+console.error("reliability: the demo's leak scan…")
 const demo = await scanDemo()
 
 const categories = Object.entries(report.byCategory).map(([name, n]) => `| ${name} | ${n / report.layers.length} |`)

@@ -173,6 +173,8 @@ export interface Options {
   readonly only?: ReadonlyArray<number>
   /** Collect garbage around every case for per-case memory figures (slow); else only around the whole run. */
   readonly perCaseMemory?: boolean
+  /** Say on stderr which layer is running. */
+  readonly progress?: boolean
 }
 
 const run = (options: Options) =>
@@ -205,6 +207,7 @@ const run = (options: Options) =>
     let maxRetained = 0
     const started = Date.now()
     for (const name of options.layers) {
+      if (options.progress) console.error(`reliability: the corpus on ${name}…`)
       const http = yield* Layer.build(layers[name])
       for (const [index, testCase] of cases.entries()) {
         if (testCase === undefined) continue
