@@ -1,18 +1,20 @@
 import { assert, describe, it } from "@effect/vitest"
-import { execFileSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..")
-const run = (command: string, args: ReadonlyArray<string>, cwd: string) =>
-  execFileSync(command, args, {
+// asynchronously: a test that blocks its worker's event loop for long makes vitest's RPC time out
+const run = async (command: string, args: ReadonlyArray<string>, cwd: string) =>
+  (await promisify(execFile)(command, args, {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NOTION_EFFECT_INSTALLED: "1", npm_config_loglevel: "error" },
-    stdio: ["ignore", "pipe", "pipe"]
-  })
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, NOTION_EFFECT_INSTALLED: "1", npm_config_loglevel: "error" }
+  })).stdout
 
 const installedVersion = (name: string) =>
   JSON.parse(readFileSync(join(root, "packages/core/node_modules", name, "package.json"), "utf8")).version as string
@@ -53,12 +55,12 @@ console.log(JSON.stringify({ ...result, internal }))
 `
 
 describe("the published packages", () => {
-  it("pnpm-packed tarballs install with plain npm and run a plain-JS program", () => {
+  it("pnpm-packed tarballs install with plain npm and run a plain-JS program", async () => {
     const scratch = mkdtempSync(join(tmpdir(), "notion-effect-pack-"))
     try {
-      run("npx", ["tsc", "-b", "packages/core/tsconfig.build.json", "packages/oauth/tsconfig.build.json"], root)
+      await run("npx", ["tsc", "-b", "packages/core/tsconfig.build.json", "packages/oauth/tsconfig.build.json"], root)
       for (const pkg of ["core", "oauth"]) {
-        run(
+        await run(
           "node",
           [join(root, "scripts/pnpm.mjs"), "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch],
           root
@@ -67,14 +69,18 @@ describe("the published packages", () => {
       const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
       assert.strictEqual(tarballs.length, 2)
       const manifest = JSON.parse(
-        run("tar", ["-xOzf", join(scratch, tarballs.find((t) => t.includes("core"))!), "package/package.json"], scratch)
+        await run(
+          "tar",
+          ["-xOzf", join(scratch, tarballs.find((t) => t.includes("core"))!), "package/package.json"],
+          scratch
+        )
       )
       assert.strictEqual(manifest.exports["."].default, "./dist/index.js")
       assert.strictEqual(manifest.sideEffects, false)
       assert.property(manifest.peerDependencies, "effect")
       writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }))
       writeFileSync(join(scratch, "program.mjs"), program)
-      run("npm", [
+      await run("npm", [
         "install",
         "--no-audit",
         "--no-fund",
@@ -83,7 +89,7 @@ describe("the published packages", () => {
         `effect@${installedVersion("effect")}`,
         `@effect/platform@${installedVersion("@effect/platform")}`
       ], scratch)
-      const output = JSON.parse(run("node", ["program.mjs"], scratch).trim())
+      const output = JSON.parse((await run("node", ["program.mjs"], scratch)).trim())
       assert.deepStrictEqual(output, {
         name: "Packed",
         missing: "ObjectNotFound",
