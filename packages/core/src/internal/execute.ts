@@ -406,11 +406,19 @@ export const run = <A>(
         return Effect.void
       })
 
-    return traced
-      ? Effect.useSpan(
+    if (!traced) return counted(program(undefined))
+    if (!interpret.sensitive) {
+      return Effect.useSpan(
         spanName,
         { kind: "client", captureStackTrace: false, attributes },
         (span) => Effect.withParentSpan(counted(program(span)), span)
       )
-      : counted(program(undefined))
+    }
+    // an OAuth answer holds tokens (and keeps fields it does not name): its span ends without the value
+    let value: A
+    return Effect.useSpan(
+      spanName,
+      { kind: "client", captureStackTrace: false, attributes },
+      (span) => Effect.withParentSpan(Effect.map(counted(program(span)), (a) => void (value = a)), span)
+    ).pipe(Effect.map(() => value))
   })
