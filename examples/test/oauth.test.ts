@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import * as Tracer from "effect/Tracer"
+import { recordingTracer } from "../../packages/core/test/utils/tracer.js"
 import * as OAuthScript from "../oauth-script.js"
 import * as OAuthServer from "../oauth-server.js"
 import * as TokenManagement from "../token-management.js"
@@ -193,30 +193,7 @@ describe("oauth-server example", () => {
 
   it.scoped("the server's spans never carry the code, the state or a token", () =>
     Effect.gen(function*() {
-      const recorded: Array<string> = []
-      const tracer = Tracer.make({
-        span: (name, parent, context, links, startTime, kind) => {
-          const attributes = new Map<string, unknown>()
-          return {
-            _tag: "Span",
-            name,
-            spanId: `s${recorded.length}`,
-            traceId: "t",
-            parent,
-            context,
-            links,
-            sampled: true,
-            kind,
-            status: { _tag: "Started", startTime },
-            attributes,
-            attribute: (key, value) => void attributes.set(key, value),
-            event: (event, _t, attrs) => void recorded.push(JSON.stringify([event, attrs])),
-            addLinks: () => undefined,
-            end: (_t, exit) => void recorded.push(JSON.stringify([name, [...attributes]]), String(exit))
-          }
-        },
-        context: (f) => f()
-      })
+      const { dump, tracer } = recordingTracer()
       // the example server (and the SDK calls it makes) traced; the emulator stands for Notion and is not
       const emulator = yield* NotionEmulator.make()
       const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator)).pipe(Effect.withTracer(tracer))
@@ -224,7 +201,7 @@ describe("oauth-server example", () => {
       const callback = yield* emulator.consent(auth.location, "allow")
       const url = new URL(callback)
       assert.strictEqual((yield* get(callback, { cookie: auth.cookie })).status, 200)
-      const everything = recorded.join("\n")
+      const everything = dump()
       assert.include(everything, "http.server GET")
       assert.include(everything, "code=REDACTED")
       assert.notInclude(everything, url.searchParams.get("code")!)

@@ -19,13 +19,14 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Tracer from "effect/Tracer"
 import * as FS from "node:fs"
 import * as OS from "node:os"
 import * as Path from "node:path"
 import * as V8 from "node:v8"
 import * as VM from "node:vm"
 import { canaries, type Case, corpus } from "./corpus.js"
+// the tests' recording tracer: spans' attributes, events and exits, rendered for the scan
+import { recordingTracer } from "../../packages/core/test/utils/tracer.js"
 import * as Hostile from "./hostile.js"
 
 /** The HTTP layers the README offers. */
@@ -77,36 +78,6 @@ const settledHeap = () => {
 }
 const MESSAGE_LIMIT = 2300
 const secrets = Object.values(canaries)
-
-/** Everything a span showed: name, attributes, events and its exit. */
-const recordingTracer = (sink: Array<string>) =>
-  Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => {
-      const attributes = new Map<string, unknown>()
-      const span: Tracer.Span = {
-        _tag: "Span",
-        name,
-        spanId: "s",
-        traceId: "t",
-        parent,
-        context,
-        links,
-        sampled: true,
-        kind,
-        status: { _tag: "Started", startTime },
-        attributes,
-        attribute: (key, value) => void attributes.set(key, value),
-        event: (event, _time, attrs) => void sink.push(`${name} event ${event} ${JSON.stringify(attrs)}`),
-        addLinks: () => undefined,
-        end: (_time, exit) => {
-          sink.push(`${name} ${JSON.stringify([...attributes])}`)
-          if (Exit.isFailure(exit)) sink.push(Cause.pretty(exit.cause), JSON.stringify(exit.cause))
-        }
-      }
-      return span
-    },
-    context: (f) => f()
-  })
 
 const renderings = (error: unknown) => {
   try {
@@ -219,6 +190,7 @@ const run = (options: Options) =>
           const label = `[${name}] #${index} ${testCase.category} / ${testCase.name} / ${program}`
           current = label
           const sink: Array<string> = []
+          const spans = recordingTracer()
           const logger = Logger.replace(
             Logger.defaultLogger,
             Logger.make((o) => void sink.push(Logger.logfmtLogger.log(o)))
@@ -235,7 +207,7 @@ const run = (options: Options) =>
               }),
               OAuthCredentials.layer({ clientId: "client", clientSecret: Redacted.make(canaries.clientSecret) })
             )),
-            Effect.withTracer(recordingTracer(sink)),
+            Effect.withTracer(spans.tracer),
             Logger.withMinimumLogLevel(LogLevel.All),
             Effect.exit
           )
@@ -262,7 +234,7 @@ const run = (options: Options) =>
             }
           }
           outcomes[outcome] = (outcomes[outcome] ?? 0) + 1
-          const everything = sink.join("\n")
+          const everything = `${sink.join("\n")}\n${spans.dump()}`
           for (const secret of secrets) if (everything.includes(secret)) leaks.push(`${label}: ${secret.slice(0, 12)}…`)
           heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
         }

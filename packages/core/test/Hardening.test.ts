@@ -5,17 +5,16 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as Tracer from "effect/Tracer"
 import type * as Http from "node:http"
 import { Endpoint, NotionAuth, NotionClient, NotionConfig, NotionError } from "../src/index.js"
 import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
 import { bot, clientLayer, page, person, SECRET, token } from "./utils/fixtures.js"
 import { loopback } from "./utils/loopback.js"
+import { recordingTracer } from "./utils/tracer.js"
 
 const client = Effect.flatMap(NotionClient.NotionClient, Effect.succeed)
 
@@ -26,48 +25,6 @@ const renderings = (error: unknown) => [
   Inspectable.format(error),
   Cause.pretty(Cause.fail(error))
 ]
-
-/** A tracer that keeps every span's attributes, events and exit. */
-const recordingTracer = () => {
-  const recorded: Array<{ name: string; attributes: Map<string, unknown>; events: Array<unknown>; exit?: unknown }> = []
-  const tracer = Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => {
-      const entry = {
-        name,
-        attributes: new Map<string, unknown>(),
-        events: [] as Array<unknown>,
-        exit: undefined as unknown
-      }
-      recorded.push(entry)
-      return {
-        _tag: "Span",
-        name,
-        spanId: `s${recorded.length}`,
-        traceId: "t",
-        parent,
-        context,
-        links,
-        sampled: true,
-        kind,
-        status: { _tag: "Started", startTime },
-        attributes: entry.attributes,
-        attribute: (key, value) => void entry.attributes.set(key, value),
-        event: (name, _time, attributes) => void entry.events.push([name, attributes]),
-        addLinks: () => undefined,
-        end: (_time, exit) => {
-          entry.exit = exit
-        }
-      }
-    },
-    context: (f) => f()
-  })
-  const dump = () =>
-    recorded.map((s) =>
-      JSON.stringify([s.name, [...s.attributes], s.events]) +
-      (Exit.isExit(s.exit) && Exit.isFailure(s.exit) ? Cause.pretty(s.exit.cause) + JSON.stringify(s.exit.cause) : "")
-    ).join("\n")
-  return { tracer, recorded, dump }
-}
 
 describe("hardening (issue 8)", () => {
   it.scoped("defect 3: no span — attributes, events or exit — holds the bearer token, even on a transport error", () =>

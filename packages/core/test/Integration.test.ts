@@ -11,9 +11,9 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
-import * as Tracer from "effect/Tracer"
 import { NotionAuth, NotionClient, type NotionConfig } from "../src/index.js"
 import { clientLayer } from "./utils/fixtures.js"
+import { recordingTracer } from "./utils/tracer.js"
 
 const PAGE = "p0000000-0000-4000-8000-000000000001"
 
@@ -132,31 +132,7 @@ describe("NotionClient against the emulator", () => {
       const { client, emulator } = yield* setup()
       const secret = Redacted.value(emulator.internalToken)
       const logs: Array<string> = []
-      const spans: Array<{ name: string; attributes: Map<string, unknown> }> = []
-      const tracer = Tracer.make({
-        span: (name, parent, context, links, startTime, kind) => {
-          const attributes = new Map<string, unknown>()
-          spans.push({ name, attributes })
-          return {
-            _tag: "Span",
-            name,
-            spanId: String(spans.length),
-            traceId: "trace",
-            parent,
-            context,
-            links,
-            sampled: true,
-            kind,
-            status: { _tag: "Started", startTime },
-            attributes,
-            attribute: (key, value) => void attributes.set(key, value),
-            event: () => undefined,
-            addLinks: () => undefined,
-            end: () => undefined
-          }
-        },
-        context: (f) => f()
-      })
+      const { recorded: spans, tracer } = recordingTracer()
       const capture = Logger.replace(
         Logger.defaultLogger,
         Logger.make((options) => void logs.push(Logger.logfmtLogger.log(options)))
