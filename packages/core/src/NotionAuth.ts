@@ -163,13 +163,32 @@ export const resolve = (
   service: Service,
   auth: Redacted.Redacted<string> | undefined
 ): Effect.Effect<Resolved, NotionError> =>
-  Effect.gen(function*() {
-    const token = auth !== undefined ? Option.some(auth) : yield* FiberRef.get(currentToken)
-    const fromSource = Option.isNone(token)
-    const chosen = fromSource ? yield* service.token : token
-    if (Option.isSome(chosen) && Redacted.value(chosen.value) === "") return yield* new InvalidToken()
-    return { token: chosen, fromSource }
+  Effect.flatMap(FiberRef.get(currentToken), (scoped) => {
+    const chosen = choose(service, auth, scoped)
+    return Effect.flatMap(Effect.isEffect(chosen) ? chosen : Effect.succeed(chosen), (resolved) =>
+      Option.isSome(resolved.token) && Redacted.value(resolved.token.value) === ""
+        ? Effect.fail(new InvalidToken())
+        : Effect.succeed(resolved))
   })
+
+/**
+ * The precedence alone, given {@link withToken}'s token of the fiber: the `auth` parameter, else that token, else
+ * the layer's — read without running an effect when the layer's token is fixed (the client's hot path uses this).
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const choose = (
+  service: Service,
+  auth: Redacted.Redacted<string> | undefined,
+  scoped: Option.Option<Redacted.Redacted<string>>
+): Resolved | Effect.Effect<Resolved, NotionError> => {
+  const chosen = auth !== undefined ? Option.some(auth) : scoped
+  if (Option.isSome(chosen)) return { token: chosen, fromSource: false }
+  return service.fixed !== undefined
+    ? { token: service.fixed, fromSource: true }
+    : Effect.map(service.token, (token) => ({ token, fromSource: true }))
+}
 
 /**
  * The token chosen for a request, and whether it came from the AuthLayer (only those are refreshed).

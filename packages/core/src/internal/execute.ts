@@ -324,19 +324,6 @@ const withCustomHeaders = (runtime: Runtime, custom: Call["headers"]): Headers.H
 
 type Authorization = Redacted.Redacted<string> | BasicCredentials | undefined
 
-/** The AuthLayer's token without running an effect when it is fixed; else its effect. */
-const bearer = (
-  runtime: Runtime,
-  fiber: Fiber.RuntimeFiber<unknown, unknown>,
-  auth: Redacted.Redacted<string> | undefined
-): Effect.Effect<NotionAuth.Resolved, NotionError.NotionError> | NotionAuth.Resolved => {
-  const chosen = auth !== undefined ? Option.some(auth) : fiber.getFiberRef(NotionAuth.currentToken)
-  if (Option.isSome(chosen)) return { token: chosen, fromSource: false }
-  return runtime.auth.fixed !== undefined
-    ? { token: runtime.auth.fixed, fromSource: true }
-    : Effect.map(runtime.auth.token, (token) => ({ token, fromSource: true }))
-}
-
 /**
  * Runs one call in a span named after the endpoint: resolves the credentials, builds the request, sends it
  * with retries, decodes the answer; a 401 to the AuthLayer's token refreshes it once when the layer can.
@@ -390,7 +377,11 @@ export const run = <A>(
             Option.match({ onNone: () => Effect.fail(error), onSome: (fresh) => send(fresh) })
           ))
       }
-      const resolved = bearer(runtime, fiber, call.auth as Redacted.Redacted<string> | undefined)
+      const resolved = NotionAuth.choose(
+        runtime.auth,
+        call.auth as Redacted.Redacted<string> | undefined,
+        fiber.getFiberRef(NotionAuth.currentToken)
+      )
       return Effect.isEffect(resolved) ? Effect.flatMap(resolved, withResolved) : withResolved(resolved)
     }
 
