@@ -137,6 +137,30 @@ export const measure = async (options: Options): Promise<Report> => {
   return { ...report, maxRetainedMb: Math.max(report.maxRetainedMb, retained) }
 }
 
+/** The figures of several runs (one per layer, each in its own process) as one report. */
+export const combine = (reports: ReadonlyArray<Report>): Report => {
+  const sum = (pick: (r: Report) => Record<string, number>) => {
+    const out: Record<string, number> = {}
+    for (const r of reports) for (const [k, n] of Object.entries(pick(r))) out[k] = (out[k] ?? 0) + n
+    return out
+  }
+  const max = (pick: (r: Report) => number) => Math.max(0, ...reports.map(pick))
+  return {
+    cases: max((r) => r.cases),
+    runs: reports.reduce((n, r) => n + r.runs, 0),
+    layers: reports.flatMap((r) => r.layers),
+    byCategory: sum((r) => r.byCategory),
+    outcomes: sum((r) => r.outcomes),
+    failures: reports.flatMap((r) => r.failures),
+    leaks: reports.flatMap((r) => r.leaks),
+    maxMessageBytes: max((r) => r.maxMessageBytes),
+    maxCaseHeapMb: max((r) => r.maxCaseHeapMb),
+    maxRetainedMb: max((r) => r.maxRetainedMb),
+    unhandledRejections: reports.reduce((n, r) => n + r.unhandledRejections, 0),
+    durationMs: reports.reduce((n, r) => n + r.durationMs, 0)
+  }
+}
+
 /** Options of {@link runCorpus}. */
 export interface Options {
   readonly layers: ReadonlyArray<LayerName>
@@ -239,6 +263,9 @@ const run = (options: Options) =>
           heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
         }
         maxCaseHeap = Math.max(maxCaseHeap, heapPeak - heapBefore)
+        if (process.env.RELIABILITY_TRACE) {
+          console.error(`${index} ${testCase.category}/${testCase.name} ${Math.round(heapPeak / 1048576)} MB`)
+        }
         if (options.perCaseMemory && index > 0) {
           yield* collect
           maxRetained = Math.max(maxRetained, process.memoryUsage().heapUsed - heapBefore)

@@ -1,4 +1,4 @@
-import { assert, describe, it } from "@effect/vitest"
+import { assert, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 import * as NotionEmulator from "../src/NotionEmulator.js"
@@ -9,10 +9,11 @@ const exchange = (emulator: NotionEmulator.Service, body: Record<string, unknown
 
 const codeFrom = (location: string) => new URL(location).searchParams.get("code")!
 
-describe("emulator OAuth", () => {
+// one emulator for the suite; a test that moves the clock starts its own (its handlers follow that test's TestClock)
+it.layer(NotionEmulator.layer())("emulator OAuth", (it) => {
   it.scoped("the consent page validates its parameters", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const page = yield* call(
         emulator,
         "GET",
@@ -41,7 +42,7 @@ describe("emulator OAuth", () => {
 
   it.scoped("Allow redirects with code and state; Cancel with access_denied and state", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const allowed = new URL(yield* emulator.consent(authorizeUrl(emulator, { state: "abc" }), "allow"))
       assert.strictEqual(allowed.origin + allowed.pathname, emulator.oauthClient.redirectUri)
       assert.strictEqual(allowed.searchParams.get("state"), "abc")
@@ -54,7 +55,7 @@ describe("emulator OAuth", () => {
 
   it.scoped("token endpoints need valid Basic auth", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       for (const path of ["/v1/oauth/token", "/v1/oauth/introspect", "/v1/oauth/revoke"]) {
         const none = yield* call(emulator, "POST", path, { token: null, body: { token: "x" } })
         assert.deepStrictEqual([none.status, none.json.code], [401, "invalid_client"], path)
@@ -107,7 +108,7 @@ describe("emulator OAuth", () => {
 
   it.scoped("refresh rotates the pair; reusing a rotated refresh token revokes the grant", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const first = yield* grant(emulator)
       const rotated = yield* exchange(emulator, { grant_type: "refresh_token", refresh_token: first.refresh_token })
       assert.strictEqual(rotated.status, 200)
@@ -134,7 +135,7 @@ describe("emulator OAuth", () => {
 
   it.scoped("introspect and revoke; a revoked token answers 401", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const tokens = yield* grant(emulator)
       const active = yield* call(emulator, "POST", "/v1/oauth/introspect", {
         basic: basic(emulator),
@@ -160,7 +161,7 @@ describe("emulator OAuth", () => {
 
   it.scoped("bad token requests: unsupported grant type, missing fields, malformed JSON", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const unsupported = yield* exchange(emulator, { grant_type: "password" })
       assert.deepStrictEqual([unsupported.status, unsupported.json.code], [400, "unsupported_grant_type"])
       const missing = yield* exchange(emulator, { grant_type: "authorization_code" })

@@ -1,5 +1,5 @@
 // Fidelity: the official @notionhq/client, a client no one here wrote, pointed at the emulator.
-import { assert, describe, it } from "@effect/vitest"
+import { assert, it } from "@effect/vitest"
 import { APIResponseError, Client, UnknownHTTPResponseError } from "@notionhq/client"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
@@ -19,10 +19,11 @@ const credentials = (emulator: NotionEmulator.Service) => ({
 const errorOf = (promise: () => Promise<unknown>) =>
   Effect.promise(() => promise().then(() => undefined, (error: unknown) => error))
 
-describe("@notionhq/client against the emulator", () => {
+// one emulator for the suite; a test that moves the clock starts its own (its handlers follow that test's TestClock)
+it.layer(NotionEmulator.layer())("@notionhq/client against the emulator", (it) => {
   it.scoped("users, pages and search", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const notion = official(emulator, Redacted.value(emulator.internalToken))
       const users = yield* Effect.promise(() => notion.users.list({ page_size: 2 }))
       assert.strictEqual(users.results.length, 2)
@@ -37,7 +38,7 @@ describe("@notionhq/client against the emulator", () => {
 
   it.scoped("oauth.token (both grants), introspect and revoke", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const notion = official(emulator)
       const location = new URL(yield* emulator.consent(authorizeUrl(emulator, { state: "s" }), "allow"))
       const token = yield* Effect.promise(() =>
@@ -71,7 +72,7 @@ describe("@notionhq/client against the emulator", () => {
 
   it.scoped("each error code the official enum knows surfaces as an APIResponseError with that code", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const token = Redacted.value(emulator.internalToken)
       const notion = official(emulator, token)
       const expect = (error: unknown, code: string, status: number) => {
@@ -116,7 +117,7 @@ describe("@notionhq/client against the emulator", () => {
 
   it.scoped("codes missing from the official enum reach it only as UnknownHTTPResponseError with the status", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* NotionEmulator.NotionEmulator
       const notion = official(emulator)
       const wrongSecret = yield* errorOf(() =>
         notion.oauth.introspect({ token: "x", client_id: emulator.oauthClient.clientId, client_secret: "nope" })

@@ -8,6 +8,7 @@
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Html from "@notion-effect/core/Html"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -135,12 +136,10 @@ export const tracer = <E, R>(
     )
   })
 
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
-
 /**
- * Escapes text for HTML content and attribute values.
+ * Escapes text for HTML content and attribute values (core's `Html.escape`).
  *
  * @since 0.1.0
  * @category html
  */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c]!)
+export const escapeHtml: (text: string) => string = Html.escape

@@ -1,4 +1,5 @@
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Html from "@notion-effect/core/Html"
 import type { Failure } from "./store.js"
 
 /** A JSON answer carrying the request id in the body and the `x-notion-request-id` header. */
@@ -25,10 +26,8 @@ export const fail = (requestId: string, failure: Failure) =>
     }
   })
 
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
-
-/** Escapes text for HTML. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!)
+/** Escapes text for HTML (core's, shared with the OAuth package). */
+export const escapeHtml = Html.escape
 
 /** A small HTML page. */
 export const page = (status: number, title: string, body: string) =>
