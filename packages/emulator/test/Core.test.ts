@@ -2,7 +2,7 @@
 // client is held to in the emulator package's fidelity tests.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import * as NotionEmulator from "../src/NotionEmulator.js"
+import { NotionAuth, NotionClient, type NotionConfig } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Logger from "effect/Logger"
@@ -11,9 +11,9 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
-import { NotionAuth, NotionClient, type NotionConfig } from "@notion-effect/core"
 import { clientLayer } from "../../core/test/utils/fixtures.js"
 import { recordingTracer } from "../../core/test/utils/tracer.js"
+import * as NotionEmulator from "../src/NotionEmulator.js"
 
 const PAGE = "p0000000-0000-4000-8000-000000000001"
 
