@@ -28,8 +28,56 @@ export * as Page from "./Page.js"
 /** Block schemas. @since 0.1.0 */
 export * as Block from "./Block.js"
 
-/** Data source schemas. @since 0.1.0 */
+/** Data source schemas: full and partial data sources, pages-or-data-sources. @since 0.1.0 */
 export * as DataSource from "./DataSource.js"
+
+/** Database schemas (a database holds data sources). @since 0.1.0 */
+export * as Database from "./Database.js"
+
+/** Comment schemas. @since 0.1.0 */
+export * as Comment from "./Comment.js"
+
+/** File upload schemas. @since 0.1.0 */
+export * as FileUpload from "./FileUpload.js"
+
+/** View and view-query schemas. @since 0.1.0 */
+export * as View from "./View.js"
+
+/** Custom emoji schemas. @since 0.1.0 */
+export * as CustomEmoji from "./CustomEmoji.js"
+
+/** Async task schemas (`allow_async` answers). @since 0.1.0 */
+export * as AsyncTask from "./AsyncTask.js"
+
+/** Page property items (`pages.properties.retrieve`). @since 0.1.0 */
+export * as PropertyItem from "./PropertyItem.js"
+
+/** Shared object parts: parents, files, icons, covers, dates. @since 0.1.0 */
+export * as Common from "./Common.js"
+
+/** Rich text items and mentions. @since 0.1.0 */
+export * as RichText from "./RichText.js"
+
+/** Page property values, and reading one by name with its type. @since 0.1.0 */
+export * as PropertyValue from "./PropertyValue.js"
+
+/** Data source property schemas. @since 0.1.0 */
+export * as Property from "./Property.js"
+
+/** Data source query filters and sorts, with typed constructors. @since 0.1.0 */
+export * as Filter from "./Filter.js"
+
+/** Webhooks: signature checks, the handshake and event schemas. @since 0.1.0 */
+export * as Webhook from "./Webhook.js"
+
+/** A Notion webhook endpoint as an `HttpApp`. @since 0.1.0 */
+export * as WebhookHttp from "./WebhookHttp.js"
+
+/** Open unions: unknown `type` values decode to a member that keeps the raw JSON. @since 0.1.0 */
+export * as OpenUnion from "./OpenUnion.js"
+
+/** Uploads a file of any size (single or multi part) and gives the reference to attach. @since 0.1.0 */
+export * as Upload from "./Upload.js"
 
 /** Paginated list schemas. @since 0.1.0 */
 export * as List from "./List.js"

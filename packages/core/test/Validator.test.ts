@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
-import { Block, DataSource, List, Page, User } from "../src/index.js"
+import { Block, DataSource, List, OpenUnion, Page, User } from "../src/index.js"
 import { compile } from "../src/internal/validator.js"
 
 /** Random JSON-ish mutations of a valid value: drop, retype or add fields at any depth. */
@@ -80,5 +80,35 @@ describe("the compiled validator agrees with effect/Schema", () => {
     const validate = compile(Tree.ast)!
     assert.isTrue(validate({ value: 1, children: [{ value: 2, children: [] }] }))
     assert.isFalse(validate({ value: 1, children: [{ value: "2", children: [] }] }))
+  })
+
+  it("an open union decodes other tags to its unknown member, never a known tag with a bad payload", () => {
+    const Shape = OpenUnion.make({
+      tag: "type",
+      identifier: "Shape",
+      fields: { id: Schema.String },
+      members: [
+        Schema.Struct({ id: Schema.String, type: Schema.Literal("a"), a: Schema.Number }),
+        Schema.Struct({ id: Schema.String, type: Schema.Literal("b"), b: Schema.String })
+      ]
+    })
+    const validate = compile(Shape.schema.ast)!
+    const is = Schema.is(Shape.schema)
+    const cases: ReadonlyArray<[unknown, boolean]> = [
+      [{ id: "1", type: "a", a: 1 }, true],
+      [{ id: "1", type: "a", a: "no" }, false],
+      [{ id: "1", type: "zeta", zeta: { anything: true } }, true],
+      [{ type: "zeta" }, false],
+      [{ id: "1" }, false]
+    ]
+    for (const [value, expected] of cases) {
+      assert.strictEqual(validate(value), expected, JSON.stringify(value))
+      assert.strictEqual(is(value), expected, JSON.stringify(value))
+    }
+    const value = Schema.decodeUnknownSync(Shape.schema)({ id: "1", type: "zeta", zeta: 1 })
+    assert.isFalse(OpenUnion.isKnown(Shape, value))
+    const known = Schema.decodeUnknownSync(Shape.schema)({ id: "1", type: "b", b: "x" })
+    if (!OpenUnion.isKnown(Shape, known)) return assert.fail("b is known")
+    assert.strictEqual(known.type === "b" ? known.b : known.a, "x")
   })
 })

@@ -2,7 +2,7 @@
 // client is held to in the emulator package's fidelity tests.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { NotionAuth, NotionClient, type NotionConfig } from "@notion-effect/core"
+import { NotionAuth, NotionClient, type NotionConfig, Page } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Logger from "effect/Logger"
@@ -49,6 +49,7 @@ describe("NotionClient against the emulator", () => {
       assert.strictEqual(everyone.length, 3)
       assert.strictEqual((yield* emulator.stats).requests["GET /v1/users"], 3)
       const page = yield* client.pages.retrieve({ page_id: PAGE })
+      if (!Page.isFullPage(page)) return assert.fail("a shared page is returned in full")
       assert.strictEqual(page.in_trash, false)
       const search = yield* client.search({ query: "meeting" })
       assert.strictEqual(search.results.length, 1)

@@ -1,13 +1,86 @@
 /**
- * `blocks.*` endpoints.
+ * `blocks.*` endpoints, with `blocks.children.*` and `blocks.meetingNotes.*`.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Block } from "../Block.js"
+import { Block, BlockOrPartial, Children } from "../Block.js"
 import * as Endpoint from "../Endpoint.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
+import { Id, JsonObject, Position } from "./shared.js"
+
+/** The block kinds `blocks.update` takes, each as its payload key. */
+const updatable = [
+  "embed",
+  "bookmark",
+  "image",
+  "video",
+  "pdf",
+  "file",
+  "audio",
+  "code",
+  "equation",
+  "divider",
+  "breadcrumb",
+  "tab",
+  "table_of_contents",
+  "link_to_page",
+  "table_row",
+  "heading_1",
+  "heading_2",
+  "heading_3",
+  "heading_4",
+  "paragraph",
+  "bulleted_list_item",
+  "numbered_list_item",
+  "quote",
+  "to_do",
+  "toggle",
+  "template",
+  "callout",
+  "synced_block",
+  "table",
+  "column"
+] as const
+
+const payloads = Object.fromEntries(updatable.map((kind) => [kind, Schema.optional(JsonObject)])) as {
+  readonly [K in typeof updatable[number]]: Schema.optional<typeof JsonObject>
+}
+
+/** `GET /v1/blocks/{block_id}`. @since 0.1.0 @category endpoints */
+export const retrieve = Endpoint.make({
+  name: "blocks.retrieve",
+  method: "GET",
+  path: "/v1/blocks/{block_id}",
+  params: Schema.Struct({ block_id: Id }),
+  success: BlockOrPartial
+})
+
+/** `PATCH /v1/blocks/{block_id}`: a block's content (under its type's key), or `in_trash`. @since 0.1.0 @category endpoints */
+export const update = Endpoint.make({
+  name: "blocks.update",
+  method: "PATCH",
+  path: "/v1/blocks/{block_id}",
+  body: "rest",
+  params: Schema.Struct({
+    block_id: Id,
+    type: Schema.optional(Schema.Literal(...updatable)),
+    in_trash: Schema.optional(Schema.Boolean),
+    archived: Schema.optional(Schema.Boolean),
+    ...payloads
+  }),
+  success: BlockOrPartial
+})
+
+/** `DELETE /v1/blocks/{block_id}`: moves the block to the trash. @since 0.1.0 @category endpoints */
+export const del = Endpoint.make({
+  name: "blocks.delete",
+  method: "DELETE",
+  path: "/v1/blocks/{block_id}",
+  params: Schema.Struct({ block_id: Id }),
+  success: BlockOrPartial
+})
 
 /** `GET /v1/blocks/{block_id}/children`: one page of child blocks. @since 0.1.0 @category endpoints */
 export const childrenList = Endpoint.make({
@@ -15,6 +88,68 @@ export const childrenList = Endpoint.make({
   method: "GET",
   path: "/v1/blocks/{block_id}/children",
   query: ["start_cursor", "page_size"],
-  params: Schema.Struct({ block_id: Schema.String, ...PaginationParams.fields }),
+  params: Schema.Struct({ block_id: Id, ...PaginationParams.fields }),
   success: List(Block)
+})
+
+/**
+ * `PATCH /v1/blocks/{block_id}/children`: appends up to 100 blocks, at the end or at `position`
+ * (`after`, the older form, is still accepted).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const childrenAppend = Endpoint.make({
+  name: "blocks.children.append",
+  method: "PATCH",
+  path: "/v1/blocks/{block_id}/children",
+  body: ["children", "position", "after"],
+  params: Schema.Struct({
+    block_id: Id,
+    children: Children,
+    position: Schema.optional(Position),
+    after: Schema.optional(Id)
+  }),
+  success: List(Block)
+})
+
+/** `POST /v1/blocks/meeting_notes`: a meeting-notes block from a source. @since 0.1.0 @category endpoints */
+export const meetingNotesCreate = Endpoint.make({
+  name: "blocks.meetingNotes.create",
+  method: "POST",
+  path: "/v1/blocks/meeting_notes",
+  body: "rest",
+  params: Schema.Struct({
+    source: JsonObject,
+    parent: Schema.optional(JsonObject),
+    title: Schema.optional(Schema.String),
+    language: Schema.optional(Schema.String),
+    options: Schema.optional(JsonObject)
+  }),
+  success: BlockOrPartial
+})
+
+/**
+ * The answer of `blocks.meetingNotes.query`: `results` and `has_more` (no cursor).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MeetingNotesQueryResult = Schema.Struct({
+  results: Schema.Array(BlockOrPartial),
+  has_more: Schema.Boolean
+})
+
+/** `POST /v1/blocks/meeting_notes/query`: meeting notes matching a filter, up to `limit`. @since 0.1.0 @category endpoints */
+export const meetingNotesQuery = Endpoint.make({
+  name: "blocks.meetingNotes.query",
+  method: "POST",
+  path: "/v1/blocks/meeting_notes/query",
+  body: "rest",
+  params: Schema.Struct({
+    filter: Schema.optional(JsonObject),
+    sort: Schema.optional(JsonObject),
+    limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 100)))
+  }),
+  success: MeetingNotesQueryResult
 })

@@ -1,11 +1,40 @@
 /**
- * `pages.*` endpoints.
+ * `pages.*` endpoints, with `pages.properties.*`.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { AsyncTask } from "../AsyncTask.js"
+import { Children } from "../Block.js"
 import * as Endpoint from "../Endpoint.js"
-import { Page } from "../Page.js"
+import { PageMarkdown, PageOrPartial } from "../Page.js"
+import { PaginationParams } from "../Pagination.js"
+import { PropertyItemResponse } from "../PropertyItem.js"
+import { CoverRequest, IconRequest, Id, JsonObject } from "./shared.js"
+
+/**
+ * Where a page goes: under a page, in a data source (a row), in a legacy database, or the workspace.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PageParent = Schema.Union(
+  Schema.Struct({ type: Schema.optional(Schema.Literal("page_id")), page_id: Id }),
+  Schema.Struct({ type: Schema.optional(Schema.Literal("data_source_id")), data_source_id: Id }),
+  Schema.Struct({ type: Schema.optional(Schema.Literal("database_id")), database_id: Id }),
+  Schema.Struct({ type: Schema.optional(Schema.Literal("workspace")), workspace: Schema.Literal(true) })
+)
+
+/** Property values by name or id, as Notion takes them (`{ title: [...] }`, `{ number: 3 }`…). */
+const PropertiesRequest = Schema.Record({ key: Schema.String, value: Schema.NullOr(JsonObject) })
+
+const PagePosition = Schema.Union(
+  Schema.Struct({ type: Schema.Literal("page_start") }),
+  Schema.Struct({ type: Schema.Literal("page_end") }),
+  Schema.Struct({ type: Schema.Literal("after_block"), after_block: Schema.Struct({ id: Id }) })
+)
+
+const Template = Schema.Struct({ type: Schema.Literal("none", "default", "template_id") }, JsonObject)
 
 /** `GET /v1/pages/{page_id}`; `filter_properties` (property ids) limits the properties returned. @since 0.1.0 @category endpoints */
 export const retrieve = Endpoint.make({
@@ -13,9 +42,159 @@ export const retrieve = Endpoint.make({
   method: "GET",
   path: "/v1/pages/{page_id}",
   query: ["filter_properties"],
+  params: Schema.Struct({ page_id: Id, filter_properties: Schema.optional(Schema.Array(Schema.String)) }),
+  success: PageOrPartial
+})
+
+/**
+ * `POST /v1/pages`: a page under a page or a row in a data source, with property values and content (`children`,
+ * or `markdown`); with `allow_async` a markdown page may come back as an async task (HTTP 202).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const create = Endpoint.make({
+  name: "pages.create",
+  method: "POST",
+  path: "/v1/pages",
+  query: ["filter_properties"],
+  body: [
+    "parent",
+    "properties",
+    "icon",
+    "cover",
+    "content",
+    "children",
+    "markdown",
+    "allow_async",
+    "template",
+    "position"
+  ],
   params: Schema.Struct({
-    page_id: Schema.String,
-    filter_properties: Schema.optional(Schema.Array(Schema.String))
+    filter_properties: Schema.optional(Schema.Array(Schema.String)),
+    parent: Schema.optional(PageParent),
+    properties: Schema.optional(PropertiesRequest),
+    icon: Schema.optional(IconRequest),
+    cover: Schema.optional(CoverRequest),
+    content: Schema.optional(Children),
+    children: Schema.optional(Children),
+    markdown: Schema.optional(Schema.String),
+    allow_async: Schema.optional(Schema.Boolean),
+    template: Schema.optional(Template),
+    position: Schema.optional(PagePosition)
+  }).pipe(Schema.filter((p) => p.markdown === undefined || (p.children === undefined && p.content === undefined), {
+    message: () => "markdown cannot be combined with children or content"
+  })),
+  success: Schema.Union(PageOrPartial, AsyncTask)
+})
+
+/** `PATCH /v1/pages/{page_id}`: property values, icon, cover, lock, template, trash. @since 0.1.0 @category endpoints */
+export const update = Endpoint.make({
+  name: "pages.update",
+  method: "PATCH",
+  path: "/v1/pages/{page_id}",
+  query: ["filter_properties"],
+  body: "rest",
+  params: Schema.Struct({
+    page_id: Id,
+    filter_properties: Schema.optional(Schema.Array(Schema.String)),
+    properties: Schema.optional(PropertiesRequest),
+    icon: Schema.optional(IconRequest),
+    cover: Schema.optional(CoverRequest),
+    is_locked: Schema.optional(Schema.Boolean),
+    template: Schema.optional(Template),
+    erase_content: Schema.optional(Schema.Boolean),
+    in_trash: Schema.optional(Schema.Boolean),
+    archived: Schema.optional(Schema.Boolean),
+    is_archived: Schema.optional(Schema.Boolean)
   }),
-  success: Page
+  success: PageOrPartial
+})
+
+/** `POST /v1/pages/{page_id}/move`: under another page, or into a data source. @since 0.1.0 @category endpoints */
+export const move = Endpoint.make({
+  name: "pages.move",
+  method: "POST",
+  path: "/v1/pages/{page_id}/move",
+  body: ["parent"],
+  params: Schema.Struct({
+    page_id: Id,
+    parent: Schema.Union(
+      Schema.Struct({ type: Schema.optional(Schema.Literal("page_id")), page_id: Id }),
+      Schema.Struct({ type: Schema.optional(Schema.Literal("data_source_id")), data_source_id: Id })
+    )
+  }),
+  success: PageOrPartial
+})
+
+/** `GET /v1/pages/{page_id}/markdown`: the page as enhanced markdown. @since 0.1.0 @category endpoints */
+export const retrieveMarkdown = Endpoint.make({
+  name: "pages.retrieveMarkdown",
+  method: "GET",
+  path: "/v1/pages/{page_id}/markdown",
+  query: ["include_transcript"],
+  params: Schema.Struct({ page_id: Id, include_transcript: Schema.optional(Schema.Boolean) }),
+  success: PageMarkdown
+})
+
+const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
+  Schema.Struct(
+    { type: Schema.Literal(type), [type]: Schema.Struct(fields) } as
+      & { readonly type: Schema.Literal<[T]> }
+      & { readonly [K in T]: Schema.Struct<F> }
+  )
+
+/**
+ * `PATCH /v1/pages/{page_id}/markdown`: edits content as markdown, the command named by `type`
+ * (`update_content`, `replace_content`, and the legacy `insert_content`, `replace_content_range`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const updateMarkdown = Endpoint.make({
+  name: "pages.updateMarkdown",
+  method: "PATCH",
+  path: "/v1/pages/{page_id}/markdown",
+  body: ["type", "update_content", "replace_content", "insert_content", "replace_content_range", "allow_async"],
+  params: Schema.extend(
+    Schema.Struct({ page_id: Id, allow_async: Schema.optional(Schema.Boolean) }),
+    Schema.Union(
+      command("update_content", {
+        content_updates: Schema.Array(Schema.Struct({
+          old_str: Schema.String,
+          new_str: Schema.String,
+          replace_all_matches: Schema.optional(Schema.Boolean)
+        })),
+        allow_deleting_content: Schema.optional(Schema.Boolean)
+      }),
+      command("replace_content", { new_str: Schema.String, allow_deleting_content: Schema.optional(Schema.Boolean) }),
+      command("insert_content", {
+        content: Schema.String,
+        after: Schema.optional(Schema.String),
+        position: Schema.optional(Schema.Struct({ type: Schema.Literal("start", "end") }))
+      }),
+      command("replace_content_range", {
+        content: Schema.String,
+        content_range: Schema.String,
+        allow_deleting_content: Schema.optional(Schema.Boolean)
+      })
+    )
+  ),
+  success: Schema.Union(PageMarkdown, AsyncTask)
+})
+
+/**
+ * `GET /v1/pages/{page_id}/properties/{property_id}`: one property value, paginated for title, rich text,
+ * people, relation and rollup.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const propertiesRetrieve = Endpoint.make({
+  name: "pages.properties.retrieve",
+  method: "GET",
+  path: "/v1/pages/{page_id}/properties/{property_id}",
+  query: ["start_cursor", "page_size"],
+  params: Schema.Struct({ page_id: Id, property_id: Id, ...PaginationParams.fields }),
+  success: PropertyItemResponse
 })

@@ -4,19 +4,18 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { DataSource } from "../DataSource.js"
+import { PageOrDataSource } from "../DataSource.js"
 import * as Endpoint from "../Endpoint.js"
 import { List } from "../List.js"
-import { Page } from "../Page.js"
 import { PaginationParams } from "../Pagination.js"
 
 /**
- * A search result: a page or a data source.
+ * A search result: a page or a data source, full or partial.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const SearchResult = Schema.Union(Page, DataSource)
+export const SearchResult = PageOrDataSource
 
 /** `POST /v1/search`: one page of the pages and data sources shared with the integration. @since 0.1.0 @category endpoints */
 export const search = Endpoint.make({

@@ -35,20 +35,40 @@ const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined =
   return undefined
 }
 
-/** A property every member declares as a required literal: the union's tag field. */
+/**
+ * The union's tag field: the property declared as a required literal that tells most members apart (the most
+ * distinct values; at least two members). Members without it (an open union's unknown member) are the fallback,
+ * tried for any other value.
+ */
 const discriminator = (members: ReadonlyArray<AST.AST>): string | undefined => {
-  if (!members.every((m): m is AST.TypeLiteral => m._tag === "TypeLiteral")) return undefined
-  const [first, ...rest] = members as ReadonlyArray<AST.TypeLiteral>
-  for (const ps of first!.propertySignatures) {
-    if (typeof ps.name !== "string" || ps.isOptional || literalsOf(ps.type) === undefined) continue
-    const tagged = rest.every((m) =>
-      m.propertySignatures.some((other) =>
-        other.name === ps.name && !other.isOptional && literalsOf(other.type) !== undefined
-      )
-    )
-    if (tagged) return ps.name
+  const values = new Map<string, { members: number; distinct: Set<AST.LiteralValue> }>()
+  for (const m of members) {
+    if (m._tag !== "TypeLiteral") continue
+    for (const ps of m.propertySignatures) {
+      const literals = typeof ps.name !== "string" || ps.isOptional ? undefined : literalsOf(ps.type)
+      if (literals === undefined) continue
+      const entry = values.get(ps.name as string) ?? { members: 0, distinct: new Set() }
+      entry.members++
+      for (const l of literals) entry.distinct.add(l)
+      values.set(ps.name as string, entry)
+    }
   }
-  return undefined
+  let best: string | undefined
+  let score = [1, 0]
+  for (const [name, { distinct, members }] of values) {
+    if (members < 2) continue
+    if (distinct.size > score[0]! || (distinct.size === score[0] && members > score[1]!)) {
+      best = name
+      score = [distinct.size, members]
+    }
+  }
+  return best
+}
+
+const tagLiterals = (member: AST.AST, tag: string): ReadonlyArray<AST.LiteralValue> | undefined => {
+  if (member._tag !== "TypeLiteral") return undefined
+  const ps = member.propertySignatures.find((p) => p.name === tag)
+  return ps === undefined || ps.isOptional ? undefined : literalsOf(ps.type)
 }
 
 const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Validator): Validator => {
@@ -61,9 +81,11 @@ const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Validator): Validato
     }
   }
   const byValue = new Map<unknown, Array<Validator>>()
+  const fallback: Array<Validator> = []
   ast.types.forEach((member, i) => {
-    const ps = (member as AST.TypeLiteral).propertySignatures.find((p) => p.name === tag)!
-    for (const value of literalsOf(ps.type)!) {
+    const values = tagLiterals(member, tag)
+    if (values === undefined) return fallback.push(members[i]!)
+    for (const value of values) {
       const list = byValue.get(value) ?? []
       list.push(members[i]!)
       byValue.set(value, list)
@@ -72,8 +94,8 @@ const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Validator): Validato
   return (u) => {
     if (!isObject(u)) return false
     const candidates = byValue.get(u[tag])
-    if (candidates === undefined) return false
-    for (const member of candidates) if (member(u)) return true
+    if (candidates !== undefined) { for (const member of candidates) if (member(u)) return true }
+    for (const member of fallback) if (member(u)) return true
     return false
   }
 }
@@ -88,6 +110,8 @@ const compileTypeLiteral = (ast: AST.TypeLiteral, go: (ast: AST.AST) => Validato
     return go(is.type)
   })
   const named = new Set(props.map((p) => p.name))
+  // `Schema.Struct({})` is TypeScript's `{}`: any value but null and undefined
+  if (props.length === 0 && indexes.length === 0) return (u) => u !== null && u !== undefined
   return (u) => {
     if (!isObject(u)) return false
     for (const p of props) {

@@ -1,0 +1,399 @@
+/**
+ * Shapes shared by pages, blocks, data sources and property values: colors, parents, files, icons, covers, dates
+ * and user references. Unions on `type` are open (see `OpenUnion`): a `type` Notion adds later decodes to an
+ * unknown member that keeps the raw JSON.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import * as OpenUnion from "./OpenUnion.js"
+import { PartialUser, User } from "./User.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// colors
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The colors Notion documents for text and blocks (`ApiColor`): foreground and `*_background` variants.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const KnownColor = Schema.Literal(
+  "default",
+  "gray",
+  "brown",
+  "orange",
+  "yellow",
+  "green",
+  "blue",
+  "purple",
+  "pink",
+  "red",
+  "default_background",
+  "gray_background",
+  "brown_background",
+  "orange_background",
+  "yellow_background",
+  "green_background",
+  "blue_background",
+  "purple_background",
+  "pink_background",
+  "red_background"
+)
+
+/**
+ * A documented color.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type KnownColor = typeof KnownColor.Type
+
+/**
+ * A color as found in responses: any string, so a color Notion adds later (`lightgray` on icons, …) still decodes.
+ * {@link KnownColor} lists the documented ones.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Color = Schema.String.annotations({ identifier: "Color" })
+
+/**
+ * A color as found in responses.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Color = typeof Color.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// empty objects
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A payload Notion sends as `{}` today (`button`, property configurations without settings, …): any object, so
+ * fields added later still decode. (Not `Schema.Struct({})`, which also accepts strings and numbers.)
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EmptyObject = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
+  identifier: "EmptyObject"
+})
+
+/**
+ * A payload Notion sends as `{}` today.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EmptyObject = typeof EmptyObject.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// users
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A group of people, as found in `people` values.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Group = Schema.Struct({
+  object: Schema.Literal("group"),
+  id: Schema.String,
+  name: Schema.optional(Schema.NullOr(Schema.String))
+})
+
+/**
+ * A group of people.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Group = typeof Group.Type
+
+/**
+ * A user as referenced from a value (mentions, `people`, `created_by`): a full user, or a partial one
+ * (`{ object: "user", id }`) when the integration cannot see more, or its type is one we do not know.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UserValue = Schema.Union(User, PartialUser).annotations({ identifier: "UserValue" })
+
+/**
+ * A user as referenced from a value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UserValue = typeof UserValue.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// dates
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A date or date range: ISO 8601 `start`, optional `end`, and an IANA `time_zone` (null when the times carry
+ * their offset).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DateValue = Schema.Struct({
+  start: Schema.String,
+  end: Schema.NullOr(Schema.String),
+  time_zone: Schema.optional(Schema.NullOr(Schema.String))
+}).annotations({ identifier: "DateValue" })
+
+/**
+ * A date or date range.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type DateValue = typeof DateValue.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// parents
+// ---------------------------------------------------------------------------------------------------------------
+
+const ParentUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "Parent",
+  fields: {},
+  members: [
+    Schema.Struct({ type: Schema.Literal("page_id"), page_id: Schema.String }),
+    Schema.Struct({ type: Schema.Literal("database_id"), database_id: Schema.String }),
+    Schema.Struct({
+      type: Schema.Literal("data_source_id"),
+      data_source_id: Schema.String,
+      database_id: Schema.optional(Schema.String)
+    }),
+    Schema.Struct({ type: Schema.Literal("block_id"), block_id: Schema.String }),
+    Schema.Struct({ type: Schema.Literal("workspace"), workspace: Schema.Boolean }),
+    Schema.Struct({ type: Schema.Literal("agent_id"), agent_id: Schema.String })
+  ]
+})
+
+/**
+ * Where an object lives: `{ type: "page_id", page_id }`, `{ type: "database_id", database_id }`,
+ * `{ type: "data_source_id", data_source_id, database_id }`, `{ type: "block_id", block_id }`,
+ * `{ type: "workspace", workspace: true }`, `{ type: "agent_id", agent_id }`, or any other `type` (kept as sent).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Parent = ParentUnion.schema
+
+/**
+ * Where an object lives.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Parent = typeof Parent.Type
+
+/**
+ * The parents we know (no unknown member).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ParentKnown = ParentUnion.known
+
+/**
+ * A parent we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ParentKnown = typeof ParentKnown.Type
+
+/**
+ * Whether a parent is one we know (then `switch (parent.type)` narrows).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownParent = (parent: Parent): parent is ParentKnown => OpenUnion.isKnown(ParentUnion, parent)
+
+// ---------------------------------------------------------------------------------------------------------------
+// files
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A file hosted by Notion: `url` is signed and stops working at `expiry_time` (about an hour): re-fetch the
+ * object to get a fresh one.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const HostedFile = Schema.Struct({ url: Schema.String, expiry_time: Schema.String })
+
+/**
+ * An external file: a URL Notion does not host.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ExternalFile = Schema.Struct({ url: Schema.String })
+
+/**
+ * A reference to a file upload (`fileUploads.create`), as sent in requests.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FileUploadRef = Schema.Struct({ id: Schema.String })
+
+/**
+ * The members of a file union with the given common fields: hosted `file`, `external` and `file_upload`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fileMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
+  [
+    Schema.Struct({ ...fields, type: Schema.Literal("file"), file: HostedFile }),
+    Schema.Struct({ ...fields, type: Schema.Literal("external"), external: ExternalFile }),
+    Schema.Struct({ ...fields, type: Schema.Literal("file_upload"), file_upload: FileUploadRef })
+  ] as const
+
+const FileUnion = OpenUnion.make({ tag: "type", identifier: "FileObject", fields: {}, members: fileMembers({}) })
+
+/**
+ * A file: `{ type: "file", file: { url, expiry_time } }` (hosted by Notion), `{ type: "external", external: { url } }`,
+ * `{ type: "file_upload", file_upload: { id } }`, or any other `type` (kept as sent).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FileObject = FileUnion.schema
+
+/**
+ * A file.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FileObject = typeof FileObject.Type
+
+/**
+ * The file kinds we know.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FileObjectKnown = FileUnion.known
+
+/**
+ * A file kind we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FileObjectKnown = typeof FileObjectKnown.Type
+
+/**
+ * Whether a file is of a kind we know.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownFileObject = (file: FileObject): file is FileObjectKnown => OpenUnion.isKnown(FileUnion, file)
+
+/**
+ * A page or data source cover: a {@link FileObject}.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Cover = FileObject
+
+/**
+ * A cover.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Cover = typeof Cover.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// icons
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A workspace's custom emoji.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CustomEmoji = Schema.Struct({
+  id: Schema.String,
+  name: Schema.optional(Schema.String),
+  url: Schema.optional(Schema.String)
+})
+
+/**
+ * A workspace's custom emoji.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CustomEmoji = typeof CustomEmoji.Type
+
+const IconUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "Icon",
+  fields: {},
+  members: [
+    Schema.Struct({ type: Schema.Literal("emoji"), emoji: Schema.String }),
+    ...fileMembers({}),
+    Schema.Struct({ type: Schema.Literal("custom_emoji"), custom_emoji: CustomEmoji }),
+    Schema.Struct({ type: Schema.Literal("icon"), icon: Schema.Struct({ name: Schema.String, color: Color }) })
+  ]
+})
+
+/**
+ * A page, block or data source icon: `emoji`, `external`, `file`, `custom_emoji`, `icon` (a Notion icon
+ * `{ name, color }`), `file_upload` (requests), or any other `type` (kept as sent).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Icon = IconUnion.schema
+
+/**
+ * An icon.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Icon = typeof Icon.Type
+
+/**
+ * The icon kinds we know.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IconKnown = IconUnion.known
+
+/**
+ * An icon kind we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IconKnown = typeof IconKnown.Type
+
+/**
+ * Whether an icon is of a kind we know.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownIcon = (icon: Icon): icon is IconKnown => OpenUnion.isKnown(IconUnion, icon)

@@ -1,0 +1,501 @@
+/**
+ * Page property values: what a page's `properties` hold, name → `{ id, type, <type>: value }`. The union is open on
+ * `type`: a property type Notion adds later decodes to an unknown member that keeps the raw JSON.
+ *
+ * `get(page, "Due", "date")` reads one value narrowed to its type; `title(page)` reads the title as plain text.
+ *
+ * @since 0.1.0
+ */
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import { Color, DateValue, EmptyObject, fileMembers, Group, UserValue } from "./Common.js"
+import * as OpenUnion from "./OpenUnion.js"
+import { plainText, RichText } from "./RichText.js"
+
+/**
+ * A member `{ ...fields, type: <type>, <type>: value }`.
+ */
+const member = <Fields extends Schema.Struct.Fields, const Type extends string, Value extends Schema.Schema.All>(
+  fields: Fields,
+  type: Type,
+  value: Value
+) =>
+  Schema.Struct(
+    { ...fields, type: Schema.Literal(type), [type]: value } as unknown as
+      & Fields
+      & { readonly type: Schema.Literal<[Type]> }
+      & { readonly [K in Type]: Value }
+  )
+
+// ---------------------------------------------------------------------------------------------------------------
+// value shapes
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A chosen select, multi-select or status option.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SelectValue = Schema.Struct({
+  id: Schema.optional(Schema.String),
+  name: Schema.String,
+  color: Schema.optional(Color)
+})
+
+/**
+ * A chosen select, multi-select or status option.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SelectValue = typeof SelectValue.Type
+
+const NamedFileUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "NamedFile",
+  fields: { name: Schema.String },
+  members: fileMembers({ name: Schema.String })
+})
+
+/**
+ * A file in a `files` value: a file object with a `name`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const NamedFile = NamedFileUnion.schema
+
+/**
+ * A file in a `files` value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type NamedFile = typeof NamedFile.Type
+
+/**
+ * Whether a named file is of a kind we know.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownNamedFile = (
+  file: NamedFile
+): file is typeof NamedFileUnion.known.Type => OpenUnion.isKnown(NamedFileUnion, file)
+
+/**
+ * A person or group in a `people` value.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PeopleItem = Schema.Union(UserValue, Group)
+
+/**
+ * A person or group in a `people` value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PeopleItem = typeof PeopleItem.Type
+
+/**
+ * A `unique_id` value: optional prefix and the number (`TASK-12`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UniqueIdValue = Schema.Struct({
+  prefix: Schema.NullOr(Schema.String),
+  number: Schema.NullOr(Schema.Number)
+})
+
+/**
+ * A `unique_id` value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UniqueIdValue = typeof UniqueIdValue.Type
+
+/**
+ * A `verification` value (wiki pages): `state` is `verified`, `expired` or `unverified`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const VerificationValue = Schema.Struct({
+  state: Schema.String,
+  date: Schema.optional(Schema.NullOr(DateValue)),
+  verified_by: Schema.optional(Schema.NullOr(UserValue))
+})
+
+/**
+ * A `verification` value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type VerificationValue = typeof VerificationValue.Type
+
+/**
+ * A `place` value: coordinates and, when known, a name and address.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PlaceValue = Schema.Struct({
+  lat: Schema.Number,
+  lon: Schema.Number,
+  name: Schema.optional(Schema.NullOr(Schema.String)),
+  address: Schema.optional(Schema.NullOr(Schema.String)),
+  aws_place_id: Schema.optional(Schema.NullOr(Schema.String)),
+  google_place_id: Schema.optional(Schema.NullOr(Schema.String))
+})
+
+/**
+ * A `place` value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PlaceValue = typeof PlaceValue.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// formula results
+// ---------------------------------------------------------------------------------------------------------------
+
+const FormulaUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "FormulaValue",
+  fields: {},
+  members: [
+    member({}, "string", Schema.NullOr(Schema.String)),
+    member({}, "number", Schema.NullOr(Schema.Number)),
+    member({}, "boolean", Schema.NullOr(Schema.Boolean)),
+    member({}, "date", Schema.NullOr(DateValue))
+  ]
+})
+
+/**
+ * A formula's result: `string`, `number`, `boolean`, `date`, or any other `type` (`unsupported`, …) kept as sent.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FormulaValue = FormulaUnion.schema
+
+/**
+ * A formula's result.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FormulaValue = typeof FormulaValue.Type
+
+/**
+ * The formula result kinds we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FormulaValueKnown = typeof FormulaUnion.known.Type
+
+/**
+ * Whether a formula result is of a kind we know (then `switch (result.type)` narrows).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownFormulaValue = (value: FormulaValue): value is FormulaValueKnown =>
+  OpenUnion.isKnown(FormulaUnion, value)
+
+// ---------------------------------------------------------------------------------------------------------------
+// property values
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Every value kind but rollup, with the given common fields (`id` on pages, none inside rollup arrays). */
+const simpleMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
+  [
+    member(fields, "title", RichText),
+    member(fields, "rich_text", RichText),
+    member(fields, "number", Schema.NullOr(Schema.Number)),
+    member(fields, "url", Schema.NullOr(Schema.String)),
+    member(fields, "select", Schema.NullOr(SelectValue)),
+    member(fields, "multi_select", Schema.Array(SelectValue)),
+    member(fields, "status", Schema.NullOr(SelectValue)),
+    member(fields, "date", Schema.NullOr(DateValue)),
+    member(fields, "email", Schema.NullOr(Schema.String)),
+    member(fields, "phone_number", Schema.NullOr(Schema.String)),
+    member(fields, "checkbox", Schema.Boolean),
+    member(fields, "files", Schema.Array(NamedFile)),
+    member(fields, "people", Schema.Array(PeopleItem)),
+    Schema.Struct({
+      ...fields,
+      type: Schema.Literal("relation"),
+      relation: Schema.Array(Schema.Struct({ id: Schema.String })),
+      /** Whether the page has more relations than the 25 listed (read them with `pages.properties.retrieve`). */
+      has_more: Schema.optional(Schema.Boolean)
+    }),
+    member(fields, "formula", FormulaValue),
+    member(fields, "created_by", UserValue),
+    member(fields, "created_time", Schema.String),
+    member(fields, "last_edited_by", UserValue),
+    member(fields, "last_edited_time", Schema.String),
+    member(fields, "button", EmptyObject),
+    member(fields, "unique_id", UniqueIdValue),
+    member(fields, "verification", Schema.NullOr(VerificationValue)),
+    member(fields, "place", Schema.NullOr(PlaceValue))
+  ] as const
+
+const RollupItemUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "RollupArrayItem",
+  fields: {},
+  members: simpleMembers({})
+})
+
+/**
+ * An item of an `array` rollup: a property value without `id`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RollupArrayItem = RollupItemUnion.schema
+
+/**
+ * An item of an `array` rollup.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RollupArrayItem = typeof RollupArrayItem.Type
+
+const rollupFields = { function: Schema.String }
+
+const RollupUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "RollupValue",
+  fields: rollupFields,
+  members: [
+    member(rollupFields, "number", Schema.NullOr(Schema.Number)),
+    member(rollupFields, "date", Schema.NullOr(DateValue)),
+    member(rollupFields, "array", Schema.Array(RollupArrayItem)),
+    member(rollupFields, "incomplete", EmptyObject),
+    member(rollupFields, "unsupported", EmptyObject)
+  ]
+})
+
+/**
+ * A rollup's result, with the aggregation `function` (`count`, `sum`, `show_original`, …): `number`, `date`,
+ * `array` (of property values), `incomplete`, `unsupported`, or any other `type` kept as sent.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RollupValue = RollupUnion.schema
+
+/**
+ * A rollup's result.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RollupValue = typeof RollupValue.Type
+
+/**
+ * The rollup result kinds we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RollupValueKnown = typeof RollupUnion.known.Type
+
+/**
+ * Whether a rollup result is of a kind we know (then `switch (result.type)` narrows).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownRollupValue = (value: RollupValue): value is RollupValueKnown =>
+  OpenUnion.isKnown(RollupUnion, value)
+
+const idFields = { id: Schema.String }
+
+const propertyValueMembers = [...simpleMembers(idFields), member(idFields, "rollup", RollupValue)] as const
+
+const PropertyValueUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "PropertyValue",
+  fields: idFields,
+  members: propertyValueMembers
+})
+
+/**
+ * A page property value `{ id, type, <type>: value }`, for the 24 types Notion documents (title, rich_text, number,
+ * url, select, multi_select, status, date, email, phone_number, checkbox, files, people, relation, rollup, formula,
+ * created_by, created_time, last_edited_by, last_edited_time, button, unique_id, verification, place), or any other
+ * `type` kept as sent.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PropertyValue = PropertyValueUnion.schema
+
+/**
+ * A page property value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PropertyValue = typeof PropertyValue.Type
+
+/**
+ * The property value types we know.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PropertyValueKnown = PropertyValueUnion.known
+
+/**
+ * A property value of a type we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PropertyValueKnown = typeof PropertyValueKnown.Type
+
+/**
+ * A `type` we know (`"title"`, `"date"`, …).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PropertyValueType = PropertyValueKnown["type"]
+
+/**
+ * The property value of one type: `PropertyValueOf<"date">` is `{ id, type: "date", date: DateValue | null }`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PropertyValueOf<T extends PropertyValueType> = Extract<PropertyValueKnown, { readonly type: T }>
+
+/**
+ * The payload of a property value of one type: `ValueOf<"date">` is `DateValue | null`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ValueOf<T extends PropertyValueType> = PropertyValueOf<T> extends infer V ? T extends keyof V ? V[T]
+  : never
+  : never
+
+/**
+ * Whether a property value is of a type we know (then `switch (value.type)` narrows).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownPropertyValue = (value: PropertyValue): value is PropertyValueKnown =>
+  OpenUnion.isKnown(PropertyValueUnion, value)
+
+/**
+ * A map of property names to values (a page's `properties`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PropertyValues = Schema.Record({ key: Schema.String, value: PropertyValue })
+
+/**
+ * A map of property names to values.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PropertyValues = typeof PropertyValues.Type
+
+// ---------------------------------------------------------------------------------------------------------------
+// reading values
+// ---------------------------------------------------------------------------------------------------------------
+
+const checks = new Map<string, (u: unknown) => boolean>()
+
+const checkFor = (type: string): (u: unknown) => boolean => {
+  let check = checks.get(type)
+  if (check === undefined) {
+    const is = propertyValueMembers
+      .filter((m) => OpenUnion.tagValues("type", [m]).includes(type))
+      .map((m) => Schema.is(m as Schema.Schema<unknown>))
+    check = (u) => is.some((f) => f(u))
+    checks.set(type, check)
+  }
+  return check
+}
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null
+
+/**
+ * Anything with page-like `properties` (a page, a data source query row, a raw JSON page).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface HasProperties {
+  readonly properties: { readonly [name: string]: unknown }
+}
+
+/**
+ * The whole property value named `name` (or whose `id` is `name`), when it has type `type` and a well-formed
+ * payload.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const find = <T extends PropertyValueType>(
+  page: HasProperties,
+  name: string,
+  type: T
+): Option.Option<PropertyValueOf<T>> => {
+  const check = checkFor(type)
+  const accept = (u: unknown): u is PropertyValueOf<T> => isObject(u) && u.type === type && check(u)
+  const byName = Object.hasOwn(page.properties, name) ? page.properties[name] : undefined
+  if (accept(byName)) return Option.some(byName)
+  if (byName !== undefined) return Option.none()
+  for (const value of Object.values(page.properties)) {
+    if (isObject(value) && value.id === name) return accept(value) ? Option.some(value) : Option.none()
+  }
+  return Option.none()
+}
+
+/**
+ * The payload of the property named `name` (or whose `id` is `name`), when it has type `type`:
+ * `get(page, "Due", "date")` is `Option<DateValue | null>`. `None` when there is no such property, it has another
+ * type, or its payload is malformed.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const get = <T extends PropertyValueType>(
+  page: HasProperties,
+  name: string,
+  type: T
+): Option.Option<ValueOf<T>> =>
+  Option.map(find(page, name, type), (value) => (value as unknown as Record<T, ValueOf<T>>)[type])
+
+/**
+ * A page's title as plain text (the `title` property's runs joined), or `""` when it has none.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const title = (page: HasProperties): string => {
+  const check = checkFor("title")
+  for (const value of Object.values(page.properties)) {
+    if (isObject(value) && value.type === "title" && check(value)) return plainText(value.title as RichText)
+  }
+  return ""
+}

@@ -1,0 +1,20 @@
+/**
+ * `customEmojis.*` endpoints.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { CustomEmoji } from "../CustomEmoji.js"
+import * as Endpoint from "../Endpoint.js"
+import { List } from "../List.js"
+import { PaginationParams } from "../Pagination.js"
+
+/** `GET /v1/custom_emojis`: one page of the workspace's custom emojis, optionally by exact `name`. @since 0.1.0 @category endpoints */
+export const list = Endpoint.make({
+  name: "customEmojis.list",
+  method: "GET",
+  path: "/v1/custom_emojis",
+  query: ["start_cursor", "page_size", "name"],
+  params: Schema.Struct({ name: Schema.optional(Schema.String), ...PaginationParams.fields }),
+  success: List(CustomEmoji)
+})

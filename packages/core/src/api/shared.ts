@@ -1,0 +1,61 @@
+/**
+ * Request-side building blocks shared by the endpoint declarations.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import * as Block from "../Block.js"
+
+/**
+ * A Notion id (a UUID, with or without dashes) in a path or body.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Id = Schema.String.pipe(Schema.minLength(1))
+
+/**
+ * A JSON object whose members Notion checks (block payloads, property values, view configurations).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * Rich text in a request (at most 100 items; `Block`'s).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RichTextRequest = Block.RichTextRequest
+
+/**
+ * An icon in a request: emoji, external file, file upload, custom emoji or a named icon.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IconRequest = Schema.NullOr(
+  Schema.Struct({ type: Schema.optional(Schema.String) }, JsonObject)
+)
+
+/**
+ * A cover in a request: an external file or a file upload.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CoverRequest = IconRequest
+
+/**
+ * The `2026-03-11` block position: at the start, the end, or after a block.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Position = Schema.Union(
+  Schema.Struct({ type: Schema.Literal("start") }),
+  Schema.Struct({ type: Schema.Literal("end") }),
+  Schema.Struct({ type: Schema.Literal("after_block"), after_block: Schema.Struct({ id: Id }) })
+)
