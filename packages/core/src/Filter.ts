@@ -363,10 +363,16 @@ export type VerificationCondition = typeof VerificationCondition.Type
 // filters
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The schema of a filter on one property kind (named, so declarations stay small). */
+type PropertyFilterOf<Kind extends string, Condition extends Schema.Schema.All> = Schema.Struct<
+  & { readonly property: typeof Schema.String; readonly type: Schema.optional<Schema.Literal<[Kind]>> }
+  & { readonly [K in Kind]: Condition }
+>
+
 const propertyFilter = <const Kind extends string, Condition extends Schema.Schema.All>(
   kind: Kind,
   condition: Condition
-) =>
+): PropertyFilterOf<Kind, Condition> =>
   Schema.Struct(
     { property: Schema.String, type: Schema.optional(Schema.Literal(kind)), [kind]: condition } as unknown as
       & { readonly property: typeof Schema.String; readonly type: Schema.optional<Schema.Literal<[Kind]>> }
@@ -379,7 +385,30 @@ const propertyFilter = <const Kind extends string, Condition extends Schema.Sche
  * @since 0.1.0
  * @category schemas
  */
-export const PropertyFilter = Schema.Union(
+export const PropertyFilter: Schema.Union<[
+  PropertyFilterOf<"title", typeof TextCondition>,
+  PropertyFilterOf<"rich_text", typeof TextCondition>,
+  PropertyFilterOf<"url", typeof TextCondition>,
+  PropertyFilterOf<"email", typeof TextCondition>,
+  PropertyFilterOf<"phone_number", typeof TextCondition>,
+  PropertyFilterOf<"number", typeof NumberCondition>,
+  PropertyFilterOf<"unique_id", typeof NumberCondition>,
+  PropertyFilterOf<"checkbox", typeof CheckboxCondition>,
+  PropertyFilterOf<"select", typeof SelectCondition>,
+  PropertyFilterOf<"multi_select", typeof MultiSelectCondition>,
+  PropertyFilterOf<"status", typeof StatusCondition>,
+  PropertyFilterOf<"date", typeof DateCondition>,
+  PropertyFilterOf<"created_time", typeof DateCondition>,
+  PropertyFilterOf<"last_edited_time", typeof DateCondition>,
+  PropertyFilterOf<"people", typeof PeopleCondition>,
+  PropertyFilterOf<"created_by", typeof PeopleCondition>,
+  PropertyFilterOf<"last_edited_by", typeof PeopleCondition>,
+  PropertyFilterOf<"relation", typeof RelationCondition>,
+  PropertyFilterOf<"files", typeof ExistenceCondition>,
+  PropertyFilterOf<"formula", typeof FormulaCondition>,
+  PropertyFilterOf<"rollup", typeof RollupCondition>,
+  PropertyFilterOf<"verification", typeof VerificationCondition>
+]> = Schema.Union(
   propertyFilter("title", TextCondition),
   propertyFilter("rich_text", TextCondition),
   propertyFilter("url", TextCondition),
@@ -461,7 +490,10 @@ export type TimestampFilter = typeof TimestampFilter.Type
  * @since 0.1.0
  * @category schemas
  */
-export const LeafFilter = Schema.Union(PropertyFilter, TimestampFilter)
+export const LeafFilter: Schema.Union<[typeof PropertyFilter, typeof TimestampFilter]> = Schema.Union(
+  PropertyFilter,
+  TimestampFilter
+)
 
 /**
  * A filter that is not compound.
@@ -477,7 +509,10 @@ export type LeafFilter = typeof LeafFilter.Type
  * @since 0.1.0
  * @category schemas
  */
-export const NestedFilter = Schema.Union(
+export const NestedFilter: Schema.Union<[
+  Schema.Struct<{ and: Schema.Array$<typeof LeafFilter> }>,
+  Schema.Struct<{ or: Schema.Array$<typeof LeafFilter> }>
+]> = Schema.Union(
   Schema.Struct({ and: Schema.Array(LeafFilter) }),
   Schema.Struct({ or: Schema.Array(LeafFilter) })
 ).annotations({ identifier: "NestedFilter" })
@@ -490,7 +525,8 @@ export const NestedFilter = Schema.Union(
  */
 export type NestedFilter = typeof NestedFilter.Type
 
-const CompoundItem = Schema.Union(LeafFilter, Schema.suspend((): Schema.Schema<NestedFilter> => NestedFilter))
+const CompoundItem: Schema.Union<[typeof LeafFilter, Schema.suspend<NestedFilter, NestedFilter, never>]> = Schema
+  .Union(LeafFilter, Schema.suspend((): Schema.Schema<NestedFilter> => NestedFilter))
 
 /**
  * A compound filter: `{ and: [...] }` or `{ or: [...] }` of leaves and {@link NestedFilter}s (two levels at most).
@@ -498,7 +534,10 @@ const CompoundItem = Schema.Union(LeafFilter, Schema.suspend((): Schema.Schema<N
  * @since 0.1.0
  * @category schemas
  */
-export const CompoundFilter = Schema.Union(
+export const CompoundFilter: Schema.Union<[
+  Schema.Struct<{ and: Schema.Array$<typeof CompoundItem> }>,
+  Schema.Struct<{ or: Schema.Array$<typeof CompoundItem> }>
+]> = Schema.Union(
   Schema.Struct({ and: Schema.Array(CompoundItem) }),
   Schema.Struct({ or: Schema.Array(CompoundItem) })
 ).annotations({ identifier: "CompoundFilter" })
@@ -765,7 +804,7 @@ const constructors = {
  * @since 0.1.0
  * @category schemas
  */
-export const Filter = Object.assign(
+export const Filter: Schema.Union<[typeof LeafFilter, typeof CompoundFilter]> & typeof constructors = Object.assign(
   Schema.Union(LeafFilter, CompoundFilter).annotations({ identifier: "Filter" }),
   constructors
 )

@@ -16,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { MAX_PART_BYTES } from "./api/fileUploads.js"
+import { concat } from "./internal/bytes.js"
 import type * as NotionClient from "./NotionClient.js"
 import type * as NotionError from "./NotionError.js"
 
@@ -75,17 +76,6 @@ const check = (size: number, options: Options, partSize: number) => {
     return fail("part_size", `parts must have ${MIN_PART} to ${MAX_PART_BYTES} bytes, not ${partSize}`)
   }
   return Effect.void
-}
-
-const concat = (chunks: ReadonlyArray<Uint8Array>, length: number) => {
-  if (chunks.length === 1 && chunks[0]!.byteLength === length) return chunks[0]!
-  const out = new Uint8Array(length)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
 
 /** Regroups a byte stream into parts of exactly `size` bytes (the last may be shorter). */

@@ -13,6 +13,7 @@ import * as Page from "../src/Page.js"
 import * as PropertyItem from "../src/PropertyItem.js"
 import * as User from "../src/User.js"
 import * as View from "../src/View.js"
+import { mutate } from "./utils/mutate.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // fixtures (shapes from the official SDK's declarations)
@@ -584,27 +585,6 @@ const cases: ReadonlyArray<{
     bad: [partialUser, { ...person, person: "ada" }]
   }
 ]
-
-/** A deterministic mutation of a JSON value: drop, retype or add a field at some depth. */
-const mutate = (value: unknown, rng: () => number): unknown => {
-  if (Array.isArray(value)) {
-    if (value.length > 0 && rng() < 0.6) return value.map((v, i) => (i === 0 ? mutate(v, rng) : v))
-    return [...value, { surprise: 1 }]
-  }
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value)
-    const out: Record<string, unknown> = { ...value }
-    const [key, child] = entries[Math.floor(rng() * entries.length)] ?? []
-    if (key === undefined) return { ...out, extra: rng() }
-    const roll = rng()
-    if (roll < 0.25) delete out[key]
-    else if (roll < 0.5) out[key] = typeof child === "string" ? 42 : "not-the-type"
-    else if (roll < 0.85) out[key] = mutate(child, rng)
-    else out[`extra_${key}`] = child
-    return out
-  }
-  return rng() < 0.5 ? null : { wrapped: value }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // tests

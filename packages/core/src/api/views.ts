@@ -9,21 +9,8 @@ import { Filter, Sort } from "../Filter.js"
 import { List } from "../List.js"
 import { PartialPage } from "../Page.js"
 import { PaginationParams } from "../Pagination.js"
-import { PartialView, ViewOrPartial, ViewQuery } from "../View.js"
+import { KnownViewType, PartialView, ViewOrPartial, ViewQuery } from "../View.js"
 import { Id, JsonObject } from "./shared.js"
-
-const ViewType = Schema.Literal(
-  "table",
-  "board",
-  "list",
-  "calendar",
-  "timeline",
-  "gallery",
-  "form",
-  "chart",
-  "map",
-  "dashboard"
-)
 
 /** `GET /v1/views`: one page of a database's or data source's views (ids only). @since 0.1.0 @category endpoints */
 export const list = Endpoint.make({
@@ -56,7 +43,7 @@ export const create = Endpoint.make({
   params: Schema.Struct({
     data_source_id: Id,
     name: Schema.String,
-    type: ViewType,
+    type: KnownViewType,
     database_id: Schema.optional(Id),
     view_id: Schema.optional(Id),
     create_database: Schema.optional(JsonObject),

@@ -36,6 +36,7 @@ import * as NotionError from "../NotionError.js"
 import * as NotionMetrics from "../NotionMetrics.js"
 import * as NotionRateLimiter from "../NotionRateLimiter.js"
 import type * as NotionRetry from "../NotionRetry.js"
+import { concat } from "./bytes.js"
 import type { Built } from "./request.js"
 import { apiError, type Decoder, decodeSuccess, type RawResponse, scrub } from "./response.js"
 
@@ -126,17 +127,6 @@ const transportError = (built: Built, error: HttpClientError.HttpClientError) =>
       : `${error.reason}: ${reason}`,
     ...(cause instanceof Error ? { cause } : {})
   })
-}
-
-const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
 }
 
 /** Reads the whole body, never past `limit` bytes: a larger body fails with `ResponseTooLarge`, unread. */
