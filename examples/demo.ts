@@ -5,12 +5,20 @@
  *
  * @since 0.1.0
  */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
+import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
+import { SqliteTokenStore, TokenCipher, TokenManager, TokenStore } from "@notion-effect/store"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import * as ErrorHandling from "./error-handling.js"
 import * as IntegrationToken from "./integration-token.js"
 import * as OAuthScript from "./oauth-script.js"
@@ -36,7 +44,16 @@ const fail = (message: string) => Effect.die(new Error(message))
 const program = Effect.gen(function*() {
   const emulator = yield* NotionEmulator.make()
   yield* Console.log(`Notion emulator listening on ${emulator.url}`)
-  const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
+  // the server keeps grants in an SQLite file, encrypted under a key from config (here: a fresh one)
+  const dir = yield* Effect.acquireRelease(
+    Effect.sync(() => mkdtempSync(join(tmpdir(), "notion-demo-"))),
+    (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+  )
+  const keys = [{ id: "demo", secret: yield* TokenCipher.generateKey }]
+  const storeLayer = SqliteTokenStore.layer({ filename: join(dir, "grants.sqlite") }).pipe(
+    Layer.provide(TokenCipher.layer(keys))
+  )
+  const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator, storeLayer))
   yield* Console.log(`OAuth example server listening on ${server} (the brief's Express example, on HttpRouter)`)
 
   yield* step("OAuth through the example server, as a browser would")
@@ -68,6 +85,46 @@ const program = Effect.gen(function*() {
     `Opened in another browser (no state cookie) it is refused too (${foreign.status}, "Not your sign-in")`
   )
 
+  yield* step("The stored grant: encrypted in SQLite, refreshed transparently when Notion answers 401")
+  // another part of the app (or another process) opens the same store: store → manager → client
+  const app = yield* Layer.build(
+    TokenManager.layer().pipe(
+      Layer.provideMerge(storeLayer),
+      Layer.provideMerge(NotionOAuth.layer()),
+      Layer.provideMerge(
+        Layer.mergeAll(
+          NotionConfig.layer({ baseUrl: emulator.url }),
+          OAuthCredentials.layer({
+            clientId: emulator.oauthClient.clientId,
+            clientSecret: emulator.oauthClient.clientSecret
+          })
+        )
+      ),
+      Layer.provideMerge(NodeHttpClient.layerUndici)
+    )
+  )
+  const stored = yield* Effect.provide(Effect.flatMap(TokenStore.TokenStore, (store) => store.list), app)
+  const key = stored[0]!.key
+  yield* Console.log(
+    `The server stored ${stored.length} grant (key ${key}, workspace "${stored[0]!.workspaceName}", ` +
+      `tokens encrypted under key id "${stored[0]!.keyId._tag === "Some" ? stored[0]!.keyId.value : "?"}")`
+  )
+  // the access token "expires": Notion answers the next call with 401 unauthorized
+  yield* emulator.injectFault({ route: "GET /v1/users", times: 1, kind: { _tag: "Status", status: 401 } })
+  const before = (yield* emulator.stats).refreshes
+  const listed = yield* Effect.provide(
+    Effect.flatMap(TokenManager.makeClient(key), (notion) => notion.users.list({})),
+    app
+  )
+  const after = yield* Effect.provide(Effect.flatMap(TokenStore.TokenStore, (store) => store.load(key)), app)
+  if ((yield* emulator.stats).refreshes !== before + 1 || after.rotation !== 1) {
+    return yield* fail("the expired access token was not refreshed exactly once")
+  }
+  yield* Console.log(
+    `Notion answered 401 to the stored access token; the token manager refreshed the grant once, stored the ` +
+      `rotated pair (encrypted) and retried: ${listed.results.length} users listed, the caller saw no error`
+  )
+
   yield* step("Scripted OAuth: the whole flow from a script")
   const scripted = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
     Effect.provide(OAuthScript.ServicesLayer),
@@ -92,7 +149,7 @@ const program = Effect.gen(function*() {
 
   const stats = yield* emulator.stats
   yield* Console.log(
-    `\nThe emulator saw ${stats.log.length} requests: ${stats.tokenGrants} code exchanges, ${stats.refreshes} refresh, ` +
+    `\nThe emulator saw ${stats.log.length} requests: ${stats.tokenGrants} code exchanges, ${stats.refreshes} refreshes, ` +
       `${stats.revocations} revocation.\nDemo complete.`
   )
 })

@@ -4,14 +4,17 @@
  * - `GET /auth` sets an HttpOnly cookie with a random nonce and redirects to Notion's consent page with a fresh,
  *   signed, expiring state bound to that nonce (no session store);
  * - `GET /callback` verifies the state — signed by us, not expired, issued to this browser (the cookie), never used
- *   before — then exchanges the code, stores the grant (in memory), calls `users.list` with the new token and
- *   answers with a small page (or JSON for `Accept: application/json`); a cancelled consent, a bad, foreign or
- *   replayed state get clear pages of their own and touch no stored grant.
+ *   before — then exchanges the code, stores the grant (`@notion-effect/store`: an SQLite file, tokens encrypted at
+ *   rest, keyed by `bot_id`), calls `users.list` through a client for the stored grant (refreshed transparently when
+ *   Notion answers 401) and answers with a small page (or JSON for `Accept: application/json`); a cancelled
+ *   consent, a bad, foreign or replayed state get clear pages of their own and touch no stored grant.
  *
  * Logs and spans never show tokens, codes or states (the `http.server` span is `OAuthHttp.tracer`'s, with the
  * query redacted). Run it against Notion with `NOTION_OAUTH_CLIENT_ID`,
- * `NOTION_OAUTH_CLIENT_SECRET`, `NOTION_OAUTH_REDIRECT_URI` (default `http://localhost:3000/callback`) and
- * optionally `OAUTH_STATE_KEY`; or against the emulator with `--emulator`:
+ * `NOTION_OAUTH_CLIENT_SECRET`, `NOTION_OAUTH_REDIRECT_URI` (default `http://localhost:3000/callback`),
+ * `NOTION_STORE_KEYS` (the grant store's encryption keys, e.g. `k1:<32 random bytes, base64>`), optionally
+ * `NOTION_STORE_SQLITE_PATH` (default `.notion-effect/grants.sqlite`) and `OAUTH_STATE_KEY`; or against the emulator
+ * (a temporary store under a random key) with `--emulator`:
  *
  *   tsx examples/oauth-server.ts --emulator
  *
@@ -23,7 +26,7 @@ import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
+import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import {
   AuthorizationUrl,
@@ -32,9 +35,10 @@ import {
   NotionOAuth,
   OAuthCredentials,
   OAuthHttp,
-  type OAuthResponse,
   OAuthState
 } from "@notion-effect/oauth"
+import { SqliteTokenStore, TokenCipher, TokenManager, type TokenStore } from "@notion-effect/store"
+import type { InvalidKey, StoreFailure } from "@notion-effect/store/StoreError"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -42,30 +46,30 @@ import * as Effect from "effect/Effect"
 import * as Encoding from "effect/Encoding"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import * as Ref from "effect/Ref"
+import { mkdtempSync, rmSync } from "node:fs"
 import * as Http from "node:http"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { runMainIfEntry } from "./runMain.js"
 
 /**
- * Grants kept by the server, by workspace id (in memory; a real app would use a database).
+ * A throwaway grant store for runs against the emulator: an SQLite file in a temporary directory (removed when the
+ * server stops), encrypted under a random key.
  *
  * @since 0.1.0
  */
-export class GrantStore extends Effect.Service<GrantStore>()("examples/GrantStore", {
-  effect: Effect.map(Ref.make(new Map<string, OAuthResponse.TokenResponse>()), (grants) => ({
-    save: (grant: OAuthResponse.TokenResponse) =>
-      Ref.update(grants, (map) => new Map(map).set(grant.workspace_id, grant)),
-    get: (workspaceId: string) => Effect.map(Ref.get(grants), (map) => map.get(workspaceId)),
-    /** A revoked grant leaves the store. */
-    remove: (workspaceId: string) =>
-      Ref.update(grants, (map) => {
-        const next = new Map(map)
-        next.delete(workspaceId)
-        return next
-      }),
-    size: Effect.map(Ref.get(grants), (map) => map.size)
-  }))
-}) {}
+export const temporaryStore: Layer.Layer<TokenStore.TokenStore, StoreFailure | InvalidKey> = Layer.unwrapScoped(
+  Effect.gen(function*() {
+    const dir = yield* Effect.acquireRelease(
+      Effect.sync(() => mkdtempSync(join(tmpdir(), "notion-oauth-server-"))),
+      (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+    )
+    const secret = yield* TokenCipher.generateKey
+    return SqliteTokenStore.layer({ filename: join(dir, "grants.sqlite") }).pipe(
+      Layer.provide(TokenCipher.layer([{ id: "run", secret }]))
+    )
+  })
+)
 
 /**
  * The key that signs the state parameter.
@@ -133,9 +137,10 @@ const callback = Effect.gen(function*() {
   yield* consumed.consume(yield* OAuthState.codeUse(code))
   const oauth = yield* NotionOAuth.NotionOAuth
   const grant = yield* oauth.token({ grant_type: "authorization_code", code })
-  yield* (yield* GrantStore).save(grant)
-  const notion = yield* NotionClient.NotionClient
-  const users = yield* notion.users.list({ auth: grant.access_token })
+  // stored encrypted, keyed by bot_id; from now on a client for the grant refreshes it when Notion answers 401
+  yield* (yield* TokenManager.TokenManager).save(grant)
+  const notion = yield* TokenManager.makeClient(grant.bot_id)
+  const users = yield* notion.users.list({})
   const workspace = grant.workspace_name ?? grant.workspace_id
   yield* Effect.logInfo(`OAuth: connected workspace "${workspace}" (${users.results.length} users)`)
   const names = users.results.map((u) => u.name ?? u.id)
@@ -193,28 +198,30 @@ const callback = Effect.gen(function*() {
 export const router = HttpRouter.empty.pipe(HttpRouter.get("/auth", auth), HttpRouter.get("/callback", callback))
 
 /**
- * What the routes need: the OAuth programs, a Notion client without a token of its own, the grant store and
- * the state key, over Node's HTTP client. `NotionConfig` and `OAuthCredentials` come from the caller.
+ * What the routes need: the OAuth programs, the token manager over the grant store (clients per grant), the state
+ * key, and undici's HTTP client. `NotionConfig`, `OAuthCredentials` and the `TokenStore` come from the caller.
  *
  * @since 0.1.0
  */
 export const ServicesLayer = Layer.mergeAll(
-  NotionOAuth.layer(),
-  NotionClient.layer.pipe(Layer.provide(NotionAuth.none)),
-  GrantStore.Default,
+  TokenManager.layer().pipe(Layer.provideMerge(NotionOAuth.layer())),
   StateKey.layerConfig,
   ConsumedStates.layerMemory
-).pipe(Layer.provide(NodeHttpClient.layerUndici))
+).pipe(Layer.provideMerge(NodeHttpClient.layerUndici))
 
 /**
- * Configuration of the server, built once its callback URL is known: `NotionConfig` (where Notion is) and
- * `OAuthCredentials` (the client and its redirect URI).
+ * Configuration of the server, built once its callback URL is known: `NotionConfig` (where Notion is),
+ * `OAuthCredentials` (the client and its redirect URI) and the `TokenStore` (where grants are kept).
  *
  * @since 0.1.0
  */
 export type Configure<E, R> = (
   callbackUrl: string
-) => Effect.Effect<Layer.Layer<NotionConfig.NotionConfig | OAuthCredentials.OAuthCredentials, E>, E, R>
+) => Effect.Effect<
+  Layer.Layer<NotionConfig.NotionConfig | OAuthCredentials.OAuthCredentials | TokenStore.TokenStore, E>,
+  E,
+  R
+>
 
 /**
  * Starts the server on 127.0.0.1 (port 0: a free one); it stops with the scope. Returns its base URL.
@@ -237,11 +244,16 @@ export const start = <E, R>(port: number, configure: Configure<E, R>) =>
   })
 
 /**
- * Points the server at an emulator, whose OAuth client then accepts the server's callback URL.
+ * Points the server at an emulator, whose OAuth client then accepts the server's callback URL; grants go to
+ * `store` (default {@link temporaryStore}).
  *
  * @since 0.1.0
  */
-export const emulatorConfig = (emulator: NotionEmulator.Service): Configure<never, never> => (callbackUrl) =>
+export const emulatorConfig = (
+  emulator: NotionEmulator.Service,
+  store: Layer.Layer<TokenStore.TokenStore, StoreFailure | InvalidKey> = temporaryStore
+): Configure<StoreFailure | InvalidKey, never> =>
+(callbackUrl) =>
   Effect.as(
     emulator.registerRedirectUri(callbackUrl),
     Layer.mergeAll(
@@ -250,22 +262,27 @@ export const emulatorConfig = (emulator: NotionEmulator.Service): Configure<neve
         clientId: emulator.oauthClient.clientId,
         clientSecret: emulator.oauthClient.clientSecret,
         redirectUri: callbackUrl
-      })
+      }),
+      store
     )
   )
 
 /**
- * Configuration from the environment (`NOTION_OAUTH_*`, `NOTION_BASE_URL`); the redirect URI defaults to
- * the server's callback URL.
+ * Configuration from the environment (`NOTION_OAUTH_*`, `NOTION_BASE_URL`, the SQLite store's `NOTION_STORE_*`);
+ * the redirect URI defaults to the server's callback URL.
  *
  * @since 0.1.0
  */
-export const envConfig: Configure<ConfigError.ConfigError, never> = (callbackUrl) =>
+export const envConfig: Configure<ConfigError.ConfigError | StoreFailure | InvalidKey, never> = (callbackUrl) =>
   Effect.gen(function*() {
     const clientId = yield* Config.string("NOTION_OAUTH_CLIENT_ID")
     const clientSecret = yield* Config.redacted("NOTION_OAUTH_CLIENT_SECRET")
     const redirectUri = yield* Config.string("NOTION_OAUTH_REDIRECT_URI").pipe(Config.withDefault(callbackUrl))
-    return Layer.mergeAll(NotionConfig.layerConfig(), OAuthCredentials.layer({ clientId, clientSecret, redirectUri }))
+    return Layer.mergeAll(
+      NotionConfig.layerConfig(),
+      OAuthCredentials.layer({ clientId, clientSecret, redirectUri }),
+      SqliteTokenStore.layerConfig()
+    )
   })
 
 const main = Effect.gen(function*() {

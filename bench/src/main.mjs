@@ -19,8 +19,22 @@ const outIndex = args.indexOf("--out")
 const outDir = outIndex >= 0 ? Path.resolve(args[outIndex + 1]) : undefined
 
 const sizes = smoke
-  ? { rounds: 1, sequential: 30, throughput: 64, pagination: 2_000, connections: 50 }
-  : { rounds: 5, sequential: 2_000, throughput: 4_000, pagination: 100_000, connections: 50 }
+  ? {
+    rounds: 1,
+    sequential: 30,
+    throughput: 64,
+    pagination: 2_000,
+    connections: 50,
+    rateLimited: { n: 12, requests: 4, windowMs: 300, concurrency: [3, 12] }
+  }
+  : {
+    rounds: 5,
+    sequential: 2_000,
+    throughput: 4_000,
+    pagination: 100_000,
+    connections: 50,
+    rateLimited: { n: 300, requests: 30, windowMs: 2_000, concurrency: [10, 50] }
+  }
 
 const ours = ["ours-undici", "ours-fetch", "ours-node"]
 /** The layer the README recommends: the ratios are computed with it. */
@@ -93,6 +107,45 @@ for (const client of [...ours, "official"]) {
   const before = server.state.connections
   await worker(client, "connections", sizes.connections)
   connections[client] = server.state.connections - before
+}
+
+// rate limited: n requests against the emulator's budget of `requests` per window, at each concurrency, ours
+// (with the client-side limiter) and the official SDK; in its own process with tsx (the emulator runs from source)
+const rateLimitedRun = (client, concurrency) =>
+  new Promise((resolve, reject) => {
+    const { n, requests, windowMs } = sizes.rateLimited
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      Path.join(here, "ratelimited.mjs"),
+      client,
+      String(concurrency),
+      String(n),
+      String(requests),
+      String(windowMs)
+    ], { cwd: benchDir, stdio: ["ignore", "pipe", "inherit"] })
+    let out = ""
+    child.stdout.on("data", (d) => (out += d))
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").pop()))
+        : reject(new Error(`rate limited ${client} ${concurrency} exited ${code}`)))
+  })
+const rateLimited = { ours: {}, official: {} }
+for (const concurrency of sizes.rateLimited.concurrency) {
+  for (const client of ["ours", "official"]) {
+    rateLimited[client][concurrency] = await rateLimitedRun(client, concurrency)
+  }
+}
+const rateLimitedSummary = (runs) => {
+  const all = Object.values(runs)
+  return {
+    // over every concurrency: 429s and failures summed, the worst ratio
+    count429: all.reduce((sum, r) => sum + r.count429, 0),
+    failed: all.reduce((sum, r) => sum + r.failed, 0),
+    ratioToIdeal: Math.max(...all.map((r) => r.ratioToIdeal)),
+    byConcurrency: runs
+  }
 }
 
 // minified bundles of a minimal users.list program
@@ -215,6 +268,13 @@ const results = {
     requests: sizes.connections,
     byClient: connections
   },
+  rateLimited: {
+    requests: sizes.rateLimited.n,
+    budget: { requests: sizes.rateLimited.requests, windowMs: sizes.rateLimited.windowMs },
+    idealMs: Object.values(rateLimited.ours)[0].idealMs,
+    ours: rateLimitedSummary(rateLimited.ours),
+    official: rateLimitedSummary(rateLimited.official)
+  },
   byLayer: Object.fromEntries([...ours, "official"].map((c) => [c, {
     usersListMs: m(`users.${c}.ms`),
     pagesRetrieveMs: m(`page.${c}.ms`),
@@ -278,6 +338,28 @@ The floor, with no SDK at all: undici \`Pool.request\` + \`JSON.parse\` ${f(m("u
 ${f(results.overhead.usersList.ratioToUndiciFloor)}× / ${
   f(results.overhead.pagesRetrieve.ratioToUndiciFloor)
 }× the undici floor.
+
+## Rate limited
+
+${sizes.rateLimited.n} \`users.me\` calls against the emulator's budget of ${sizes.rateLimited.requests} per ${
+  sizes.rateLimited.windowMs / 1000
+} s window (429 with \`Retry-After\` past it), each SDK in its own process after a warm-up on
+another emulator. Ours with \`NotionRateLimiter.layer({ requests: ${sizes.rateLimited.requests}, window: "${sizes.rateLimited.windowMs} millis" })\`;
+the official SDK with its defaults (2 retries honouring \`Retry-After\`). The ideal is the budget's own pace: full
+bursts at the start of each window, the last one ${f(results.rateLimited.idealMs / 1000, 1)} s after the first.
+
+| | concurrency | time, s | ratio to the ideal | 429s received | requests failed |
+|---|---|---|---|---|---|
+${
+  ["ours", "official"].flatMap((client) =>
+    sizes.rateLimited.concurrency.map((c) => {
+      const r = rateLimited[client][c]
+      return `| ${client} | ${c} | ${f(r.ms / 1000, 1)} | ${f(r.ratioToIdeal)} | ${r.count429} | ${r.failed} |`
+    })
+  ).join("\n")
+}
+
+Target: zero 429s, zero failures, within 5 % of the ideal.
 
 ## Where our time goes
 

@@ -32,6 +32,14 @@ describe("pnpm bench --smoke", () => {
         const value = key.split(".").reduce((o, k) => o?.[k], results)
         assert.isTrue(Number.isFinite(value) && value > 0, `${key} = ${value}`)
       }
+      // rate limited: ours stays within the emulator's budget (zero 429s, nothing fails); both are measured
+      for (const client of ["ours", "official"]) {
+        const r = results.rateLimited[client]
+        assert.isTrue(Number.isFinite(r.ratioToIdeal) && r.ratioToIdeal > 0, `${client} ratioToIdeal`)
+        assert.isTrue(Number.isInteger(r.count429) && Number.isInteger(r.failed), `${client} counts`)
+      }
+      assert.strictEqual(results.rateLimited.ours.count429, 0)
+      assert.strictEqual(results.rateLimited.ours.failed, 0)
       // the client alone pulls no emulator, no Node-only module, no OAuth package
       assert.deepStrictEqual(results.bundle.ours.nodeImports, [])
       assert.deepStrictEqual(results.bundle.ours.foreignInputs, [])
@@ -40,6 +48,7 @@ describe("pnpm bench --smoke", () => {
       const markdown = readFileSync(join(out, "BENCHMARKS.md"), "utf8")
       assert.include(markdown, "@notion-effect/core")
       assert.include(markdown, "official")
+      assert.include(markdown, "## Rate limited")
     } finally {
       rmSync(out, { recursive: true, force: true })
     }

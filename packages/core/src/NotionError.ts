@@ -218,7 +218,8 @@ export const ClientErrorCode = {
   ResponseTooLarge: "notion_effect_response_too_large",
   InvalidParameters: "notion_effect_invalid_parameters",
   InvalidToken: "notion_effect_invalid_token",
-  ReauthorizationRequired: "notion_effect_reauthorization_required"
+  ReauthorizationRequired: "notion_effect_reauthorization_required",
+  CredentialsUnavailable: "notion_effect_credentials_unavailable"
 } as const
 
 /**
@@ -367,6 +368,25 @@ export class ReauthorizationRequired extends Schema.TaggedError<ReauthorizationR
 }
 
 /**
+ * The AuthLayer could not produce a token for a reason other than the grant itself (its token store failed, a key
+ * is wrong, OAuth client credentials are missing): `reason` says which, `cause` keeps the underlying error.
+ *
+ * @since 0.1.0
+ * @category client errors
+ */
+export class CredentialsUnavailable extends Schema.TaggedError<CredentialsUnavailable>()("CredentialsUnavailable", {
+  ...clientCode("CredentialsUnavailable"),
+  reason: Schema.String,
+  ...cause
+}) {
+  readonly [TypeId] = TypeId
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `No Notion token could be obtained: ${this.reason}`
+  }
+}
+
+/**
  * Every API error class, the single list from which the code tables and unions below are derived.
  *
  * @since 0.1.0
@@ -471,6 +491,7 @@ export type ClientError =
   | InvalidPathParameter
   | InvalidToken
   | ReauthorizationRequired
+  | CredentialsUnavailable
 
 /**
  * Every failure of a Notion call.
@@ -505,7 +526,8 @@ export const NotionErrorSchema = Schema.Union(
   InvalidParameters,
   InvalidPathParameter,
   InvalidToken,
-  ReauthorizationRequired
+  ReauthorizationRequired,
+  CredentialsUnavailable
 )
 
 /**

@@ -55,7 +55,10 @@ export const rateLimited = Metric.counter("notion_rate_limited_total", {
 const seconds = MetricBoundaries.exponential({ start: 0.001, factor: 4, count: 10 })
 
 /**
- * `notion_rate_limiter_wait_seconds`: time requests spent waiting in the client-side limiter.
+ * `notion_rate_limiter_wait_seconds{reason}`: time requests spent waiting in the client-side limiter, one
+ * observation per wait, by what they waited for: `window` (the budget was spent), `backoff` (the token's shared
+ * back-off after a 429/529 `Retry-After`) or `in_flight` (the `maxInFlight` cap). Requests that did not wait
+ * are not observed.
  *
  * @since 0.1.0
  * @category metrics

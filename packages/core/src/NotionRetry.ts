@@ -3,9 +3,11 @@
  *
  * Default ({@link defaultSchedule}): 2 retries; 429 `rate_limited` and 529 `service_overload` are
  * retried for every method (Notion did not process the request), waiting `Retry-After` when the
- * server gave it, else exponential back-off from 1 s with ±50 % jitter, every wait capped at 60 s;
- * 500/502/503/504, transport errors and timeouts only for GET and DELETE (a write may have been
- * committed); never `public_api_request_blocked` nor any other 4xx.
+ * server gave it, else exponential back-off from 1 s with ±50 % jitter, every wait capped at 60 s; a
+ * `Retry-After` longer than that cap is not retried at all (the call fails at once with the error, which
+ * carries the retry time); 500/502/503/504, transport errors and timeouts only for GET and DELETE (a write
+ * may have been committed); never `public_api_request_blocked`, the client-side limiter's own
+ * `RateLimited` (`client_rate_limit`: its wait was already longer than allowed) nor any other 4xx.
  *
  * @since 0.1.0
  */
@@ -45,7 +47,10 @@ export interface Options {
   readonly retries?: number
   /** First back-off delay (default 1 second), doubled at each retry. */
   readonly initialDelay?: Duration.DurationInput
-  /** Cap of every wait, `Retry-After` included (default 60 seconds). */
+  /**
+   * Cap of every wait (default 60 seconds). A `Retry-After` longer than it stops the retries: the call fails at
+   * once with the error (its `retryAfter` says when to come back) instead of retrying too early.
+   */
   readonly maxDelay?: Duration.DurationInput
   /** Which failures to retry (default {@link isRetryable}). */
   readonly retryable?: (input: RetryInput) => boolean
@@ -69,13 +74,15 @@ export const rateLimitReason = (error: NotionError): string | undefined => {
 
 /**
  * The default retry rule: 429/529 for every method, 500/502/503/504, transport errors and timeouts
- * for idempotent methods, never `public_api_request_blocked`.
+ * for idempotent methods, never `public_api_request_blocked` nor a `RateLimited` of the client-side limiter
+ * (`client_rate_limit`).
  *
  * @since 0.1.0
  * @category predicates
  */
 export const isRetryable = ({ error, method }: RetryInput): boolean => {
-  if (rateLimitReason(error) === "public_api_request_blocked") return false
+  const reason = rateLimitReason(error)
+  if (reason === "public_api_request_blocked" || reason === "client_rate_limit") return false
   if (error._tag === "TransportError" || error._tag === "RequestTimeout") return idempotent(method)
   if (!("status" in error) || error._tag === "ResponseDecodeError") return false
   if (error.status === 429 || error.status === 529) return true
@@ -92,20 +99,28 @@ export const retryAfter = (error: NotionError): Option.Option<Duration.Duration>
   "retryAfter" in error ? error.retryAfter : Option.none()
 
 /**
- * Builds a retry schedule: back-off with jitter, `Retry-After` honoured, every wait capped.
+ * Builds a retry schedule: back-off with jitter, `Retry-After` honoured, every wait capped; a `Retry-After`
+ * past the cap ends the retries.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const make = (options: Options = {}): RetrySchedule => {
   const cap = Duration.decode(options.maxDelay ?? Duration.seconds(60))
+  const retryable = options.retryable ?? isRetryable
   const backoff = Schedule.exponential(options.initialDelay ?? Duration.seconds(1)).pipe(
     Schedule.jitteredWith({ min: 0.5, max: 1.5 })
   )
   return Schedule.identity<RetryInput>().pipe(
     Schedule.intersect(backoff),
     Schedule.intersect(Schedule.recurs(options.retries ?? 2)),
-    Schedule.whileInput(options.retryable ?? isRetryable),
+    Schedule.whileInput((input: RetryInput) =>
+      retryable(input) &&
+      Option.match(retryAfter(input.error), {
+        onNone: () => true,
+        onSome: (wait) => Duration.lessThanOrEqualTo(wait, cap)
+      })
+    ),
     Schedule.modifyDelay(([[input]], delay) =>
       Duration.min(Option.getOrElse(retryAfter(input.error), () => delay), cap)
     )

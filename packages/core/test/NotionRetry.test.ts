@@ -1,11 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
-import { NotionClient, NotionRetry } from "../src/index.js"
+import { NotionClient, NotionRateLimiter, NotionRetry } from "../src/index.js"
 import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
 import { clientLayer } from "./utils/fixtures.js"
 
@@ -131,27 +132,39 @@ describe("NotionRetry", () => {
       assert.strictEqual(http.requests.length, 2)
     }))
 
-  it.effect("a long Retry-After is capped (60 s by default, configurable)", () =>
+  it.effect("a Retry-After past the cap (60 s by default, configurable) is not retried: it fails at once", () =>
     Effect.gen(function*() {
-      const answer = (_: unknown, n: number) =>
-        n === 1 ? notionError(429, "rate_limited", {}, { "retry-after": "3600" }) : json(200, { ok: true })
       for (
-        const [config, cap] of [[{}, 60_000], [
-          { retry: NotionRetry.make({ maxDelay: "10 seconds" }) },
-          10_000
-        ]] as const
+        const [config, cap] of [[{}, 60], [{ retry: NotionRetry.make({ maxDelay: "10 seconds" }) }, 10]] as const
       ) {
-        const http = fakeHttp(answer)
-        const fiber = yield* NotionClient.NotionClient.pipe(
-          Effect.flatMap((c) => c.request({ method: "GET", path: "/v1/x" }, Schema.Unknown)),
-          Effect.provide(clientLayer(http.layer, config)),
-          Effect.fork
-        )
-        yield* TestClock.adjust(cap - 1)
-        assert.strictEqual(http.requests.length, 1)
-        yield* TestClock.adjust(1)
-        yield* Fiber.join(fiber)
-        assert.strictEqual(http.requests.length, 2)
+        for (const [retryAfter, attempts] of [[cap, 2], [cap + 1, 1], [86400, 1]] as const) {
+          const http = fakeHttp((_, n) =>
+            n === 1
+              ? notionError(429, "rate_limited", {}, { "retry-after": String(retryAfter) })
+              : json(200, { ok: true })
+          )
+          const fiber = yield* NotionClient.NotionClient.pipe(
+            Effect.flatMap((c) => c.request({ method: "GET", path: "/v1/x" }, Schema.Unknown)),
+            Effect.provide(clientLayer(http.layer, config)),
+            Effect.fork
+          )
+          yield* TestClock.adjust(0)
+          if (attempts === 1) {
+            // no sleep at all: the error comes back with the server's retry time
+            const exit = yield* Fiber.await(fiber)
+            assert.isTrue(Exit.isFailure(exit))
+            const error = yield* Effect.flip(Fiber.join(fiber))
+            assert.strictEqual(error._tag, "RateLimited")
+            assert.deepStrictEqual(
+              "retryAfter" in error ? Option.map(error.retryAfter, Duration.toSeconds) : Option.none(),
+              Option.some(retryAfter)
+            )
+          } else {
+            yield* TestClock.adjust(cap * 1000)
+            yield* Fiber.join(fiber)
+          }
+          assert.strictEqual(http.requests.length, attempts)
+        }
       }
     }))
 
@@ -190,5 +203,10 @@ describe("NotionRetry", () => {
     assert.isFalse(NotionRetry.isRetryable({ error: timeout, method: "POST" }))
     assert.isFalse(NotionRetry.isRetryable({ error: { _tag: "TransportError" } as never, method: "PATCH" }))
     assert.isTrue(NotionRetry.isRetryable({ error: { _tag: "TransportError" } as never, method: "DELETE" }))
+  })
+
+  it("isRetryable: never the client-side limiter's own RateLimited", () => {
+    const error = NotionRateLimiter.waitTooLong(90_000, 60_000, "window")
+    assert.isFalse(NotionRetry.isRetryable({ error, method: "GET" }))
   })
 })

@@ -1,0 +1,305 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
+import * as MetricLabel from "effect/MetricLabel"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as TestClock from "effect/TestClock"
+import { NotionMetrics, NotionRateLimiter, NotionRetry } from "../src/index.js"
+import { NotionClient } from "../src/index.js"
+import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
+import { clientLayer, SECRET, token } from "./utils/fixtures.js"
+
+/** Forks `acquire` and returns its fiber; `done` polls whether it finished (without waiting). */
+const pending = (limiter: NotionRateLimiter.Service, t: Redacted.Redacted<string> = token) =>
+  Effect.map(Effect.fork(limiter.acquire(t)), (fiber) => ({
+    fiber,
+    done: Effect.map(Fiber.poll(fiber), Option.isSome)
+  }))
+
+/** Lets forked fibers run up to their next suspension without moving the clock. */
+const settle = TestClock.adjust(0)
+
+const waited = (reason: NotionRateLimiter.WaitReason) =>
+  Effect.map(
+    Metric.value(Metric.taggedWithLabels(NotionMetrics.limiterWait, [MetricLabel.make("reason", reason)])),
+    (state) => ({ count: state.count, sum: state.sum })
+  )
+
+describe("NotionRateLimiter", () => {
+  it.effect("window budget: spendable at once, a slot frees one window after its request ends", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ requests: 3, window: "10 seconds" })
+      for (let i = 0; i < 3; i++) yield* limiter.acquire(token) // a burst of the whole budget passes at once
+      const fourth = yield* pending(limiter)
+      yield* settle
+      assert.isFalse(yield* fourth.done)
+      yield* TestClock.adjust("2 seconds")
+      yield* limiter.release(token) // ended at t = 2 s: its slot frees at t = 12 s
+      yield* TestClock.adjust("9999 millis")
+      assert.isFalse(yield* fourth.done)
+      yield* TestClock.adjust("1 millis")
+      assert.isTrue(yield* fourth.done)
+    }))
+
+  it.effect("window budget: waiters are served in arrival order, other tokens are not affected", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ requests: 2, window: "1 second" })
+      const other = Redacted.make("secret_another_token")
+      yield* limiter.acquire(token)
+      yield* limiter.acquire(token)
+      const order: Array<number> = []
+      const fibers = yield* Effect.forEach(
+        [1, 2, 3],
+        (n) => Effect.fork(Effect.zipRight(limiter.acquire(token), Effect.sync(() => order.push(n))))
+      )
+      yield* settle
+      yield* limiter.acquire(other) // its own budget
+      yield* limiter.release(token)
+      yield* limiter.release(token)
+      yield* TestClock.adjust("1 second")
+      assert.deepStrictEqual(order, [1, 2])
+      yield* limiter.release(token)
+      yield* TestClock.adjust("1 second")
+      assert.deepStrictEqual(order, [1, 2, 3])
+      yield* Fiber.joinAll(fibers)
+    }))
+
+  it.effect("in-flight cap: a request waits for one to end, not for the window", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ requests: 100, window: "1 minute", maxInFlight: 2 })
+      const before = yield* waited("in_flight")
+      yield* limiter.acquire(token)
+      yield* limiter.acquire(token)
+      const third = yield* pending(limiter)
+      yield* TestClock.adjust("5 seconds")
+      assert.isFalse(yield* third.done)
+      yield* limiter.release(token)
+      yield* settle
+      assert.isTrue(yield* third.done)
+      const after = yield* waited("in_flight")
+      assert.strictEqual(after.count - before.count, 1)
+      assert.closeTo(after.sum - before.sum, 5, 1e-9)
+    }))
+
+  it.effect("an interrupted waiter takes no slot", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ requests: 1, window: "1 second" })
+      yield* limiter.acquire(token)
+      const gone = yield* pending(limiter)
+      const next = yield* pending(limiter)
+      yield* settle
+      yield* Fiber.interrupt(gone.fiber)
+      yield* limiter.release(token)
+      yield* TestClock.adjust("1 second")
+      assert.isTrue(yield* next.done)
+      const last = yield* pending(limiter)
+      yield* settle
+      assert.isFalse(yield* last.done) // the interrupted one did not hold a slot: `next` has the only one
+      yield* limiter.release(token)
+      yield* TestClock.adjust("1 second")
+      assert.isTrue(yield* last.done)
+    }))
+
+  it.effect("shared back-off: after a Retry-After every request of the token waits until then", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ requests: 100, window: "1 minute" })
+      const before = yield* waited("backoff")
+      yield* limiter.backoff(token, Duration.seconds(5))
+      const waiting = yield* Effect.forEach([1, 2, 3], () => pending(limiter))
+      yield* TestClock.adjust("4999 millis")
+      for (const w of waiting) assert.isFalse(yield* w.done)
+      yield* limiter.acquire(Redacted.make("secret_another_token")) // another token is not held
+      yield* TestClock.adjust("1 millis")
+      for (const w of waiting) assert.isTrue(yield* w.done)
+      assert.strictEqual((yield* waited("backoff")).count - before.count, 3)
+    }))
+
+  it.effect("shared back-off through the client: one 429 holds the other requests of the token", () =>
+    Effect.gen(function*() {
+      const sent: Array<number> = []
+      const http = fakeHttp((_, n) => {
+        sent.push(n)
+        return n === 1 ? notionError(429, "rate_limited", {}, { "retry-after": "5" }) : json(200, { ok: true })
+      })
+      const layer = clientLayer(http.layer).pipe(Layer.provide(NotionRateLimiter.layer({ requests: 100 })))
+      const results = yield* Effect.gen(function*() {
+        const client = yield* NotionClient.NotionClient
+        const call = client.request({ method: "GET", path: "/v1/x" }, Schema.Struct({ ok: Schema.Boolean }))
+        const first = yield* Effect.fork(call)
+        yield* settle // the first one got its 429
+        const others = yield* Effect.forEach([1, 2, 3, 4], () => Effect.fork(call))
+        yield* TestClock.adjust("4999 millis")
+        assert.strictEqual(http.requests.length, 1) // nobody sent anything during the back-off
+        yield* TestClock.adjust("1 millis")
+        return yield* Fiber.joinAll([first, ...others])
+      }).pipe(Effect.provide(layer))
+      assert.strictEqual(results.length, 5)
+      assert.strictEqual(http.requests.length, 6)
+    }))
+
+  it.effect("maxWait: a longer back-off fails at once with RateLimited, and the token stays held until then", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ maxWait: "1 minute" })
+      const queued = yield* pending(limiter)
+      yield* limiter.backoff(token, Duration.seconds(30)) // within maxWait: waited
+      yield* TestClock.adjust("29 seconds")
+      yield* limiter.backoff(token, Duration.days(1)) // past it: queued requests fail too
+      const exit = yield* Fiber.await(queued.fiber)
+      assert.isTrue(Exit.isFailure(exit))
+      const error = yield* Effect.flip(limiter.acquire(token))
+      assert.strictEqual(error._tag, "RateLimited")
+      assert.strictEqual(error.status, 429)
+      assert.strictEqual(NotionRetry.rateLimitReason(error), "client_rate_limit")
+      assert.deepStrictEqual(Option.map(error.retryAfter, Duration.toSeconds), Option.some(86400))
+      assert.notInclude(error.message, SECRET)
+      yield* TestClock.adjust("23 hours")
+      const later = yield* Effect.flip(limiter.acquire(token))
+      assert.deepStrictEqual(Option.map(later.retryAfter, Duration.toSeconds), Option.some(3600))
+      yield* TestClock.adjust("1 hour")
+      yield* limiter.acquire(token)
+    }))
+
+  it.effect("maxWait: a window wait past it fails at once with the time the slot frees", () =>
+    Effect.gen(function*() {
+      const limiter = yield* NotionRateLimiter.make({ requests: 2, window: "2 minutes", maxWait: "1 minute" })
+      yield* limiter.acquire(token)
+      yield* limiter.acquire(token)
+      yield* limiter.release(token)
+      yield* TestClock.adjust("30 seconds")
+      const error = yield* Effect.flip(limiter.acquire(token))
+      assert.deepStrictEqual(Option.map(error.retryAfter, Duration.toSeconds), Option.some(90))
+      assert.include(error.message, "window budget")
+      yield* TestClock.adjust("90 seconds")
+      yield* limiter.acquire(token)
+    }))
+
+  it.effect("through the client: a Retry-After past maxWait fails the call at once, the next without sending", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => notionError(429, "rate_limited", {}, { "retry-after": "86400" }))
+      const layer = clientLayer(http.layer).pipe(Layer.provide(NotionRateLimiter.layer()))
+      yield* Effect.gen(function*() {
+        const client = yield* NotionClient.NotionClient
+        const call = client.request({ method: "GET", path: "/v1/x" }, Schema.Unknown)
+        const first = yield* Effect.flip(call)
+        assert.strictEqual(first._tag, "RateLimited")
+        assert.strictEqual(http.requests.length, 1) // no retry: the Retry-After is past the schedule's cap
+        const second = yield* Effect.flip(call)
+        assert.strictEqual(NotionRetry.rateLimitReason(second), "client_rate_limit")
+        assert.strictEqual(http.requests.length, 1) // held by the limiter: nothing sent
+      }).pipe(Effect.provide(layer))
+    }))
+
+  it.effect("composes with the retry schedule: a 429 within the cap is retried once the back-off ends", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp((_, n) =>
+        n <= 2 ? notionError(429, "rate_limited", {}, { "retry-after": "3" }) : json(200, { ok: true })
+      )
+      const layer = clientLayer(http.layer).pipe(Layer.provide(NotionRateLimiter.layer({ requests: 10 })))
+      const fiber = yield* NotionClient.NotionClient.pipe(
+        Effect.flatMap((client) => client.request({ method: "POST", path: "/v1/x" }, Schema.Unknown)),
+        Effect.provide(layer),
+        Effect.fork
+      )
+      yield* TestClock.adjust("5999 millis")
+      assert.strictEqual(http.requests.length, 2)
+      yield* TestClock.adjust("1 millis")
+      yield* Fiber.join(fiber)
+      assert.strictEqual(http.requests.length, 3)
+    }))
+
+  it.effect("through the client: a burst past the budget is paced, never sent early", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, { ok: true }))
+      const layer = clientLayer(http.layer).pipe(
+        Layer.provide(NotionRateLimiter.layer({ requests: 5, window: "1 second" }))
+      )
+      const fiber = yield* NotionClient.NotionClient.pipe(
+        Effect.flatMap((client) =>
+          Effect.forEach(
+            Array.from({ length: 12 }),
+            () => client.request({ method: "GET", path: "/v1/x" }, Schema.Unknown),
+            { concurrency: "unbounded" }
+          )
+        ),
+        Effect.provide(layer),
+        Effect.fork
+      )
+      yield* settle
+      assert.strictEqual(http.requests.length, 5)
+      yield* TestClock.adjust("999 millis")
+      assert.strictEqual(http.requests.length, 5)
+      yield* TestClock.adjust("1 millis")
+      assert.strictEqual(http.requests.length, 10)
+      yield* TestClock.adjust("1 second")
+      assert.strictEqual((yield* Fiber.join(fiber)).length, 12)
+    }))
+
+  it.effect("turned off: enabled false and layerUnlimited are the unlimited hook", () =>
+    Effect.gen(function*() {
+      assert.strictEqual(yield* NotionRateLimiter.make({ enabled: false }), NotionRateLimiter.unlimited)
+      assert.strictEqual(
+        yield* Effect.provide(NotionRateLimiter.NotionRateLimiter, NotionRateLimiter.layerUnlimited),
+        NotionRateLimiter.unlimited
+      )
+      assert.strictEqual(yield* NotionRateLimiter.NotionRateLimiter, NotionRateLimiter.unlimited) // the default
+      const http = fakeHttp(() => json(200, { ok: true }))
+      const layer = clientLayer(http.layer).pipe(
+        Layer.provide(NotionRateLimiter.layer({ enabled: false, requests: 1 }))
+      )
+      yield* NotionClient.NotionClient.pipe(
+        Effect.flatMap((client) =>
+          Effect.forEach(
+            Array.from({ length: 20 }),
+            () => client.request({ method: "GET", path: "/v1/x" }, Schema.Unknown),
+            { concurrency: "unbounded" }
+          )
+        ),
+        Effect.provide(layer)
+      )
+      assert.strictEqual(http.requests.length, 20)
+    }))
+
+  it.effect("layerConfig reads NOTION_RATE_LIMIT_* over the given options", () =>
+    Effect.gen(function*() {
+      const provider = ConfigProvider.fromMap(
+        new Map([["NOTION_RATE_LIMIT_REQUESTS", "1"], ["NOTION_RATE_LIMIT_WINDOW", "3 seconds"]])
+      )
+      const limiter = yield* NotionRateLimiter.NotionRateLimiter.pipe(
+        Effect.provide(NotionRateLimiter.layerConfig({ requests: 50, maxWait: "10 seconds" })),
+        Effect.withConfigProvider(provider)
+      )
+      yield* limiter.acquire(token)
+      yield* limiter.release(token)
+      const second = yield* pending(limiter)
+      yield* TestClock.adjust("2999 millis")
+      assert.isFalse(yield* second.done)
+      yield* TestClock.adjust("1 millis")
+      assert.isTrue(yield* second.done)
+      const off = yield* NotionRateLimiter.NotionRateLimiter.pipe(
+        Effect.provide(NotionRateLimiter.layerConfig()),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["NOTION_RATE_LIMIT_ENABLED", "false"]])))
+      )
+      assert.strictEqual(off, NotionRateLimiter.unlimited)
+      const invalid = yield* NotionRateLimiter.NotionRateLimiter.pipe(
+        Effect.provide(NotionRateLimiter.layerConfig()),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["NOTION_RATE_LIMIT_REQUESTS", "0"]]))),
+        Effect.exit
+      )
+      assert.isTrue(Exit.isFailure(invalid))
+    }))
+
+  it.effect("state is keyed by the token's SHA-256, never the token", () =>
+    Effect.gen(function*() {
+      const hash = yield* NotionRateLimiter.tokenHash(token)
+      assert.match(hash, /^[0-9a-f]{64}$/)
+      assert.notInclude(hash, SECRET)
+      assert.strictEqual(yield* NotionRateLimiter.tokenHash(Redacted.make(SECRET)), hash)
+    }))
+})

@@ -1,0 +1,80 @@
+/**
+ * The token store on PostgreSQL (`@effect/sql-pg`, an optional peer dependency: install it to use this module), for
+ * deployments with several processes: a refresh reads the grant's row `FOR UPDATE`, so exactly one process rotates
+ * each pair and the others use what it wrote.
+ *
+ * @since 0.1.0
+ */
+import * as PgClient from "@effect/sql-pg/PgClient"
+import type * as SqlClient from "@effect/sql/SqlClient"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import * as SqlTokenStore from "./SqlTokenStore.js"
+import { type InvalidKey, StoreFailure } from "./StoreError.js"
+import * as TokenCipher from "./TokenCipher.js"
+import type * as TokenStore from "./TokenStore.js"
+
+/**
+ * The connection and the table options of `SqlTokenStore` (`schema` is created when missing).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends SqlTokenStore.Options {
+  /** The connection, e.g. `{ url: Redacted.make("postgres://…") }`. */
+  readonly client: PgClient.PgClientConfig
+}
+
+/**
+ * Connects to PostgreSQL; a connection failure is a `StoreFailure` (its message never shows the URL's password).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerClient = (
+  config: PgClient.PgClientConfig
+): Layer.Layer<PgClient.PgClient | SqlClient.SqlClient, StoreFailure> =>
+  PgClient.layer({ applicationName: "@notion-effect/store", ...config }).pipe(
+    Layer.catchAll((cause) => Layer.fail(new StoreFailure({ operation: "connect to PostgreSQL", cause })))
+  )
+
+/**
+ * The store on PostgreSQL; requires the `TokenCipher`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<TokenStore.TokenStore, StoreFailure, TokenCipher.TokenCipher> =>
+  SqlTokenStore.layer(options).pipe(Layer.provide(layerClient(options.client)))
+
+/**
+ * Everything from configuration: `NOTION_STORE_PG_URL` (redacted, required), `NOTION_STORE_PG_SCHEMA` (optional),
+ * `NOTION_STORE_TABLE` (default `notion_grants`) and the keys, `NOTION_STORE_KEYS` (required, see
+ * `TokenCipher.parseKeys`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (): Layer.Layer<
+  TokenStore.TokenStore,
+  ConfigError.ConfigError | InvalidKey | StoreFailure
+> =>
+  Layer.unwrapEffect(
+    Effect.map(
+      Config.all({
+        url: Config.redacted("NOTION_STORE_PG_URL"),
+        schema: Config.option(Config.string("NOTION_STORE_PG_SCHEMA")),
+        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants"))
+      }),
+      ({ schema, table, url }) =>
+        layer({
+          client: { url: url as Redacted.Redacted },
+          table,
+          ...Option.match(schema, { onNone: () => ({}), onSome: (schema) => ({ schema }) })
+        })
+    )
+  ).pipe(Layer.provide(TokenCipher.layerConfig()))

@@ -1,0 +1,100 @@
+/**
+ * The default token store: one embedded SQLite file (`@effect/sql-sqlite-node`, WAL mode), tokens encrypted at rest.
+ * Several processes may share the file: `BEGIN IMMEDIATE` serialises their refreshes (see `SqlTokenStore`). For
+ * many processes on several machines use `PgTokenStore`.
+ *
+ * @since 0.1.0
+ */
+import * as Reactivity from "@effect/experimental/Reactivity"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Fs from "node:fs"
+import * as Path from "node:path"
+import * as SqlTokenStore from "./SqlTokenStore.js"
+import { type InvalidKey, StoreFailure } from "./StoreError.js"
+import * as TokenCipher from "./TokenCipher.js"
+import type * as TokenStore from "./TokenStore.js"
+
+/**
+ * The database file when none is configured: `.notion-effect/grants.sqlite` under the working directory.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultFilename: string = Path.join(".notion-effect", "grants.sqlite")
+
+/**
+ * Where the file is, and the table options of `SqlTokenStore`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends SqlTokenStore.Options {
+  /** The database file (default {@link defaultFilename}); its directory is created when missing. */
+  readonly filename?: string
+}
+
+/**
+ * Opens (or creates, readable by its owner only) the SQLite file; a file that cannot be opened is a
+ * `StoreFailure`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerClient = (
+  filename: string = defaultFilename
+): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, StoreFailure> =>
+  Layer.scopedContext(
+    Effect.gen(function*() {
+      yield* Effect.try({
+        try: () => {
+          if (filename === ":memory:" || filename === "") return
+          Fs.mkdirSync(Path.dirname(Path.resolve(filename)), { recursive: true, mode: 0o700 })
+          Fs.closeSync(Fs.openSync(filename, "a", 0o600))
+        },
+        catch: (cause) => new StoreFailure({ operation: `create ${filename}`, cause })
+      })
+      const client = yield* SqliteClient.make({ filename }).pipe(
+        Effect.catchAllDefect((cause) => Effect.fail(new StoreFailure({ operation: `open ${filename}`, cause })))
+      )
+      return Context.make(SqliteClient.SqliteClient, client).pipe(Context.add(SqlClient.SqlClient, client))
+    })
+  ).pipe(Layer.provide(Reactivity.layer))
+
+/**
+ * The store on a SQLite file; requires the `TokenCipher`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options = {}
+): Layer.Layer<TokenStore.TokenStore, StoreFailure, TokenCipher.TokenCipher> =>
+  SqlTokenStore.layer(options).pipe(Layer.provide(layerClient(options.filename)))
+
+/**
+ * Everything from configuration: `NOTION_STORE_SQLITE_PATH` (default {@link defaultFilename}),
+ * `NOTION_STORE_TABLE` (default `notion_grants`) and the keys, `NOTION_STORE_KEYS` (required, see
+ * `TokenCipher.parseKeys`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (): Layer.Layer<
+  TokenStore.TokenStore,
+  ConfigError.ConfigError | InvalidKey | StoreFailure
+> =>
+  Layer.unwrapEffect(
+    Effect.map(
+      Config.all({
+        filename: Config.string("NOTION_STORE_SQLITE_PATH").pipe(Config.withDefault(defaultFilename)),
+        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants"))
+      }),
+      (options) => layer(options)
+    )
+  ).pipe(Layer.provide(TokenCipher.layerConfig()))

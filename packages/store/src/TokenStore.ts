@@ -1,0 +1,258 @@
+/**
+ * Where OAuth grants live: save, load, list and delete a grant keyed by the token response's `bot_id`, and the
+ * one atomic step a refresh needs ({@link Service.rotate}): under a lock on the grant, re-read it and either use a
+ * pair someone else already rotated, or refresh and persist the new pair before the lock is released.
+ *
+ * Implementations: {@link layerMemory} here; SQL (SQLite by default, PostgreSQL) in `SqlTokenStore`,
+ * `SqliteTokenStore` and `PgTokenStore`, with tokens encrypted at rest (`TokenCipher`).
+ *
+ * @since 0.1.0
+ */
+import type { OAuthResponse } from "@notion-effect/oauth"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { GrantNotFound, type StoreError, type StoreFailure } from "./StoreError.js"
+
+/**
+ * Who owns a grant, as the token response said (a user, the workspace, or a shape kept raw).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Owner = OAuthResponse.TokenResponse["owner"]
+
+/**
+ * A stored grant without its tokens: what {@link Service.list} returns.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface GrantInfo {
+  /** The grant's key: the token response's `bot_id`. */
+  readonly key: string
+  readonly workspaceId: string
+  readonly workspaceName: string | null
+  readonly workspaceIcon: string | null
+  readonly owner: Owner
+  readonly duplicatedTemplateId: string | null
+  /** Notion refused the refresh token (`invalid_grant`): the user must authorize again. */
+  readonly needsReauthorization: boolean
+  /** The id of the key the record's tokens are encrypted with (`None` in memory). */
+  readonly keyId: Option.Option<string>
+  /** How many times the pair was rotated since the grant was saved. */
+  readonly rotation: number
+  readonly createdAt: Date
+  readonly refreshedAt: Option.Option<Date>
+  readonly lastUsedAt: Option.Option<Date>
+}
+
+/**
+ * A stored grant with its tokens (`Redacted`: they never show in logs or `JSON.stringify`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Grant extends GrantInfo {
+  readonly accessToken: Redacted.Redacted<string>
+  readonly refreshToken: Option.Option<Redacted.Redacted<string>>
+}
+
+/**
+ * Exchanges a refresh token for a new pair: `Some` with Notion's answer, `None` when Notion refused the refresh
+ * token (`invalid_grant`). Any failure leaves the stored grant as it was.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Refresher<E> = (
+  refreshToken: Redacted.Redacted<string>
+) => Effect.Effect<Option.Option<OAuthResponse.TokenResponse>, E>
+
+/**
+ * The outcome of {@link Service.rotate}.
+ *
+ * - `Rotated`: this call refreshed and persisted the new pair;
+ * - `Current`: the stored access token is no longer the rejected one (another fiber or process rotated it): use it;
+ * - `Revoked`: the grant needs re-authorization (`refused`: Notion refused this call's refresh token; otherwise it
+ *   was already marked, or it has no refresh token).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Rotation =
+  | { readonly _tag: "Rotated"; readonly grant: Grant }
+  | { readonly _tag: "Current"; readonly grant: Grant }
+  | { readonly _tag: "Revoked"; readonly grant: GrantInfo; readonly refused: boolean }
+
+/**
+ * A token store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** Stores a token response (a new grant, or a re-authorized one: its mark is cleared). */
+  readonly save: (response: OAuthResponse.TokenResponse) => Effect.Effect<Grant, StoreError>
+  /** The grant stored under `key` (its `bot_id`), tokens decrypted. */
+  readonly load: (key: string) => Effect.Effect<Grant, StoreError>
+  /** Every stored grant, without tokens (nothing is decrypted). */
+  readonly list: Effect.Effect<ReadonlyArray<GrantInfo>, StoreFailure>
+  /** Removes a grant; `false` when there was none. */
+  readonly delete: (key: string) => Effect.Effect<boolean, StoreFailure>
+  /** Records a use of the grant now (`lastUsedAt`). */
+  readonly touch: (key: string) => Effect.Effect<void, StoreFailure>
+  /**
+   * The refresh step, atomic across every fiber and process sharing the store: under a lock on the grant, re-read
+   * it; if its access token is still `rejected`, call `refresh` with its refresh token and persist the new pair (or
+   * the re-authorization mark) before the lock is released. Run it uninterruptibly: Notion rotates the pair before
+   * it answers, and an answer that is never persisted is a lost grant.
+   */
+  readonly rotate: <E>(
+    key: string,
+    rejected: Redacted.Redacted<string>,
+    refresh: Refresher<E>
+  ) => Effect.Effect<Rotation, E | StoreError>
+  /** Re-encrypts every record not under the newest key; returns how many were rewritten (0 in memory). */
+  readonly reencrypt: Effect.Effect<number, StoreError>
+}
+
+/**
+ * The store's tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class TokenStore extends Context.Tag("@notion-effect/store/TokenStore")<TokenStore, Service>() {}
+
+/**
+ * Whether two tokens are the same.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const sameToken = (a: Redacted.Redacted<string>, b: Redacted.Redacted<string>): boolean =>
+  Redacted.value(a) === Redacted.value(b)
+
+/**
+ * A grant's fields from a token response, at `now`; `previous` keeps the creation time and rotation count.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromResponse = (
+  response: OAuthResponse.TokenResponse,
+  now: number,
+  previous?: GrantInfo
+): Grant => ({
+  key: response.bot_id,
+  accessToken: response.access_token,
+  refreshToken: Option.fromNullable(response.refresh_token),
+  workspaceId: response.workspace_id,
+  workspaceName: response.workspace_name,
+  workspaceIcon: response.workspace_icon,
+  owner: response.owner,
+  duplicatedTemplateId: response.duplicated_template_id,
+  needsReauthorization: false,
+  keyId: previous?.keyId ?? Option.none(),
+  rotation: previous?.rotation ?? 0,
+  createdAt: previous?.createdAt ?? new Date(now),
+  refreshedAt: previous?.refreshedAt ?? Option.none(),
+  lastUsedAt: previous?.lastUsedAt ?? Option.none()
+})
+
+/**
+ * A grant without its tokens.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const info = (grant: Grant): GrantInfo => {
+  const { accessToken: _a, refreshToken: _r, ...rest } = grant
+  return rest
+}
+
+/**
+ * An in-memory store (one process; gone on exit): tokens stay `Redacted` values, nothing is encrypted.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeMemory: Effect.Effect<Service> = Effect.sync(() => {
+  const grants = new Map<string, Grant>()
+  const locks = new Map<string, Effect.Semaphore>()
+  const lock = (key: string) => {
+    let semaphore = locks.get(key)
+    if (semaphore === undefined) locks.set(key, semaphore = Effect.unsafeMakeSemaphore(1))
+    return semaphore.withPermits(1)
+  }
+  const load = (key: string) =>
+    Effect.suspend(() => {
+      const grant = grants.get(key)
+      return grant === undefined ? Effect.fail(new GrantNotFound({ grant: key })) : Effect.succeed(grant)
+    })
+  const service: Service = {
+    save: (response) =>
+      lock(response.bot_id)(Effect.map(Clock.currentTimeMillis, (now) => {
+        const grant = fromResponse(response, now, grants.get(response.bot_id))
+        grants.set(grant.key, grant)
+        return grant
+      })),
+    load,
+    list: Effect.sync(() => Array.from(grants.values(), info)),
+    delete: (key) => Effect.sync(() => grants.delete(key)),
+    touch: (key) =>
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        const grant = grants.get(key)
+        if (grant !== undefined) grants.set(key, { ...grant, lastUsedAt: Option.some(new Date(now)) })
+      }),
+    rotate: (key, rejected, refresh) =>
+      lock(key)(Effect.gen(function*() {
+        const grant = yield* load(key)
+        if (grant.needsReauthorization) return { _tag: "Revoked", grant: info(grant), refused: false } as const
+        if (!sameToken(grant.accessToken, rejected)) return { _tag: "Current", grant } as const
+        const revoke = (refused: boolean) => {
+          const marked = { ...grant, needsReauthorization: true }
+          grants.set(key, marked)
+          return { _tag: "Revoked", grant: info(marked), refused } as const
+        }
+        if (Option.isNone(grant.refreshToken)) return revoke(false)
+        const answer = yield* refresh(grant.refreshToken.value)
+        if (Option.isNone(answer)) return revoke(true)
+        const now = yield* Clock.currentTimeMillis
+        const rotated: Grant = {
+          ...fromResponse(answer.value, now, grant),
+          key,
+          rotation: grant.rotation + 1,
+          refreshedAt: Option.some(new Date(now))
+        }
+        grants.set(key, rotated)
+        return { _tag: "Rotated", grant: rotated } as const
+      })),
+    reencrypt: Effect.succeed(0)
+  }
+  return service
+})
+
+/**
+ * Provides the in-memory store.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory: Layer.Layer<TokenStore> = Layer.effect(TokenStore, makeMemory)
+
+/**
+ * Re-encrypts every record under the newest key (run it after adding a key, before removing an old one); returns
+ * how many records were rewritten.
+ *
+ * @since 0.1.0
+ * @category programs
+ */
+export const reencrypt: Effect.Effect<number, StoreError, TokenStore> = Effect.flatMap(
+  TokenStore,
+  (store) => store.reencrypt
+)

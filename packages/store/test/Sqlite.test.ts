@@ -1,0 +1,84 @@
+// The SQLite store on a temporary file: the shared suite, plus what only SQLite has (its file, its config).
+import { assert, describe, it } from "@effect/vitest"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import * as SqliteTokenStore from "../src/SqliteTokenStore.js"
+import * as TokenCipher from "../src/TokenCipher.js"
+import * as TokenStore from "../src/TokenStore.js"
+import { type Backend, storeSuite, tableName } from "./suite.js"
+import { keysEnv, makeKeys, tempDir } from "./utils.js"
+
+const sqlite: Backend = {
+  name: "SQLite",
+  location: Effect.map(tempDir, (dir) => {
+    const file = join(dir, "grants.sqlite")
+    const table = tableName()
+    return {
+      client: SqliteTokenStore.layerClient(file),
+      options: { table },
+      table,
+      env: { STORE: "sqlite", NOTION_STORE_SQLITE_PATH: file, NOTION_STORE_TABLE: table },
+      // the database, its write-ahead log and its shared-memory index: every byte SQLite wrote
+      raw: Effect.sync(() => Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name)))))
+    }
+  })
+}
+
+storeSuite(sqlite)
+
+const grant = {
+  access_token: Redacted.make("ntn_config_access"),
+  token_type: "bearer",
+  refresh_token: Redacted.make("nrt_config_refresh"),
+  bot_id: "bot-config",
+  workspace_id: "ws",
+  workspace_name: null,
+  workspace_icon: null,
+  owner: { type: "workspace", workspace: true },
+  duplicated_template_id: null
+} as const
+
+describe("SqliteTokenStore.layerConfig", () => {
+  it.scoped("reads the path, the table and the keys from config; creates the directory; the file is private", () =>
+    Effect.gen(function*() {
+      const dir = yield* tempDir
+      const keys = yield* makeKeys("2025-01", "2025-06")
+      const file = join(dir, "nested", "grants.sqlite")
+      const config = ConfigProvider.fromMap(
+        new Map([["NOTION_STORE_SQLITE_PATH", file], ["NOTION_STORE_TABLE", "my_grants"], [
+          "NOTION_STORE_KEYS",
+          keysEnv(keys)
+        ]])
+      )
+      const context = yield* Layer.build(SqliteTokenStore.layerConfig()).pipe(Effect.withConfigProvider(config))
+      const store = yield* Effect.provide(TokenStore.TokenStore, context)
+      const saved = yield* store.save(grant)
+      assert.deepStrictEqual(saved.keyId._tag === "Some" && saved.keyId.value, "2025-06")
+      assert.strictEqual(statSync(file).mode & 0o777, 0o600)
+      assert.include(readdirSync(join(dir, "nested")), "grants.sqlite")
+    }))
+
+  it.effect("without keys there is no store: a ConfigError naming NOTION_STORE_KEYS, never a plaintext mode", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        Effect.scoped(Layer.build(SqliteTokenStore.layerConfig())).pipe(
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["NOTION_STORE_SQLITE_PATH", ":memory:"]])))
+        )
+      )
+      assert.include(String(error), "NOTION_STORE_KEYS")
+    }))
+
+  it.scoped("a file that cannot be opened is a StoreFailure", () =>
+    Effect.gen(function*() {
+      const dir = yield* tempDir
+      const [key] = yield* makeKeys("k")
+      const error = yield* Effect.flip(
+        Layer.build(SqliteTokenStore.layer({ filename: dir }).pipe(Layer.provide(TokenCipher.layer([key!]))))
+      )
+      assert.strictEqual(error._tag, "StoreFailure")
+    }))
+})

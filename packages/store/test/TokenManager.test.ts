@@ -1,0 +1,278 @@
+// The manager over the in-memory store, against the emulator through real sockets: single flight, interruption,
+// failures as tagged errors, metrics, and no secret in logs, spans or errors.
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import { NotionConfig, NotionMetrics } from "@notion-effect/core"
+import type { NotionEmulator } from "@notion-effect/emulator"
+import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Metric from "effect/Metric"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { recordingTracer } from "../../core/test/utils/tracer.js"
+import { StoreFailure } from "../src/StoreError.js"
+import * as TokenManager from "../src/TokenManager.js"
+import * as TokenStore from "../src/TokenStore.js"
+import { authorize, emulator as startEmulator, expired } from "./utils.js"
+
+/** `NotionOAuth` whose refreshes first wait for `gate` (and say when one started). */
+const gatedOAuth = (gate: Effect.Effect<void>, started?: Deferred.Deferred<void>) =>
+  Layer.effect(
+    NotionOAuth.NotionOAuth,
+    Effect.map(NotionOAuth.make(), (oauth) => ({
+      ...oauth,
+      token: (params: NotionOAuth.TokenParams) =>
+        params.grant_type === "refresh_token"
+          ? Effect.zipRight(
+            Effect.zipRight(started ? Deferred.succeed(started, void 0) : Effect.void, gate),
+            oauth.token(params)
+          )
+          : oauth.token(params)
+    }))
+  )
+
+/** The emulator, the manager on the in-memory store, and a real grant; `transformClient` sees the API calls. */
+const setup = (options: {
+  readonly gate?: Effect.Effect<void>
+  readonly started?: Deferred.Deferred<void>
+  readonly transformClient?: (client: HttpClient.HttpClient) => HttpClient.HttpClient
+} = {}) =>
+  Effect.gen(function*() {
+    const emulator = yield* startEmulator
+    const config = Layer.mergeAll(
+      NotionConfig.layer({
+        baseUrl: emulator.url,
+        ...(options.transformClient ? { transformClient: options.transformClient } : {})
+      }),
+      OAuthCredentials.layer({
+        clientId: emulator.oauthClient.clientId,
+        clientSecret: emulator.oauthClient.clientSecret
+      })
+    )
+    const oauth = options.gate ? gatedOAuth(options.gate, options.started) : NotionOAuth.layer()
+    const context = yield* Layer.build(
+      TokenManager.layer().pipe(
+        Layer.provideMerge(TokenStore.layerMemory),
+        Layer.provideMerge(Layer.provideMerge(oauth, config))
+      )
+    )
+    const grant = yield* Effect.provide(authorize(emulator), context)
+    const store = yield* Effect.provide(TokenStore.TokenStore, context)
+    const manager = yield* Effect.provide(TokenManager.TokenManager, context)
+    const client = yield* Effect.provide(TokenManager.makeClient(grant.bot_id), context)
+    return { emulator, grant, store, manager, client, context }
+  })
+
+const refreshCount = (result: "ok" | "reauthorize" | "error") =>
+  Effect.map(Metric.value(Metric.tagged(NotionMetrics.refreshes, "result", result)), (state) => state.count)
+
+const stats = (emulator: NotionEmulator.Service) => emulator.stats
+
+it.layer(NodeHttpClient.layerUndici)("TokenManager", (it) => {
+  it.scoped("100 concurrent requests all answered 401: one refresh reaches Notion, the 100 retries succeed", () =>
+    Effect.gen(function*() {
+      // the refresh waits until the client has received all 100 answers 401 (the emulator's fault hits the first
+      // 100 requests to the route, whatever their token), so no retry can take one of those 100 faults
+      const all401 = yield* Deferred.make<void>()
+      let unauthorized = 0
+      const s = yield* setup({
+        gate: Deferred.await(all401),
+        transformClient: HttpClient.tap((response) =>
+          response.status === 401 && ++unauthorized === 100 ? Deferred.succeed(all401, void 0) : Effect.void
+        )
+      })
+      yield* s.manager.save(s.grant)
+      yield* s.emulator.injectFault({ route: "GET /v1/users/me", times: 100, kind: { _tag: "Status", status: 401 } })
+      const before = yield* refreshCount("ok")
+      const users = yield* Effect.all(Array.from({ length: 100 }, () => s.client.users.me()), {
+        concurrency: "unbounded"
+      })
+      assert.isTrue(users.every((user) => user.type === "bot"))
+      const after = yield* stats(s.emulator)
+      assert.strictEqual(after.refreshes, 1)
+      assert.strictEqual(after.requests["GET /v1/users/me"], 200)
+      assert.strictEqual((yield* refreshCount("ok")) - before, 1)
+      assert.strictEqual((yield* s.store.load(s.grant.bot_id)).rotation, 1)
+    }))
+
+  it.scoped("100 concurrent requests with an expired access token in the store: one load, one refresh", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      yield* s.store.save(expired(s.grant))
+      const users = yield* Effect.all(Array.from({ length: 100 }, () => s.client.users.me()), {
+        concurrency: "unbounded"
+      })
+      assert.strictEqual(users.length, 100)
+      assert.strictEqual((yield* stats(s.emulator)).refreshes, 1)
+    }))
+
+  it.scoped("a refresh runs to its end when the request that started it is interrupted", () =>
+    Effect.gen(function*() {
+      const gate = yield* Deferred.make<void>()
+      const started = yield* Deferred.make<void>()
+      const s = yield* setup({ gate: Deferred.await(gate), started })
+      yield* s.store.save(expired(s.grant))
+      const fiber = yield* Effect.fork(s.client.users.me())
+      yield* Deferred.await(started)
+      yield* Fiber.interrupt(fiber)
+      yield* Deferred.succeed(gate, void 0)
+      // the rotated pair was persisted: the next request uses it without another refresh
+      assert.strictEqual((yield* s.client.users.me()).type, "bot")
+      assert.strictEqual((yield* stats(s.emulator)).refreshes, 1)
+      assert.strictEqual((yield* s.store.load(s.grant.bot_id)).rotation, 1)
+    }))
+
+  it.scoped("concurrent refreshes of one grant that fails are one failure shared, not a storm", () =>
+    Effect.gen(function*() {
+      // the refresh waits until all 20 requests were answered 401, so every one of them waits for that refresh
+      const all401 = yield* Deferred.make<void>()
+      let unauthorized = 0
+      const s = yield* setup({
+        gate: Deferred.await(all401),
+        transformClient: HttpClient.tap((response) =>
+          response.status === 401 && ++unauthorized === 20 ? Deferred.succeed(all401, void 0) : Effect.void
+        )
+      })
+      yield* s.store.save(expired(s.grant))
+      yield* s.emulator.injectFault({ route: "POST /v1/oauth/token", times: 1, kind: { _tag: "Status", status: 500 } })
+      const before = yield* refreshCount("error")
+      const results = yield* Effect.all(Array.from({ length: 20 }, () => Effect.either(s.client.users.me())), {
+        concurrency: "unbounded"
+      })
+      assert.isTrue(results.every((r) => r._tag === "Left" && r.left._tag === "InternalServerError"))
+      assert.strictEqual((yield* stats(s.emulator)).requests["POST /v1/oauth/token"], 2) // the exchange, one refresh
+      assert.strictEqual((yield* refreshCount("error")) - before, 1)
+      // the grant is intact: the next request refreshes and succeeds
+      assert.strictEqual((yield* s.client.users.me()).type, "bot")
+    }))
+
+  it.scoped("invalid_grant: ReauthorizationRequired with the grant key, counted, and no retry storm", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      yield* s.store.save(expired(s.grant))
+      yield* Effect.provide(
+        Effect.flatMap(NotionOAuth.NotionOAuth, (oauth) => oauth.revoke({ token: s.grant.refresh_token! })),
+        s.context
+      )
+      const before = yield* refreshCount("reauthorize")
+      const results = yield* Effect.all(Array.from({ length: 10 }, () => Effect.flip(s.client.users.me())), {
+        concurrency: "unbounded"
+      })
+      for (const error of results) {
+        assert.strictEqual(error._tag, "ReauthorizationRequired")
+        assert.strictEqual((error as { grant?: string }).grant, s.grant.bot_id)
+        assert.strictEqual(error.code, "notion_effect_reauthorization_required")
+      }
+      assert.strictEqual((yield* refreshCount("reauthorize")) - before, 1)
+      assert.strictEqual((yield* stats(s.emulator)).requests["POST /v1/oauth/token"], 2)
+      // users catch it by tag
+      const caught = yield* s.client.users.me().pipe(
+        Effect.as("ok"),
+        Effect.catchTag("ReauthorizationRequired", (e) => Effect.succeed(`authorize ${e.grant} again`))
+      )
+      assert.strictEqual(caught, `authorize ${s.grant.bot_id} again`)
+    }))
+
+  it.scoped("a grant that is not stored is ReauthorizationRequired for the client, GrantNotFound for the manager", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      const error = yield* Effect.flip(s.client.users.me())
+      assert.strictEqual(error._tag, "ReauthorizationRequired")
+      const direct = yield* Effect.flip(s.manager.token(s.grant.bot_id))
+      assert.strictEqual(direct._tag, "GrantNotFound")
+    }))
+
+  it.scoped("a failing store is a typed error for the manager, and CredentialsUnavailable (its cause) for the client", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      const failure = new StoreFailure({ operation: "load a grant", cause: new Error("database is down") })
+      const broken = Layer.succeed(TokenStore.TokenStore, {
+        ...s.store,
+        load: () => Effect.fail(failure)
+      })
+      const context = yield* Layer.build(
+        TokenManager.layer().pipe(Layer.provide(broken), Layer.provide(Layer.succeedContext(s.context)))
+      )
+      const manager = yield* Effect.provide(TokenManager.TokenManager, context)
+      const typed = yield* manager.token(s.grant.bot_id).pipe(
+        Effect.catchTag("StoreFailure", (e) => Effect.succeed(e.message))
+      )
+      assert.strictEqual(typed, "The token store failed to load a grant: database is down")
+      const client = yield* Effect.provide(TokenManager.makeClient(s.grant.bot_id), context)
+      const unavailable = yield* client.users.me().pipe(
+        Effect.catchTag("CredentialsUnavailable", (e) => Effect.succeed(e)),
+        Effect.flatMap((e) => "cause" in e ? Effect.succeed(e) : Effect.dieMessage("users.me succeeded"))
+      )
+      assert.strictEqual(unavailable.cause, failure)
+      assert.strictEqual(unavailable.code, "notion_effect_credentials_unavailable")
+    }))
+
+  it.scoped("logs, spans and errors of refreshes and failures never hold a token", () =>
+    Effect.gen(function*() {
+      const { dump, tracer } = recordingTracer()
+      const lines: Array<string> = []
+      const logger = Logger.make((o) => void lines.push(Logger.logfmtLogger.log(o)))
+      const s = yield* setup()
+      const other = yield* Effect.provide(authorize(s.emulator), s.context)
+      yield* s.store.save(expired(s.grant))
+      yield* s.store.save(expired(other))
+      const traced = <A, E>(effect: Effect.Effect<A, E>) =>
+        effect.pipe(
+          Effect.withTracer(tracer),
+          Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+          Logger.withMinimumLogLevel(LogLevel.All)
+        )
+      yield* traced(s.client.users.me())
+      yield* Effect.provide(
+        Effect.flatMap(NotionOAuth.NotionOAuth, (oauth) => oauth.revoke({ token: other.access_token })),
+        s.context
+      )
+      const otherClient = yield* Effect.provide(TokenManager.makeClient(other.bot_id), s.context)
+      const error = yield* traced(Effect.flip(otherClient.users.me()))
+      const stored = yield* s.store.load(s.grant.bot_id)
+      const everything = [dump(), lines.join("\n"), JSON.stringify(error), String(error), error.message].join("\n")
+      assert.include(everything, "TokenManager.refresh")
+      assert.include(lines.join("\n"), "Notion grant refreshed")
+      const secrets = [s.grant, other].flatMap((g) => [g.access_token, g.refresh_token!]).concat([
+        stored.accessToken,
+        Option.getOrThrow(stored.refreshToken)
+      ])
+      for (const secret of secrets) assert.notInclude(everything, Redacted.value(secret))
+      assert.notMatch(everything, /ntn_|nrt_/)
+    }))
+})
+
+describe("TokenStore.layerMemory", () => {
+  it.effect("saves, loads, lists, touches and deletes", () =>
+    Effect.gen(function*() {
+      const store = yield* TokenStore.TokenStore
+      const response = {
+        access_token: Redacted.make("ntn_a"),
+        token_type: "bearer",
+        refresh_token: null,
+        bot_id: "bot",
+        workspace_id: "ws",
+        workspace_name: "Acme",
+        workspace_icon: null,
+        owner: { type: "workspace", workspace: true },
+        duplicated_template_id: null
+      } as const
+      yield* store.save(response)
+      yield* store.touch("bot")
+      const grant = yield* store.load("bot")
+      assert.isTrue(Option.isSome(grant.lastUsedAt))
+      assert.isTrue(Option.isNone(grant.refreshToken))
+      assert.deepStrictEqual((yield* store.list).map((g) => g.key), ["bot"])
+      // no refresh token: a 401 can only mean re-authorization
+      const rotation = yield* store.rotate("bot", Redacted.make("ntn_a"), () => Effect.die("not called"))
+      assert.deepStrictEqual([rotation._tag, rotation._tag === "Revoked" && rotation.refused], ["Revoked", false])
+      assert.isTrue(yield* store.delete("bot"))
+      assert.strictEqual((yield* Effect.flip(store.load("bot")))._tag, "GrantNotFound")
+    }).pipe(Effect.provide(TokenStore.layerMemory)))
+})
