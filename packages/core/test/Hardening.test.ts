@@ -11,7 +11,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Http from "node:http"
 import { Endpoint, NotionAuth, NotionClient, NotionConfig, NotionError } from "../src/index.js"
-import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
+import { fakeHttp, formOf, json, notionError } from "./utils/fakeHttp.js"
 import { bot, clientLayer, page, person, SECRET, token } from "./utils/fixtures.js"
 import { loopback } from "./utils/loopback.js"
 import { recordingTracer } from "./utils/tracer.js"
@@ -234,11 +234,11 @@ describe("hardening (issue 8)", () => {
       assert.strictEqual(answer.id, "f1")
       const request = http.requests[0]!
       assert.strictEqual(request.url, "https://api.notion.com/v1/file_uploads/f1/send")
-      if (request.body._tag !== "FormData") return assert.fail(request.body._tag)
-      const file = request.body.formData.get("file") as File
+      const form = yield* Effect.promise(() => formOf(request))
+      const file = form.get("file") as File
       assert.strictEqual(file.name, "hello.txt")
       assert.strictEqual(yield* Effect.promise(() => file.text()), "hello, notion")
-      assert.strictEqual(request.body.formData.get("part_number"), "2")
+      assert.strictEqual(form.get("part_number"), "2")
     }))
 
   it.effect("every error is branded, has a code and decodes with NotionErrorSchema", () =>

@@ -5,7 +5,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { NotionClient, Upload } from "../src/index.js"
-import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
+import { fakeHttp, formOf, json, notionError } from "./utils/fakeHttp.js"
 import { clientLayer } from "./utils/fixtures.js"
 
 const MiB = 1024 * 1024
@@ -26,16 +26,16 @@ const uploads = () => {
     content_type: created.content_type ?? null,
     content_length: null
   })
-  const http = fakeHttp((request: HttpClientRequest.HttpClientRequest) => {
+  const http = fakeHttp(async (request: HttpClientRequest.HttpClientRequest) => {
     const path = new URL(request.url).pathname
     if (path === "/v1/file_uploads") {
       created = JSON.parse(new TextDecoder().decode((request.body as { body: Uint8Array }).body))
       return json(200, upload("pending"))
     }
     if (path.endsWith("/send")) {
-      if (request.body._tag !== "FormData") return notionError(400, "validation_error")
-      const file = request.body.formData.get("file") as File
-      const part = request.body.formData.get("part_number")
+      const form = await formOf(request)
+      const file = form.get("file") as File
+      const part = form.get("part_number")
       parts.set(String(part ?? 1), file.size)
       return json(200, upload(created.mode === "multi_part" ? "pending" : "uploaded"))
     }

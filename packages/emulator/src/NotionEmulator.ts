@@ -13,6 +13,8 @@
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Webhook from "@notion-effect/core/Webhook"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -24,6 +26,7 @@ import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import type * as Fault from "./Fault.js"
 import * as Fixture from "./Fixture.js"
+import { Content } from "./internal/content.js"
 import { Faults } from "./internal/faults.js"
 import { app } from "./internal/routes.js"
 import { type Stats as StoreStats, Store } from "./internal/store.js"
@@ -71,6 +74,16 @@ export class ConsentError extends Schema.TaggedError<ConsentError>()("ConsentErr
 }) {}
 
 /**
+ * A webhook delivery that could not reach its receiver.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class WebhookDeliveryError extends Schema.TaggedError<WebhookDeliveryError>()("WebhookDeliveryError", {
+  message: Schema.String
+}) {}
+
+/**
  * The running emulator.
  *
  * @since 0.1.0
@@ -104,6 +117,19 @@ export interface Service {
    * URL Notion redirects to (`redirect_uri?code=…&state=…` or `?error=access_denied&state=…`).
    */
   readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Effect.Effect<string, ConsentError>
+  /**
+   * Sends a webhook delivery as Notion does: the event envelope (id, timestamp, workspace, subscription, authors,
+   * attempt number, entity, data) POSTed to `url`, signed (`X-Notion-Signature`) with `verificationToken`; or,
+   * with `handshake`, the one-time `{ verification_token }` request. Answers the receiver's status.
+   */
+  readonly deliverWebhook: (options: {
+    readonly url: string
+    readonly verificationToken: Redacted.Redacted<string>
+    readonly handshake?: boolean
+    readonly type?: string
+    readonly entity?: { readonly id: string; readonly type: string }
+    readonly data?: Record<string, unknown>
+  }) => Effect.Effect<number, WebhookDeliveryError>
 }
 
 /**
@@ -159,7 +185,8 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
     const faults = new Faults()
     for (const rule of options.faults ?? []) faults.add(rule)
     const server = yield* NodeHttpServer.make(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
-    const served = app(store, faults)
+    const workspaceId = fixture.workspaces[0]?.id ?? ""
+    const served = app(store, new Content(workspaceId, fixture.consentingUserId), faults)
     yield* server.serve(options.seed === undefined ? served : Effect.withRandom(served, Random.make(options.seed)))
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
@@ -179,7 +206,42 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
       injectFault: (rule) => Effect.sync(() => faults.add(rule)),
       clearFaults: Effect.sync(() => faults.clear()),
       registerRedirectUri: (uri) => Effect.sync(() => store.registerRedirectUri(oauth?.clientId ?? "", uri)),
-      consent
+      consent,
+      deliverWebhook: (delivery) =>
+        Effect.gen(function*() {
+          const workspace = fixture.workspaces[0]
+          const body = JSON.stringify(
+            delivery.handshake === true
+              ? { verification_token: Redacted.value(delivery.verificationToken) }
+              : {
+                id: crypto.randomUUID(),
+                timestamp: new Date(yield* Clock.currentTimeMillis).toISOString(),
+                workspace_id: workspace?.id ?? "",
+                workspace_name: workspace?.name ?? "",
+                subscription_id: "s0000000-0000-4000-8000-000000000001",
+                integration_id: internal?.id ?? "",
+                type: delivery.type ?? "page.created",
+                authors: [{ id: fixture.consentingUserId, type: "person" }],
+                attempt_number: 1,
+                api_version: "2025-09-03",
+                entity: delivery.entity ?? { id: fixture.pages[0]?.id ?? "", type: "page" },
+                data: delivery.data ?? { parent: { id: workspace?.id ?? "", type: "space" } }
+              }
+          )
+          const signature = delivery.handshake === true
+            ? {}
+            : { "x-notion-signature": yield* Webhook.sign({ body, verificationToken: delivery.verificationToken }) }
+          return yield* Effect.tryPromise({
+            try: () =>
+              fetch(delivery.url, {
+                method: "POST",
+                body,
+                headers: { "content-type": "application/json", ...signature }
+              }).then((response) => response.status),
+            catch: (cause) =>
+              new WebhookDeliveryError({ message: `The webhook receiver could not be reached: ${String(cause)}` })
+          })
+        })
     }
   })
 

@@ -8,6 +8,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
+import * as Stream from "effect/Stream"
 import type * as Endpoint from "../Endpoint.js"
 import type { BasicCredentials } from "../NotionAuth.js"
 import * as NotionError from "../NotionError.js"
@@ -146,20 +147,46 @@ const isFilePart = (value: unknown): value is {
   readonly content_type?: string
 } => typeof value === "object" && value !== null && "data" in value
 
-/** A `multipart/form-data` body: file parts as blobs with their file name, anything else as text. */
-const formData = (fields: Readonly<Record<string, unknown>>): FormData => {
-  const form = new FormData()
+/** A quoted `Content-Disposition` parameter: quotes and line breaks percent-encoded, as browsers do. */
+const quoted = (value: string) => `"${value.replace(/"/g, "%22").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}"`
+
+/**
+ * A `multipart/form-data` body, encoded here rather than as a `FormData` (which not every HTTP layer can send:
+ * undici's dispatcher fails on it): file parts as bytes with their file name and type, anything else as text. The
+ * stream is made anew for every attempt, so a retried upload sends its bytes again.
+ */
+const multipartBody = (fields: Readonly<Record<string, unknown>>): HttpBody.HttpBody => {
+  const boundary = `notion-effect-${crypto.randomUUID()}`
+  const text = new TextEncoder()
+  const pieces: Array<Uint8Array | Blob> = []
   for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue
     if (isFilePart(value)) {
-      const blob = value.data instanceof Blob
-        ? value.data
-        : new Blob([value.data as BlobPart], value.content_type === undefined ? {} : { type: value.content_type })
-      form.append(key, blob, value.filename ?? "file")
+      const type = value.content_type ??
+        (value.data instanceof Blob && value.data.type !== "" ? value.data.type : "application/octet-stream")
+      pieces.push(text.encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(key)}; filename=${
+          quoted(value.filename ?? "file")
+        }\r\nContent-Type: ${type}\r\n\r\n`
+      ))
+      pieces.push(typeof value.data === "string" ? text.encode(value.data) : value.data)
+      pieces.push(text.encode("\r\n"))
     } else {
-      form.append(key, String(value))
+      pieces.push(
+        text.encode(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(key)}\r\n\r\n${String(value)}\r\n`)
+      )
     }
   }
-  return form
+  pieces.push(text.encode(`--${boundary}--\r\n`))
+  const length = pieces.reduce((n, p) => n + (p instanceof Blob ? p.size : p.byteLength), 0)
+  const stream = Stream.fromIterable(pieces).pipe(
+    Stream.flatMap((piece) =>
+      piece instanceof Blob
+        ? Stream.fromReadableStream(() => piece.stream(), (cause) => cause)
+        : Stream.succeed(piece)
+    )
+  )
+  return HttpBody.stream(stream, `multipart/form-data; boundary=${boundary}`, length)
 }
 
 /** One request from its parts: authorization set last, so it beats any custom header. */
@@ -195,7 +222,7 @@ export const assemble = (
       body: noBody
         ? HttpBody.empty
         : encoding === "multipart"
-        ? HttpBody.formData(formData(body as Record<string, unknown>))
+        ? multipartBody(body as Record<string, unknown>)
         : HttpBody.text(bodyJson(body, secrets), "application/json")
     } as HttpClientRequest.Options.NoUrl)
   }

@@ -1,87 +1,37 @@
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import type { Content } from "./content.js"
 import type { Faults } from "./faults.js"
 import { applyFault } from "./faults.js"
-import { escapeHtml, fail, ok, page } from "./respond.js"
-import { type Failure, failure, type Principal, type Store, validation } from "./store.js"
-
-interface Context {
-  readonly store: Store
-  readonly request: HttpServerRequest.HttpServerRequest
-  readonly url: URL
-  readonly params: Record<string, string>
-  readonly requestId: string
-  readonly now: number
-}
-
-type Handler<Extra> = (ctx: Context & Extra) => Effect.Effect<HttpServerResponse.HttpServerResponse>
-
-type Route =
-  | { readonly kind: "page"; readonly method: string; readonly pattern: string; readonly handler: Handler<object> }
-  | { readonly kind: "api"; readonly method: string; readonly pattern: string; readonly handler: Handler<Api> }
-  | { readonly kind: "oauth"; readonly method: string; readonly pattern: string; readonly handler: Handler<OAuth> }
-
-interface Api {
-  readonly principal: Principal
-  readonly body: unknown
-}
-
-interface OAuth {
-  readonly client: NonNullable<ReturnType<Store["client"]>>
-  readonly body: Record<string, unknown>
-}
-
-const isFailure = (u: unknown): u is Failure =>
-  typeof u === "object" && u !== null && "code" in u && "status" in u && "message" in u && !("object" in u)
-
-const reply = (ctx: Context, result: Record<string, unknown> | Failure) =>
-  Effect.succeed(isFailure(result) ? fail(ctx.requestId, result) : ok(ctx.requestId, result))
-
-// --- pagination ------------------------------------------------------------------------------------------------
-
-const pageSizeOf = (value: unknown): number | Failure => {
-  if (value === undefined || value === null) return 100
-  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value
-  if (typeof n !== "number" || !Number.isInteger(n)) return validation("page_size should be a number.")
-  if (n < 1 || n > 100) return validation(`page_size should be ≤ 100 and ≥ 1, instead was \`${n}\`.`)
-  return n
-}
-
-const paginate = (
-  items: ReadonlyArray<Record<string, unknown>>,
-  type: string,
-  startCursor: unknown,
-  pageSize: unknown
-): Record<string, unknown> | Failure => {
-  const size = pageSizeOf(pageSize)
-  if (isFailure(size)) return size
-  if (startCursor !== undefined && startCursor !== null && typeof startCursor !== "string") {
-    return validation("start_cursor should be a string.")
-  }
-  const start = startCursor ? items.findIndex((item) => item.id === startCursor) : 0
-  if (start < 0) return validation("start_cursor should be a valid cursor.")
-  const results = items.slice(start, start + size)
-  const next = items[start + size]
-  return {
-    object: "list",
-    results,
-    next_cursor: next ? next.id : null,
-    has_more: next !== undefined,
-    type,
-    [type]: {}
-  }
-}
+import {
+  type Api,
+  api,
+  type Context,
+  type Handler,
+  isFailure,
+  notFound,
+  type OAuth,
+  paginate,
+  paginateQuery,
+  reply,
+  type Route
+} from "./handler.js"
+import * as Blocks from "./resources/blocks.js"
+import * as Comments from "./resources/comments.js"
+import * as Databases from "./resources/databases.js"
+import * as DataSources from "./resources/dataSources.js"
+import * as FileUploads from "./resources/fileUploads.js"
+import * as Markdown from "./resources/markdown.js"
+import * as Misc from "./resources/misc.js"
+import * as Pages from "./resources/pages.js"
+import * as Views from "./resources/views.js"
+import { escapeHtml, fail, page } from "./respond.js"
+import { type Failure, failure, type Store, validation } from "./store.js"
 
 // --- API -------------------------------------------------------------------------------------------------------
-
-const notFound = (kind: string, id: string) =>
-  failure(
-    404,
-    "object_not_found",
-    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
-  )
 
 const usersRestricted = failure(403, "restricted_resource", "Insufficient permissions for this endpoint.")
 
@@ -95,12 +45,7 @@ const listUsers: Handler<Api> = (ctx) =>
   reply(
     ctx,
     ctx.principal.readUsers
-      ? paginate(
-        workspaceUsers(ctx),
-        "user",
-        ctx.url.searchParams.get("start_cursor") ?? undefined,
-        ctx.url.searchParams.get("page_size") ?? undefined
-      )
+      ? paginateQuery(ctx, workspaceUsers(ctx), "user")
       : usersRestricted
   )
 
@@ -111,14 +56,6 @@ const retrieveUser: Handler<Api> = (ctx) => {
 }
 
 const me: Handler<Api> = (ctx) => reply(ctx, ctx.store.botJson(ctx.principal))
-
-const retrievePage: Handler<Api> = (ctx) => {
-  const found = ctx.store.pages.get(ctx.params.id!)
-  return reply(
-    ctx,
-    found && ctx.principal.canSee(found.id) ? ctx.store.pageJson(found) : notFound("page", ctx.params.id!)
-  )
-}
 
 const search: Handler<Api> = (ctx) => {
   const body = (ctx.body ?? {}) as Record<string, unknown>
@@ -133,30 +70,25 @@ const search: Handler<Api> = (ctx) => {
       !["page", "data_source", "database"].includes(filter.value as string))
   ) return reply(ctx, validation("body.filter should be { property: \"object\", value: \"page\" | \"data_source\" }."))
   const query = ((body.query as string | undefined) ?? "").toLowerCase()
-  const pages = filter !== undefined && filter.value !== "page" ?
-    [] :
-    [...ctx.store.pages.values()].filter((p) => ctx.principal.canSee(p.id) && p.title.toLowerCase().includes(query))
+  const wantPages = filter === undefined || filter.value === "page"
+  const pages = wantPages
+    ? [...ctx.store.pages.values()].filter((p) => ctx.principal.canSee(p.id) && p.title.toLowerCase().includes(query))
+      .map((p) => ctx.store.pageJson(p))
+    : []
+  const created = wantPages
+    ? [...ctx.content.pages.values()].filter((p) =>
+      p.workspaceId === ctx.principal.workspaceId && !p.in_trash &&
+      JSON.stringify(p.properties).toLowerCase().includes(query)
+    ).map((p) => ctx.content.pageJson(p))
+    : []
+  const sources = filter === undefined || filter.value !== "page"
+    ? [...ctx.content.dataSources.values()].filter((d) =>
+      d.workspaceId === ctx.principal.workspaceId && JSON.stringify(d.title).toLowerCase().includes(query)
+    ).map((d) => ctx.content.dataSourceJson(d))
+    : []
   return reply(
     ctx,
-    paginate(pages.map((p) => ctx.store.pageJson(p)), "page_or_data_source", body.start_cursor, body.page_size)
-  )
-}
-
-const blockChildren: Handler<Api> = (ctx) => {
-  const id = ctx.params.id!
-  const block = ctx.store.blocks.get(id)
-  const page = ctx.store.pages.get(id)
-  const pageId = page?.id ?? block?.pageId
-  if (pageId === undefined || !ctx.principal.canSee(pageId)) return reply(ctx, notFound("block", id))
-  const children = (page?.children ?? block?.block.children ?? []).map((child) => ctx.store.blockJson(child.id))
-  return reply(
-    ctx,
-    paginate(
-      children,
-      "block",
-      ctx.url.searchParams.get("start_cursor") ?? undefined,
-      ctx.url.searchParams.get("page_size") ?? undefined
-    )
+    paginate([...pages, ...created, ...sources], "page_or_data_source", body.start_cursor, body.page_size)
   )
 }
 
@@ -256,37 +188,31 @@ const consentDecision: Handler<object> = (ctx) =>
 
 // --- dispatch --------------------------------------------------------------------------------------------------
 
-const routes: ReadonlyArray<Route> = [
+const own: ReadonlyArray<Route> = [
   { kind: "page", method: "GET", pattern: "/v1/oauth/authorize", handler: consentPage },
   { kind: "page", method: "POST", pattern: "/v1/oauth/authorize", handler: consentDecision },
   { kind: "oauth", method: "POST", pattern: "/v1/oauth/token", handler: token },
   { kind: "oauth", method: "POST", pattern: "/v1/oauth/introspect", handler: introspect },
   { kind: "oauth", method: "POST", pattern: "/v1/oauth/revoke", handler: revoke },
-  { kind: "api", method: "GET", pattern: "/v1/users", handler: listUsers },
-  { kind: "api", method: "GET", pattern: "/v1/users/me", handler: me },
-  { kind: "api", method: "GET", pattern: "/v1/users/{id}", handler: retrieveUser },
-  { kind: "api", method: "GET", pattern: "/v1/pages/{id}", handler: retrievePage },
-  { kind: "api", method: "POST", pattern: "/v1/search", handler: search },
-  { kind: "api", method: "GET", pattern: "/v1/blocks/{id}/children", handler: blockChildren }
+  api("GET", "/v1/users", listUsers),
+  api("GET", "/v1/users/me", me),
+  api("GET", "/v1/users/{id}", retrieveUser),
+  api("POST", "/v1/search", search)
 ]
 
-const compiled = routes.map((route) => ({
-  route,
-  name: `${route.method} ${route.pattern}`,
-  regex: new RegExp(`^${route.pattern.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}/?$`)
-}))
-
-const match = (method: string, pathname: string) => {
-  for (const entry of compiled) {
-    if (entry.route.method !== method) continue
-    const found = entry.regex.exec(pathname)
-    if (found) {
-      const params = Object.fromEntries(Object.entries(found.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]))
-      return { ...entry, params }
-    }
-  }
-  return undefined
-}
+/** Every route: this module's and each resource module's. */
+const routes: ReadonlyArray<Route> = [
+  ...own,
+  ...Pages.routes,
+  ...Blocks.routes,
+  ...DataSources.routes,
+  ...Comments.routes,
+  ...FileUploads.routes,
+  ...Databases.routes,
+  ...Views.routes,
+  ...Markdown.routes,
+  ...Misc.routes
+]
 
 /** Reads a JSON body; `undefined` for an empty one. */
 const readJson = (request: HttpServerRequest.HttpServerRequest) =>
@@ -294,6 +220,9 @@ const readJson = (request: HttpServerRequest.HttpServerRequest) =>
     text.trim() === ""
       ? Effect.succeed(undefined)
       : Effect.try({ try: () => JSON.parse(text) as unknown, catch: () => "invalid_json" as const }))
+
+const readBytes = (request: HttpServerRequest.HttpServerRequest) =>
+  Effect.map(request.arrayBuffer, (buffer) => new Uint8Array(buffer) as unknown)
 
 const invalidJson = failure(400, "invalid_json", "Error parsing JSON body.")
 
@@ -314,7 +243,9 @@ const handleApi = (ctx: Context, route: Extract<Route, { kind: "api" }>) =>
     if (!principal) return fail(ctx.requestId, failure(401, "unauthorized", "API token is invalid."))
     const limited = ctx.store.consume(principal, ctx.now)
     if (limited) return fail(ctx.requestId, limited)
-    const body = yield* Effect.either(readJson(ctx.request))
+    const body = yield* Effect.either<unknown, unknown, never>(
+      route.raw ? readBytes(ctx.request) : readJson(ctx.request)
+    )
     if (body._tag === "Left") return fail(ctx.requestId, invalidJson)
     return yield* route.handler({ ...ctx, principal, body: body.right })
   })
@@ -336,34 +267,53 @@ const handleOAuth = (ctx: Context, route: Extract<Route, { kind: "oauth" }>) =>
     return yield* route.handler({ ...ctx, client, body: body.right as Record<string, unknown> })
   })
 
-/** The emulator's HTTP app: faults, Notion's checks, routing, and a record of every request. */
-export const app = (store: Store, faults: Faults) =>
+/** One request on a route (`undefined`: no route matched): faults, Notion's checks, the handler, the record. */
+const serve = (store: Store, content: Content, faults: Faults, route: Route | undefined) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const url = new URL(request.url, "http://emulator.local")
     const requestId = crypto.randomUUID()
-    const found = match(request.method, url.pathname)
-    const route = found?.name ?? "unknown"
-    store.arrive(route)
+    const name = route === undefined ? "unknown" : `${route.method} ${route.pattern}`
+    store.arrive(name)
+    const params = route === undefined ? {} : yield* HttpRouter.params
     const ctx: Context = {
       store,
+      content,
       request,
       url,
-      params: found?.params ?? {},
+      params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ""])),
       requestId,
       now: yield* Clock.currentTimeMillis
     }
-    const fault = yield* faults.pick(route)
+    const fault = yield* faults.pick(name)
     const faulted = fault === undefined ? undefined : yield* applyFault(fault, request, requestId)
     const response = faulted ?? (yield* (
-      found === undefined
+      route === undefined
         ? Effect.succeed(fail(requestId, failure(400, "invalid_request_url", "Invalid request URL.")))
-        : found.route.kind === "api"
-        ? handleApi(ctx, found.route)
-        : found.route.kind === "oauth"
-        ? handleOAuth(ctx, found.route)
-        : found.route.handler(ctx)
+        : route.kind === "api"
+        ? handleApi(ctx, route)
+        : route.kind === "oauth"
+        ? handleOAuth(ctx, route)
+        : route.handler(ctx)
     ))
-    store.record({ method: request.method, path: url.pathname, route, status: response.status })
+    store.record({ method: request.method, path: url.pathname, route: name, status: response.status })
     return response
   })
+
+/** The emulator's HTTP app: an `HttpRouter` of every resource module's routes; anything else is an invalid URL. */
+export const app = (store: Store, content: Content, faults: Faults) => {
+  const router = routes.reduce(
+    (router, route) =>
+      HttpRouter.route(route.method as "GET")(
+        route.pattern.replace(/\{(\w+)\}/g, ":$1") as "/",
+        serve(store, content, faults, route)
+      )(router),
+    HttpRouter.empty as HttpRouter.HttpRouter<never, never>
+  )
+  const unknown = serve(store, content, faults, undefined) as Effect.Effect<
+    HttpServerResponse.HttpServerResponse,
+    never,
+    HttpServerRequest.HttpServerRequest
+  >
+  return router.pipe(Effect.catchTag("RouteNotFound", () => unknown))
+}

@@ -1,0 +1,61 @@
+// The content examples against the emulator: rows in a data source, blocks, an upload and a comment; and the
+// webhook receiver over a real socket, fed signed events.
+import { assert, describe, it } from "@effect/vitest"
+import { NotionEmulator } from "@notion-effect/emulator"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
+import * as Redacted from "effect/Redacted"
+import * as DataSourceRows from "../data-source-rows.js"
+import * as WebhookReceiver from "../webhook-receiver.js"
+
+const TASKS = "d5000000-0000-4000-8000-000000000001"
+
+describe("content examples", () => {
+  it.scoped("data-source-rows: creates a row, queries it back, appends blocks, uploads, comments", () =>
+    Effect.gen(function*() {
+      const emulator = yield* NotionEmulator.make()
+      const env = new Map([
+        ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
+        ["NOTION_BASE_URL", emulator.url],
+        ["NOTION_DATA_SOURCE_ID", TASKS]
+      ])
+      const result = yield* DataSourceRows.program.pipe(
+        Effect.provide(DataSourceRows.MainLayer),
+        Effect.withConfigProvider(ConfigProvider.fromMap(env))
+      )
+      // the new row and the seeded "Plan the launch" match, newest first
+      assert.strictEqual(result.titles.length, 2)
+      assert.match(result.titles[0]!, /^Launch plan /)
+      assert.strictEqual(result.titles[1], "Plan the launch")
+      assert.deepStrictEqual(result.blocks.map((b) => "type" in b ? b.type : "?"), ["heading_2", "to_do", "file"])
+      assert.strictEqual(result.upload.status, "uploaded")
+    }))
+
+  it.scoped("webhook-receiver: handshake, signed events accepted, forged ones refused", () =>
+    Effect.gen(function*() {
+      const receiver = yield* WebhookReceiver.start(0, Option.none())
+      const post = (body: string, headers: Record<string, string> = {}) =>
+        Effect.promise(() =>
+          fetch(receiver.url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } })
+            .then((r) => r.status)
+        )
+      const emulator = yield* NotionEmulator.make()
+      const token = Redacted.make("secret_webhook_verification_token")
+      const deliver = { url: receiver.url, verificationToken: token }
+      assert.strictEqual(yield* emulator.deliverWebhook({ ...deliver, handshake: true }), 200)
+      assert.strictEqual(
+        yield* emulator.deliverWebhook({ ...deliver, type: "page.created", entity: { id: "p", type: "page" } }),
+        200
+      )
+      // signed with another token, or not signed at all: refused, and nothing reaches the handler
+      const forged = Redacted.make("secret_someone_else")
+      assert.strictEqual(yield* emulator.deliverWebhook({ url: receiver.url, verificationToken: forged }), 401)
+      assert.strictEqual(yield* post(JSON.stringify({ type: "page.created" })), 401)
+      const received = yield* Queue.takeAll(receiver.events)
+      assert.deepStrictEqual([...received].map((e) => WebhookReceiver.describe(e)), [
+        "page.created on page p (attempt 1)"
+      ])
+    }))
+})

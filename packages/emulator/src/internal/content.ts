@@ -1,0 +1,686 @@
+import { type Failure, failure, validation } from "./store.js"
+
+/** Content created through the API (pages, blocks, data sources, comments, file uploads) and Notion's rules over it. */
+
+type Json = Record<string, unknown>
+
+interface Audit {
+  readonly created_time: string
+  last_edited_time: string
+  readonly created_by: Json
+  last_edited_by: Json
+}
+
+export interface PageRecord extends Audit {
+  readonly id: string
+  readonly workspaceId: string
+  parent: Json
+  properties: Record<string, Json>
+  icon: unknown
+  cover: unknown
+  in_trash: boolean
+  is_locked: boolean
+}
+
+export interface BlockRecord extends Audit {
+  readonly id: string
+  readonly workspaceId: string
+  readonly parent: Json
+  readonly type: string
+  payload: Json
+  in_trash: boolean
+}
+
+export interface DataSourceRecord extends Audit {
+  readonly id: string
+  readonly workspaceId: string
+  readonly databaseId: string
+  title: ReadonlyArray<Json>
+  /** name → `{ id, name, type, <type>: config }` */
+  properties: Record<string, Json>
+  in_trash: boolean
+}
+
+export interface DatabaseRecord extends Audit {
+  readonly id: string
+  readonly workspaceId: string
+  title: ReadonlyArray<Json>
+  parent: Json
+  in_trash: boolean
+  is_inline: boolean
+}
+
+export interface CommentRecord extends Audit {
+  readonly id: string
+  readonly parent: Json
+  readonly discussion_id: string
+  rich_text: ReadonlyArray<Json>
+}
+
+export interface UploadRecord {
+  readonly id: string
+  readonly created_time: string
+  readonly mode: string
+  readonly filename: string | null
+  readonly content_type: string | null
+  readonly number_of_parts: number | null
+  readonly parts: Map<number, number>
+  status: "pending" | "uploaded" | "expired" | "failed"
+  expiry_time: string | null
+}
+
+export const richText = (content: string): Json => ({
+  type: "text",
+  text: { content, link: null },
+  annotations: { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: "default" },
+  plain_text: content,
+  href: null
+})
+
+/** A request's rich text (`{ text: { content } }` items) as a response's (annotations, plain text). */
+export const richTextOf = (items: unknown): Array<Json> =>
+  Array.isArray(items)
+    ? items.map((item: Json) => {
+      if (item.type === "equation" || item.equation !== undefined) {
+        const expression = String((item.equation as Json | undefined)?.expression ?? "")
+        return { ...richText(expression), type: "equation", equation: { expression }, text: undefined }
+      }
+      const content = String((item.text as Json | undefined)?.content ?? item.plain_text ?? "")
+      return richText(content)
+    })
+    : []
+
+const plain = (items: unknown) => richTextOf(items).map((i) => i.plain_text).join("")
+
+const MiB = 1024 * 1024
+const MAX_PART = 20 * MiB
+const MIN_PART = 5 * MiB
+
+/** What Notion fills into a property configuration given as `{}`. */
+const configDefaults: Record<string, Json> = {
+  number: { format: "number" },
+  select: { options: [] },
+  multi_select: { options: [] },
+  status: { options: [], groups: [] }
+}
+
+/** Property kinds whose value is a list of rich text. */
+const textKinds = new Set(["title", "rich_text"])
+
+export class Content {
+  readonly pages = new Map<string, PageRecord>()
+  readonly blocks = new Map<string, BlockRecord>()
+  /** Blocks appended under a parent (fixture page or block, or created page or block), in order. */
+  readonly children = new Map<string, Array<string>>()
+  readonly dataSources = new Map<string, DataSourceRecord>()
+  readonly comments = new Map<string, CommentRecord>()
+  readonly uploads = new Map<string, UploadRecord>()
+  readonly databases = new Map<string, DatabaseRecord>()
+  readonly views = new Map<string, Json>()
+  readonly viewQueries = new Map<
+    string,
+    { readonly viewId: string; readonly ids: Array<string>; readonly expires: number }
+  >()
+  readonly tasks = new Map<string, Json>()
+  private clock = 0
+
+  constructor(readonly workspaceId: string, readonly authorId: string) {
+    const now = "2025-01-01T00:00:00.000Z"
+    const tasks: DataSourceRecord = {
+      id: TASKS_DATA_SOURCE,
+      workspaceId,
+      databaseId: TASKS_DATABASE,
+      title: [richText("Tasks")],
+      properties: {
+        Name: { id: "title", name: "Name", type: "title", title: {} },
+        Status: {
+          id: "st%3A1",
+          name: "Status",
+          type: "select",
+          select: {
+            options: ["Todo", "Doing", "Done"].map((name, i) => ({ id: `opt-${i}`, name, color: "default" }))
+          }
+        },
+        Priority: { id: "pr%3A1", name: "Priority", type: "number", number: { format: "number" } },
+        Done: { id: "dn%3A1", name: "Done", type: "checkbox", checkbox: {} },
+        Due: { id: "du%3A1", name: "Due", type: "date", date: {} }
+      },
+      in_trash: false,
+      ...this.audit(now)
+    }
+    this.dataSources.set(tasks.id, tasks)
+    this.databases.set(TASKS_DATABASE, {
+      id: TASKS_DATABASE,
+      workspaceId,
+      title: [richText("Tasks")],
+      parent: { type: "workspace", workspace: true },
+      in_trash: false,
+      is_inline: false,
+      ...this.audit(now)
+    })
+    const rows: Array<[string, string, number, boolean]> = [
+      ["Write the README", "Done", 1, true],
+      ["Ship the SDK", "Doing", 2, false],
+      ["Plan the launch", "Todo", 3, false]
+    ]
+    rows.forEach(([name, status, priority, done], i) =>
+      this.createPage({
+        parent: { data_source_id: tasks.id },
+        properties: {
+          Name: { title: [{ text: { content: name } }] },
+          Status: { select: { name: status } },
+          Priority: { number: priority },
+          Done: { checkbox: done },
+          Due: { date: { start: `2026-0${i + 1}-15` } }
+        }
+      }, this.stamp())
+    )
+  }
+
+  /** A strictly increasing timestamp, so sorts by time are stable. */
+  stamp(now?: number): string {
+    this.clock = Math.max(this.clock + 1000, now ?? 0, Date.parse("2026-01-01T00:00:00.000Z"))
+    return new Date(this.clock).toISOString()
+  }
+
+  private audit(time: string): Audit {
+    const author = { object: "user", id: this.authorId }
+    return { created_time: time, last_edited_time: time, created_by: author, last_edited_by: author }
+  }
+
+  private touch(record: Audit, time: string) {
+    record.last_edited_time = time
+  }
+
+  // --- pages ---------------------------------------------------------------------------------------------------
+
+  /** The data source whose rows a parent makes (or none for a page parent). */
+  private schemaFor(parent: Json): DataSourceRecord | undefined {
+    const id = (parent.data_source_id ?? parent.database_id) as string | undefined
+    return id === undefined ? undefined : [...this.dataSources.values()].find((d) => d.id === id || d.databaseId === id)
+  }
+
+  /** Request property values (by name or id) as stored response values. */
+  private propertyValues(
+    schema: DataSourceRecord | undefined,
+    given: Record<string, Json>,
+    current: Record<string, Json>
+  ): Record<string, Json> | Failure {
+    const out: Record<string, Json> = { ...current }
+    const definitions = schema?.properties ?? { title: { id: "title", name: "title", type: "title" } }
+    for (const [key, value] of Object.entries(given)) {
+      const definition = Object.values(definitions).find((d) => d.name === key || d.id === key)
+      if (definition === undefined) return validation(`${key} is not a property that exists.`)
+      const type = definition.type as string
+      const raw = (value as Json)[type]
+      if (raw === undefined) return validation(`body.properties.${key}.${type} should be defined.`)
+      let stored: unknown = raw
+      if (textKinds.has(type)) stored = richTextOf(raw)
+      else if (type === "number" && raw !== null && typeof raw !== "number") {
+        return validation(`body.properties.${key}.number should be a number.`)
+      } else if (type === "checkbox" && typeof raw !== "boolean") {
+        return validation(`body.properties.${key}.checkbox should be a boolean.`)
+      } else if (type === "select" || type === "status") {
+        stored = raw === null ? null : this.option(definition, (raw as Json).name as string, type)
+      } else if (type === "multi_select") {
+        stored = (raw as Array<Json>).map((o) => this.option(definition, o.name as string, type))
+      } else if (type === "date") stored = raw === null ? null : { end: null, time_zone: null, ...(raw as Json) }
+      out[definition.name as string] = { id: definition.id, type, [type]: stored }
+    }
+    for (const definition of Object.values(definitions)) {
+      const name = definition.name as string
+      if (out[name] !== undefined) continue
+      const type = definition.type as string
+      out[name] = {
+        id: definition.id,
+        type,
+        [type]: textKinds.has(type) || type === "multi_select" || type === "people" || type === "relation" ||
+            type === "files"
+          ? []
+          : type === "checkbox"
+          ? false
+          : null
+      }
+    }
+    return out
+  }
+
+  /** A select option by name, added to the schema when new (as Notion does). */
+  private option(definition: Json, name: string, type: string): Json {
+    const config = (definition[type] ?? {}) as { options?: Array<Json> }
+    const options = config.options ?? []
+    let found = options.find((o) => o.name === name)
+    if (found === undefined) {
+      found = { id: `opt-${crypto.randomUUID().slice(0, 8)}`, name, color: "default" }
+      definition[type] = { ...config, options: [...options, found] }
+    }
+    return found
+  }
+
+  createPage(body: Json, time: string): PageRecord | Failure {
+    const parent = (body.parent ?? { workspace: true }) as Json
+    const schema = this.schemaFor(parent)
+    if ((parent.data_source_id !== undefined || parent.database_id !== undefined) && schema === undefined) {
+      return failure(404, "object_not_found", `Could not find data_source with ID: ${parent.data_source_id}.`)
+    }
+    const properties = this.propertyValues(schema, (body.properties ?? {}) as Record<string, Json>, {})
+    if ("code" in properties && "status" in properties) return properties as Failure
+    const id = crypto.randomUUID()
+    const record: PageRecord = {
+      id,
+      workspaceId: this.workspaceId,
+      parent: schema !== undefined
+        ? { type: "data_source_id", data_source_id: schema.id, database_id: schema.databaseId }
+        : parent.page_id !== undefined
+        ? { type: "page_id", page_id: parent.page_id }
+        : { type: "workspace", workspace: true },
+      properties: properties as Record<string, Json>,
+      icon: body.icon ?? null,
+      cover: body.cover ?? null,
+      in_trash: false,
+      is_locked: false,
+      ...this.audit(time)
+    }
+    this.pages.set(id, record)
+    const children = body.children ?? body.content
+    if (Array.isArray(children)) {
+      const appended = this.append(id, "page_id", children as Array<Json>, time)
+      if ("code" in appended) return appended
+    }
+    return record
+  }
+
+  updatePage(record: PageRecord, body: Json, time: string): PageRecord | Failure {
+    if (body.properties !== undefined) {
+      const properties = this.propertyValues(
+        this.schemaFor(record.parent),
+        body.properties as Record<string, Json>,
+        record.properties
+      )
+      if ("code" in properties && "status" in properties) return properties as Failure
+      record.properties = properties as Record<string, Json>
+    }
+    if (body.icon !== undefined) record.icon = body.icon
+    if (body.cover !== undefined) record.cover = body.cover
+    if (typeof body.in_trash === "boolean") record.in_trash = body.in_trash
+    if (typeof body.archived === "boolean") record.in_trash = body.archived
+    if (typeof body.is_locked === "boolean") record.is_locked = body.is_locked
+    this.touch(record, time)
+    return record
+  }
+
+  pageJson(page: PageRecord): Json {
+    const title = Object.values(page.properties).find((p) => p.type === "title")
+    const slug = plain((title?.title as Array<Json> | undefined) ?? []).replace(/\W+/g, "-")
+    return {
+      object: "page",
+      id: page.id,
+      created_time: page.created_time,
+      last_edited_time: page.last_edited_time,
+      created_by: page.created_by,
+      last_edited_by: page.last_edited_by,
+      cover: page.cover,
+      icon: page.icon,
+      parent: page.parent,
+      archived: page.in_trash,
+      in_trash: page.in_trash,
+      is_locked: page.is_locked,
+      properties: page.properties,
+      url: `https://www.notion.so/${slug}-${page.id.replace(/-/g, "")}`,
+      public_url: null
+    }
+  }
+
+  // --- blocks --------------------------------------------------------------------------------------------------
+
+  /** Appends request blocks under a parent, at the end or `after` a child; the new records. */
+  append(
+    parentId: string,
+    parentType: "page_id" | "block_id",
+    children: ReadonlyArray<Json>,
+    time: string,
+    after?: string
+  ): Array<BlockRecord> | Failure {
+    if (children.length > 100) {
+      return validation(`body.children.length should be ≤ \`100\`, instead was \`${children.length}\`.`)
+    }
+    const records: Array<BlockRecord> = []
+    for (const child of children) {
+      const type = (child.type ?? Object.keys(child).find((k) => k !== "object")) as string | undefined
+      if (type === undefined || typeof child[type] !== "object" || child[type] === null) {
+        return validation("body.children should contain blocks with a type and its content.")
+      }
+      const payload = { ...(child[type] as Json) }
+      const nested = payload.children
+      delete payload.children
+      if (payload.rich_text !== undefined) payload.rich_text = richTextOf(payload.rich_text)
+      if (payload.type === "file_upload" || payload.file_upload !== undefined) {
+        const attached = this.attach(payload)
+        if ("code" in attached && "status" in attached) return attached as Failure
+        Object.assign(payload, attached)
+      }
+      const record: BlockRecord = {
+        id: crypto.randomUUID(),
+        workspaceId: this.workspaceId,
+        parent: { type: parentType, [parentType]: parentId },
+        type,
+        payload: { color: "default", ...payload },
+        in_trash: false,
+        ...this.audit(time)
+      }
+      this.blocks.set(record.id, record)
+      records.push(record)
+      if (Array.isArray(nested)) {
+        const inner = this.append(record.id, "block_id", nested as Array<Json>, time)
+        if ("code" in inner) return inner
+      }
+    }
+    const list = this.children.get(parentId) ?? []
+    const at = after === undefined ? list.length : list.indexOf(after) + 1
+    list.splice(at, 0, ...records.map((r) => r.id))
+    this.children.set(parentId, list)
+    return records
+  }
+
+  blockJson(block: BlockRecord): Json {
+    return {
+      object: "block",
+      id: block.id,
+      parent: block.parent,
+      created_time: block.created_time,
+      last_edited_time: block.last_edited_time,
+      created_by: block.created_by,
+      last_edited_by: block.last_edited_by,
+      has_children: (this.children.get(block.id)?.length ?? 0) > 0,
+      archived: block.in_trash,
+      in_trash: block.in_trash,
+      type: block.type,
+      [block.type]: block.payload
+    }
+  }
+
+  // --- data sources --------------------------------------------------------------------------------------------
+
+  createDataSource(body: Json, time: string): DataSourceRecord | Failure {
+    const parent = body.parent as Json | undefined
+    if (typeof parent?.database_id !== "string") return validation("body.parent.database_id should be defined.")
+    const properties = this.schemaOf((body.properties ?? {}) as Record<string, Json | null>, {})
+    if ("code" in properties) return properties as unknown as Failure
+    const record: DataSourceRecord = {
+      id: crypto.randomUUID(),
+      workspaceId: this.workspaceId,
+      databaseId: parent.database_id,
+      title: richTextOf(body.title ?? []),
+      properties: properties as Record<string, Json>,
+      in_trash: false,
+      ...this.audit(time)
+    }
+    this.dataSources.set(record.id, record)
+    return record
+  }
+
+  /** Applies schema changes: a configuration adds or changes a property, `{ name }` renames, `null` removes. */
+  schemaOf(given: Record<string, Json | null>, current: Record<string, Json>): Record<string, Json> | Failure {
+    const out = { ...current }
+    for (const [key, change] of Object.entries(given)) {
+      const existing = Object.values(out).find((p) => p.name === key || p.id === key)
+      if (change === null) {
+        if (existing !== undefined) delete out[existing.name as string]
+        continue
+      }
+      const type = (change.type ?? Object.keys(change).find((k) => k !== "name" && k !== "description")) as
+        | string
+        | undefined
+      if (existing !== undefined) {
+        const name = (change.name as string | undefined) ?? (existing.name as string)
+        delete out[existing.name as string]
+        out[name] = { ...existing, name, ...(type === undefined ? {} : { type, [type]: change[type] ?? {} }) }
+        continue
+      }
+      if (type === undefined) return validation(`body.properties.${key} should have a type.`)
+      const name = (change.name as string | undefined) ?? key
+      out[name] = {
+        id: type === "title" ? "title" : encodeURIComponent(crypto.randomUUID().slice(0, 4)),
+        name,
+        type,
+        [type]: { ...configDefaults[type], ...(change[type] as Json | undefined) }
+      }
+    }
+    return out
+  }
+
+  dataSourceJson(source: DataSourceRecord): Json {
+    return {
+      object: "data_source",
+      id: source.id,
+      created_time: source.created_time,
+      last_edited_time: source.last_edited_time,
+      created_by: source.created_by,
+      last_edited_by: source.last_edited_by,
+      title: source.title,
+      description: [],
+      icon: null,
+      cover: null,
+      parent: { type: "database_id", database_id: source.databaseId },
+      database_parent: { type: "workspace", workspace: true },
+      is_inline: false,
+      archived: source.in_trash,
+      in_trash: source.in_trash,
+      properties: source.properties,
+      url: `https://www.notion.so/${source.id.replace(/-/g, "")}`,
+      public_url: null
+    }
+  }
+
+  createDatabase(body: Json, time: string): DatabaseRecord {
+    const parent = body.parent as Json | undefined
+    const record: DatabaseRecord = {
+      id: crypto.randomUUID(),
+      workspaceId: this.workspaceId,
+      title: richTextOf(body.title ?? []),
+      parent: typeof parent?.page_id === "string"
+        ? { type: "page_id", page_id: parent.page_id }
+        : { type: "workspace", workspace: true },
+      in_trash: false,
+      is_inline: body.is_inline === true,
+      ...this.audit(time)
+    }
+    this.databases.set(record.id, record)
+    const initial = (body.initial_data_source ?? {}) as Json
+    const properties = (initial.properties ?? { Name: { title: {} } }) as Record<string, Json>
+    this.createDataSource({ parent: { database_id: record.id }, properties, title: body.title ?? [] }, time)
+    return record
+  }
+
+  databaseJson(database: DatabaseRecord): Json {
+    return {
+      object: "database",
+      id: database.id,
+      created_time: database.created_time,
+      last_edited_time: database.last_edited_time,
+      created_by: database.created_by,
+      last_edited_by: database.last_edited_by,
+      title: database.title,
+      description: [],
+      parent: database.parent,
+      is_inline: database.is_inline,
+      in_trash: database.in_trash,
+      archived: database.in_trash,
+      is_locked: false,
+      icon: null,
+      cover: null,
+      url: `https://www.notion.so/${database.id.replace(/-/g, "")}`,
+      public_url: null,
+      data_sources: [...this.dataSources.values()].filter((d) => d.databaseId === database.id).map((d) => ({
+        id: d.id,
+        name: plain(d.title)
+      }))
+    }
+  }
+
+  /** The blocks under a parent, in order (appended ones). */
+  childrenOf(parentId: string): Array<BlockRecord> {
+    return (this.children.get(parentId) ?? []).map((id) => this.blocks.get(id)!).filter((b) => !b.in_trash)
+  }
+
+  rowsOf(source: DataSourceRecord): Array<PageRecord> {
+    return [...this.pages.values()].filter((p) => p.parent.data_source_id === source.id && !p.in_trash)
+  }
+
+  // --- comments ------------------------------------------------------------------------------------------------
+
+  createComment(body: Json, parentOf: (discussion: string) => Json | undefined, time: string): CommentRecord | Failure {
+    const discussion = body.discussion_id as string | undefined
+    const parent = discussion === undefined
+      ? (body.parent as Json | undefined)
+      : parentOf(discussion)
+    if (parent === undefined) return validation("body.parent or body.discussion_id should be defined.")
+    const record: CommentRecord = {
+      id: crypto.randomUUID(),
+      parent: parent.block_id !== undefined
+        ? { type: "block_id", block_id: parent.block_id }
+        : { type: "page_id", page_id: parent.page_id },
+      discussion_id: discussion ?? crypto.randomUUID(),
+      rich_text: body.markdown !== undefined ? [richText(String(body.markdown))] : richTextOf(body.rich_text),
+      ...this.audit(time)
+    }
+    this.comments.set(record.id, record)
+    return record
+  }
+
+  commentJson(comment: CommentRecord): Json {
+    return {
+      object: "comment",
+      id: comment.id,
+      parent: comment.parent,
+      discussion_id: comment.discussion_id,
+      created_time: comment.created_time,
+      last_edited_time: comment.last_edited_time,
+      created_by: comment.created_by,
+      rich_text: comment.rich_text,
+      display_name: { type: "integration", resolved_name: "Acme internal" }
+    }
+  }
+
+  // --- file uploads --------------------------------------------------------------------------------------------
+
+  createUpload(body: Json, time: string): UploadRecord | Failure {
+    const mode = (body.mode ?? "single_part") as string
+    if (!["single_part", "multi_part", "external_url"].includes(mode)) {
+      return validation("body.mode should be `single_part`, `multi_part` or `external_url`.")
+    }
+    const parts = body.number_of_parts as number | undefined
+    if (mode === "multi_part" && (typeof parts !== "number" || parts < 1 || parts > 1000)) {
+      return validation("body.number_of_parts should be between 1 and 1000 in multi_part mode.")
+    }
+    if (mode === "multi_part" && typeof body.filename !== "string") {
+      return validation("body.filename should be defined in multi_part mode.")
+    }
+    const record: UploadRecord = {
+      id: crypto.randomUUID(),
+      created_time: time,
+      mode,
+      filename: (body.filename as string | undefined) ?? null,
+      content_type: (body.content_type as string | undefined) ?? null,
+      number_of_parts: mode === "multi_part" ? parts! : null,
+      parts: new Map(),
+      status: mode === "external_url" ? "uploaded" : "pending",
+      expiry_time: new Date(Date.parse(time) + 3_600_000).toISOString()
+    }
+    this.uploads.set(record.id, record)
+    return record
+  }
+
+  /** One `send`: the whole file (single part) or part `partNumber`. */
+  send(upload: UploadRecord, size: number, partNumber: number | undefined, filename: string | undefined) {
+    if (upload.status !== "pending") return validation(`File upload is ${upload.status}, not pending.`)
+    if (size > MAX_PART) return validation(`The file or part is larger than ${MAX_PART} bytes.`)
+    if (upload.mode === "single_part") {
+      if (partNumber !== undefined) return validation("part_number is only for multi_part uploads.")
+      upload.parts.set(1, size)
+      upload.status = "uploaded"
+      return upload
+    }
+    if (partNumber === undefined || partNumber < 1 || partNumber > upload.number_of_parts!) {
+      return validation(`part_number should be between 1 and ${upload.number_of_parts}.`)
+    }
+    void filename
+    upload.parts.set(partNumber, size)
+    return upload
+  }
+
+  complete(upload: UploadRecord): UploadRecord | Failure {
+    if (upload.mode !== "multi_part") return validation("Only multi_part uploads are completed.")
+    if (upload.status !== "pending") return validation(`File upload is ${upload.status}, not pending.`)
+    const total = upload.number_of_parts!
+    for (let n = 1; n <= total; n++) {
+      const size = upload.parts.get(n)
+      if (size === undefined) return validation(`Part ${n} of ${total} was not sent.`)
+      if (n < total && size < MIN_PART) return validation(`Part ${n} is smaller than ${MIN_PART} bytes.`)
+    }
+    upload.status = "uploaded"
+    return upload
+  }
+
+  /** `{ type: "file_upload", file_upload: { id } }` → a hosted file, once the upload is `uploaded`. */
+  private attach(payload: Json): Json | Failure {
+    const id = (payload.file_upload as Json | undefined)?.id as string | undefined
+    const upload = id === undefined ? undefined : this.uploads.get(id)
+    if (upload === undefined || upload.status !== "uploaded") {
+      return validation(`File upload ${id} is not uploaded, or does not exist.`)
+    }
+    upload.expiry_time = null
+    return {
+      type: "file",
+      file: {
+        url: `https://files.notion.test/${upload.id}/${upload.filename ?? "file"}`,
+        expiry_time: "2099-01-01T00:00:00.000Z"
+      },
+      file_upload: undefined,
+      name: upload.filename ?? "file",
+      caption: []
+    }
+  }
+
+  uploadJson(upload: UploadRecord): Json {
+    return {
+      object: "file_upload",
+      id: upload.id,
+      created_time: upload.created_time,
+      last_edited_time: upload.created_time,
+      expiry_time: upload.expiry_time,
+      ...(upload.status === "pending"
+        ? { upload_url: `https://api.notion.com/v1/file_uploads/${upload.id}/send` }
+        : {}),
+      archived: false,
+      in_trash: false,
+      status: upload.status,
+      filename: upload.filename,
+      content_type: upload.content_type,
+      content_length: [...upload.parts.values()].reduce((n, s) => n + s, 0),
+      ...(upload.mode === "multi_part"
+        ? { number_of_parts: { total: upload.number_of_parts, sent: upload.parts.size } }
+        : {})
+    }
+  }
+}
+
+/** The seeded "Tasks" data source (a database with one data source, shared with the internal integration). */
+export const TASKS_DATA_SOURCE = "d5000000-0000-4000-8000-000000000001"
+export const TASKS_DATABASE = "db000000-0000-4000-8000-000000000001"
+
+export { plain as plainText }
+
+/** Markdown lines as block requests. */
+export const markdownBlocks = (markdown: string) =>
+  markdown.split("\n").filter((line) => line.trim() !== "").map((line) => {
+    const rich = (content: string) => ({ rich_text: [{ text: { content } }] })
+    const heading = /^(#{1,3}) (.*)$/.exec(line)
+    if (heading) return { type: `heading_${heading[1]!.length}`, [`heading_${heading[1]!.length}`]: rich(heading[2]!) }
+    const todo = /^- \[( |x)\] (.*)$/.exec(line)
+    if (todo) return { type: "to_do", to_do: { ...rich(todo[2]!), checked: todo[1] === "x" } }
+    if (line.startsWith("- ")) return { type: "bulleted_list_item", bulleted_list_item: rich(line.slice(2)) }
+    if (line.startsWith("> ")) return { type: "quote", quote: rich(line.slice(2)) }
+    if (line === "---") return { type: "divider", divider: {} }
+    return { type: "paragraph", paragraph: rich(line) }
+  })

@@ -1,0 +1,118 @@
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Effect from "effect/Effect"
+import type { Content } from "./content.js"
+import { fail, ok } from "./respond.js"
+import { type Failure, type Principal, type Store, validation } from "./store.js"
+
+/** What every handler gets. */
+export interface Context {
+  readonly store: Store
+  readonly content: Content
+  readonly request: HttpServerRequest.HttpServerRequest
+  readonly url: URL
+  readonly params: Record<string, string>
+  readonly requestId: string
+  readonly now: number
+}
+
+/** An API handler's extra context: who is calling, and the parsed JSON body. */
+export interface Api {
+  readonly principal: Principal
+  readonly body: unknown
+}
+
+/** An OAuth handler's extra context: the client that authenticated, and its body. */
+export interface OAuth {
+  readonly client: NonNullable<ReturnType<Store["client"]>>
+  readonly body: Record<string, unknown>
+}
+
+/** A handler. */
+export type Handler<Extra> = (ctx: Context & Extra) => Effect.Effect<HttpServerResponse.HttpServerResponse>
+
+/** A route of a resource module; `pattern` names it in stats and fault rules (`GET /v1/pages/{id}`). */
+export type Route =
+  | { readonly kind: "page"; readonly method: string; readonly pattern: string; readonly handler: Handler<object> }
+  | {
+    readonly kind: "api"
+    readonly method: string
+    readonly pattern: string
+    readonly handler: Handler<Api>
+    /** The body as bytes (`multipart/form-data`), not JSON. */
+    readonly raw?: boolean
+  }
+  | { readonly kind: "oauth"; readonly method: string; readonly pattern: string; readonly handler: Handler<OAuth> }
+
+/** Declares an API route. */
+export const api = (method: string, pattern: string, handler: Handler<Api>): Route => ({
+  kind: "api",
+  method,
+  pattern,
+  handler
+})
+
+export const isFailure = (u: unknown): u is Failure =>
+  typeof u === "object" && u !== null && "code" in u && "status" in u && "message" in u && !("object" in u)
+
+/** Answers a result or a failure. */
+export const reply = (ctx: Context, result: Record<string, unknown> | Failure, status = 200) =>
+  Effect.succeed(isFailure(result) ? fail(ctx.requestId, result) : ok(ctx.requestId, result, status))
+
+/** The JSON body as an object, or a validation failure. */
+export const bodyOf = (ctx: Context & Api): Record<string, unknown> | Failure =>
+  ctx.body === undefined
+    ? {}
+    : typeof ctx.body === "object" && ctx.body !== null && !Array.isArray(ctx.body)
+    ? ctx.body as Record<string, unknown>
+    : validation("body should be an object.")
+
+export const notFound = (kind: string, id: string): Failure => ({
+  status: 404,
+  code: "object_not_found",
+  message:
+    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
+})
+
+const pageSizeOf = (value: unknown): number | Failure => {
+  if (value === undefined || value === null) return 100
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value
+  if (typeof n !== "number" || !Number.isInteger(n)) return validation("page_size should be a number.")
+  if (n < 1 || n > 100) return validation(`page_size should be ≤ 100 and ≥ 1, instead was \`${n}\`.`)
+  return n
+}
+
+/** One page of `items` from `start_cursor` (an item id), as a Notion list of `type`. */
+export const paginate = (
+  items: ReadonlyArray<Record<string, unknown>>,
+  type: string,
+  startCursor: unknown,
+  pageSize: unknown
+): Record<string, unknown> | Failure => {
+  const size = pageSizeOf(pageSize)
+  if (isFailure(size)) return size
+  if (startCursor !== undefined && startCursor !== null && typeof startCursor !== "string") {
+    return validation("start_cursor should be a string.")
+  }
+  const start = startCursor ? items.findIndex((item) => item.id === startCursor) : 0
+  if (start < 0) return validation("start_cursor should be a valid cursor.")
+  const results = items.slice(start, start + size)
+  const next = items[start + size]
+  return {
+    object: "list",
+    results,
+    next_cursor: next ? next.id : null,
+    has_more: next !== undefined,
+    type,
+    [type]: {}
+  }
+}
+
+/** Pagination from the query string (GET) . */
+export const paginateQuery = (ctx: Context, items: ReadonlyArray<Record<string, unknown>>, type: string) =>
+  paginate(
+    items,
+    type,
+    ctx.url.searchParams.get("start_cursor") ?? undefined,
+    ctx.url.searchParams.get("page_size") ?? undefined
+  )

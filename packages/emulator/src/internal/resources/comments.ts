@@ -1,0 +1,67 @@
+import {
+  type Api,
+  api,
+  bodyOf,
+  type Context,
+  isFailure,
+  notFound,
+  paginateQuery,
+  reply,
+  type Route
+} from "../handler.js"
+import { validation } from "../store.js"
+
+const find = (ctx: Context & Api) => ctx.content.comments.get(ctx.params.id!)
+
+const create = (ctx: Context & Api) => {
+  const body = bodyOf(ctx)
+  if (isFailure(body)) return reply(ctx, body)
+  if ((body.rich_text === undefined) === (body.markdown === undefined)) {
+    return reply(ctx, validation("Give exactly one of body.rich_text and body.markdown."))
+  }
+  const created = ctx.content.createComment(
+    body,
+    (discussion) => [...ctx.content.comments.values()].find((c) => c.discussion_id === discussion)?.parent,
+    ctx.content.stamp(ctx.now)
+  )
+  return reply(ctx, isFailure(created) ? created : ctx.content.commentJson(created))
+}
+
+/** `comments.*`. */
+export const routes: ReadonlyArray<Route> = [
+  api("POST", "/v1/comments", create),
+  api("GET", "/v1/comments", (ctx) => {
+    const blockId = ctx.url.searchParams.get("block_id")
+    if (blockId === null) return reply(ctx, validation("block_id should be defined."))
+    const comments = [...ctx.content.comments.values()]
+      .filter((c) => c.parent.page_id === blockId || c.parent.block_id === blockId)
+      .map((c) => ctx.content.commentJson(c))
+    return reply(ctx, paginateQuery(ctx, comments, "comment"))
+  }),
+  api("GET", "/v1/comments/{id}", (ctx) => {
+    const comment = find(ctx)
+    return reply(ctx, comment === undefined ? notFound("comment", ctx.params.id!) : ctx.content.commentJson(comment))
+  }),
+  api("PATCH", "/v1/comments/{id}", (ctx) => {
+    const body = bodyOf(ctx)
+    const comment = find(ctx)
+    if (isFailure(body)) return reply(ctx, body)
+    if (comment === undefined) return reply(ctx, notFound("comment", ctx.params.id!))
+    const updated = ctx.content.createComment(
+      { ...body, parent: comment.parent },
+      () => undefined,
+      ctx.content.stamp(ctx.now)
+    )
+    if (isFailure(updated)) return reply(ctx, updated)
+    ctx.content.comments.delete(updated.id)
+    comment.rich_text = updated.rich_text
+    comment.last_edited_time = updated.last_edited_time
+    return reply(ctx, ctx.content.commentJson(comment))
+  }),
+  api("DELETE", "/v1/comments/{id}", (ctx) => {
+    const comment = find(ctx)
+    if (comment === undefined) return reply(ctx, notFound("comment", ctx.params.id!))
+    ctx.content.comments.delete(comment.id)
+    return reply(ctx, ctx.content.commentJson(comment))
+  })
+]

@@ -1,0 +1,76 @@
+import { type Api, api, bodyOf, type Context, isFailure, notFound, paginate, reply, type Route } from "../handler.js"
+import { run } from "../query.js"
+import { validation } from "../store.js"
+
+const find = (ctx: Context & Api) => {
+  const source = ctx.content.dataSources.get(ctx.params.id!)
+  return source !== undefined && source.workspaceId === ctx.principal.workspaceId ? source : undefined
+}
+
+const query = (ctx: Context & Api) => {
+  const body = bodyOf(ctx)
+  if (isFailure(body)) return reply(ctx, body)
+  const source = find(ctx)
+  if (source === undefined) return reply(ctx, notFound("data_source", ctx.params.id!))
+  if (body.sorts !== undefined && !Array.isArray(body.sorts)) {
+    return reply(ctx, validation("body.sorts should be an array."))
+  }
+  const rows = run(
+    ctx.content.rowsOf(source),
+    source,
+    body.filter as Record<string, unknown> | undefined,
+    body.sorts as ReadonlyArray<Record<string, unknown>> | undefined
+  )
+  if (isFailure(rows)) return reply(ctx, rows)
+  return reply(
+    ctx,
+    paginate(rows.map((r) => ctx.content.pageJson(r)), "page_or_data_source", body.start_cursor, body.page_size)
+  )
+}
+
+const update = (ctx: Context & Api) => {
+  const body = bodyOf(ctx)
+  if (isFailure(body)) return reply(ctx, body)
+  const source = find(ctx)
+  if (source === undefined) return reply(ctx, notFound("data_source", ctx.params.id!))
+  if (body.properties !== undefined) {
+    const properties = ctx.content.schemaOf(
+      body.properties as Record<string, Record<string, unknown> | null>,
+      source.properties
+    )
+    if (isFailure(properties)) return reply(ctx, properties)
+    source.properties = properties
+  }
+  if (body.title !== undefined) source.title = ctx.content.dataSourceJson(source).title as never
+  if (typeof body.in_trash === "boolean") source.in_trash = body.in_trash
+  source.last_edited_time = ctx.content.stamp(ctx.now)
+  return reply(ctx, ctx.content.dataSourceJson(source))
+}
+
+/** `dataSources.*`. */
+export const routes: ReadonlyArray<Route> = [
+  api("POST", "/v1/data_sources", (ctx) => {
+    const body = bodyOf(ctx)
+    if (isFailure(body)) return reply(ctx, body)
+    const created = ctx.content.createDataSource(body, ctx.content.stamp(ctx.now))
+    return reply(ctx, isFailure(created) ? created : ctx.content.dataSourceJson(created))
+  }),
+  api("GET", "/v1/data_sources/{id}", (ctx) => {
+    const source = find(ctx)
+    return reply(
+      ctx,
+      source === undefined ? notFound("data_source", ctx.params.id!) : ctx.content.dataSourceJson(source)
+    )
+  }),
+  api("PATCH", "/v1/data_sources/{id}", update),
+  api("POST", "/v1/data_sources/{id}/query", query),
+  api("GET", "/v1/data_sources/{id}/templates", (ctx) => {
+    const source = find(ctx)
+    return reply(
+      ctx,
+      source === undefined
+        ? notFound("data_source", ctx.params.id!)
+        : { templates: [], has_more: false, next_cursor: null }
+    )
+  })
+]

@@ -1,0 +1,63 @@
+import * as Effect from "effect/Effect"
+import {
+  type Api,
+  api,
+  bodyOf,
+  type Context,
+  isFailure,
+  notFound,
+  paginateQuery,
+  reply,
+  type Route
+} from "../handler.js"
+import { fail } from "../respond.js"
+import { validation } from "../store.js"
+
+const find = (ctx: Context & Api) => ctx.content.uploads.get(ctx.params.id!)
+
+/** `send` is `multipart/form-data`: the `file` part and, in multi_part mode, `part_number`. */
+const send = (ctx: Context & Api) =>
+  Effect.gen(function*() {
+    const upload = find(ctx)
+    if (upload === undefined) return fail(ctx.requestId, notFound("file_upload", ctx.params.id!))
+    const form = yield* Effect.either(Effect.tryPromise(() =>
+      new Response(ctx.body as BodyInit, { headers: { "content-type": ctx.request.headers["content-type"] ?? "" } })
+        .formData()
+    ))
+    if (form._tag === "Left") {
+      return fail(ctx.requestId, validation("The body should be multipart/form-data."))
+    }
+    const file = form.right.get("file")
+    if (file === null || typeof file === "string") {
+      return fail(ctx.requestId, validation("The form should have a file."))
+    }
+    const part = form.right.get("part_number")
+    const sent = ctx.content.send(upload, file.size, part === null ? undefined : Number(part), file.name)
+    return yield* reply(ctx, isFailure(sent) ? sent : ctx.content.uploadJson(sent))
+  })
+
+/** `fileUploads.*`. */
+export const routes: ReadonlyArray<Route> = [
+  api("POST", "/v1/file_uploads", (ctx) => {
+    const body = bodyOf(ctx)
+    if (isFailure(body)) return reply(ctx, body)
+    const created = ctx.content.createUpload(body, ctx.content.stamp(ctx.now))
+    return reply(ctx, isFailure(created) ? created : ctx.content.uploadJson(created))
+  }),
+  { kind: "api", method: "POST", pattern: "/v1/file_uploads/{id}/send", handler: send, raw: true },
+  api("POST", "/v1/file_uploads/{id}/complete", (ctx) => {
+    const upload = find(ctx)
+    if (upload === undefined) return reply(ctx, notFound("file_upload", ctx.params.id!))
+    const done = ctx.content.complete(upload)
+    return reply(ctx, isFailure(done) ? done : ctx.content.uploadJson(done))
+  }),
+  api("GET", "/v1/file_uploads/{id}", (ctx) => {
+    const upload = find(ctx)
+    return reply(ctx, upload === undefined ? notFound("file_upload", ctx.params.id!) : ctx.content.uploadJson(upload))
+  }),
+  api("GET", "/v1/file_uploads", (ctx) => {
+    const status = ctx.url.searchParams.get("status")
+    const uploads = [...ctx.content.uploads.values()].filter((u) => status === null || u.status === status)
+    return reply(ctx, paginateQuery(ctx, uploads.map((u) => ctx.content.uploadJson(u)), "file_upload"))
+  })
+]

@@ -1,0 +1,127 @@
+import type { BlockRecord } from "../content.js"
+import { markdownBlocks, plainText } from "../content.js"
+import {
+  type Api,
+  api,
+  bodyOf,
+  type Context,
+  isFailure,
+  notFound,
+  paginateQuery,
+  reply,
+  type Route
+} from "../handler.js"
+import { validation } from "../store.js"
+import { findPage } from "./pages.js"
+
+/** Markdown of the blocks this emulator renders; anything else is `<unknown>` with its id listed. */
+const lineOf = (block: BlockRecord, unknown: Array<string>): string => {
+  const text = plainText(block.payload.rich_text)
+  switch (block.type) {
+    case "paragraph":
+      return text
+    case "heading_1":
+      return `# ${text}`
+    case "heading_2":
+      return `## ${text}`
+    case "heading_3":
+      return `### ${text}`
+    case "bulleted_list_item":
+      return `- ${text}`
+    case "numbered_list_item":
+      return `1. ${text}`
+    case "to_do":
+      return `- [${block.payload.checked === true ? "x" : " "}] ${text}`
+    case "quote":
+      return `> ${text}`
+    case "divider":
+      return "---"
+    default:
+      unknown.push(block.id)
+      return `<unknown url="${block.id}"/>`
+  }
+}
+
+const render = (ctx: Context & Api, pageId: string) => {
+  const unknown: Array<string> = []
+  const markdown = ctx.content.childrenOf(pageId).map((b) => lineOf(b, unknown)).join("\n")
+  return { object: "page_markdown", id: pageId, markdown, truncated: false, unknown_block_ids: unknown }
+}
+
+const update = (ctx: Context & Api) => {
+  const body = bodyOf(ctx)
+  if (isFailure(body)) return reply(ctx, body)
+  const id = ctx.params.id!
+  const found = findPage(ctx, id)
+  if (found === undefined) return reply(ctx, notFound("page", id))
+  if (found.kind === "fixture") return reply(ctx, validation("The emulator's fixture pages are read-only."))
+  const command = body[String(body.type)] as Record<string, unknown> | undefined
+  if (command === undefined) return reply(ctx, validation("body.type should name a command given in the body."))
+  const current = render(ctx, id).markdown
+  let next: string
+  switch (body.type) {
+    case "replace_content":
+      next = String(command.new_str ?? "")
+      break
+    case "insert_content":
+      next = command.position === undefined || (command.position as Record<string, unknown>).type === "end"
+        ? `${current}\n${String(command.content)}`
+        : `${String(command.content)}\n${current}`
+      break
+    case "update_content": {
+      next = current
+      for (const change of (command.content_updates ?? []) as Array<Record<string, unknown>>) {
+        const old = String(change.old_str)
+        if (!next.includes(old)) return reply(ctx, validation(`old_str not found: ${old.slice(0, 100)}`))
+        next = change.replace_all_matches === true
+          ? next.split(old).join(String(change.new_str))
+          : next.replace(old, String(change.new_str))
+      }
+      break
+    }
+    default:
+      return reply(ctx, validation(`Unsupported markdown command: ${String(body.type)}`))
+  }
+  for (const block of ctx.content.childrenOf(id)) block.in_trash = true
+  ctx.content.children.set(id, [])
+  const appended = ctx.content.append(id, "page_id", markdownBlocks(next), ctx.content.stamp(ctx.now))
+  if (isFailure(appended)) return reply(ctx, appended)
+  return reply(ctx, render(ctx, id))
+}
+
+/** One property of a page as a `property_item` (title and rich text as a paginated list of items). */
+const property = (ctx: Context & Api) => {
+  const found = findPage(ctx, ctx.params.id!)
+  if (found === undefined) return reply(ctx, notFound("page", ctx.params.id!))
+  const properties = (found.kind === "fixture" ? found.json.properties : found.record.properties) as Record<
+    string,
+    Record<string, unknown>
+  >
+  const key = decodeURIComponent(ctx.params.property!)
+  const value = Object.values(properties).find((p) => p.id === key || p.id === ctx.params.property)
+  if (value === undefined) return reply(ctx, notFound("property", key))
+  const type = value.type as string
+  if (type !== "title" && type !== "rich_text") return reply(ctx, { object: "property_item", ...value })
+  const items = (value[type] as Array<Record<string, unknown>>).map((item, i) => ({
+    object: "property_item",
+    id: `${value.id}-${i}`,
+    type,
+    [type]: item
+  }))
+  const list = paginateQuery(ctx, items, "property_item")
+  if (isFailure(list)) return reply(ctx, list)
+  return reply(ctx, {
+    ...list,
+    property_item: { id: value.id, type, next_url: null, [type]: {} }
+  })
+}
+
+/** `pages.retrieveMarkdown`, `pages.updateMarkdown` (with `allow_async`: an async task), `pages.properties.retrieve`. */
+export const routes: ReadonlyArray<Route> = [
+  api("GET", "/v1/pages/{id}/markdown", (ctx) =>
+    findPage(ctx, ctx.params.id!) === undefined
+      ? reply(ctx, notFound("page", ctx.params.id!))
+      : reply(ctx, render(ctx, ctx.params.id!))),
+  api("PATCH", "/v1/pages/{id}/markdown", update),
+  api("GET", "/v1/pages/{id}/properties/{property}", property)
+]
