@@ -41,15 +41,36 @@ export type PaginationParams = typeof PaginationParams.Encoded
 export const stream = <P extends PaginationParams, A, E, R>(
   endpoint: (params: P) => Effect.Effect<List<A>, E, R>,
   params: P
+): Stream.Stream<A, E, R> => streamWith(endpoint, params, (list) => list.results)
+
+/**
+ * Like {@link stream}, for a paginated answer whose items are not under `results`: `items` picks them
+ * (`dataSources.listTemplates` → `(page) => page.templates`; `pages.properties.retrieve` → the list's `results`).
+ *
+ * @example
+ * const templates = Pagination.streamWith(client.dataSources.listTemplates, { data_source_id }, (p) => p.templates)
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const streamWith = <P extends PaginationParams, Page, A, E, R>(
+  endpoint: (params: P) => Effect.Effect<Page, E, R>,
+  params: P,
+  items: (page: Page) => ReadonlyArray<A>
 ): Stream.Stream<A, E, R> =>
   Stream.paginateChunkEffect(params.start_cursor, (cursor) =>
     Effect.map(
       endpoint(cursor === undefined ? params : { ...params, start_cursor: cursor }),
-      (list) =>
-        [
-          Chunk.unsafeFromArray(list.results as Array<A>),
-          list.has_more && list.next_cursor !== null ? Option.some<string | undefined>(list.next_cursor) : Option.none()
+      (page) => {
+        // an answer without `has_more` (a single property item) is the only page
+        const { has_more, next_cursor } = page as { readonly has_more?: unknown; readonly next_cursor?: unknown }
+        return [
+          Chunk.unsafeFromArray(items(page) as Array<A>),
+          has_more === true && typeof next_cursor === "string"
+            ? Option.some<string | undefined>(next_cursor)
+            : Option.none()
         ] as const
+      }
     ))
 
 /**

@@ -12,6 +12,7 @@ import {
   NotionClient,
   NotionRetry,
   Page,
+  Pagination,
   PropertyItem,
   PropertyValue,
   Upload
@@ -19,6 +20,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { clientLayer } from "../../core/test/utils/fixtures.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
@@ -112,6 +114,8 @@ describe("content endpoints (our client, real sockets)", () => {
           children: [{ type: "paragraph", paragraph: { rich_text: text("first") } }]
         })
         const [first] = (yield* notion.blocks.children.list({ block_id: page.id })).results
+        const retrieved = yield* notion.blocks.retrieve({ block_id: first!.id })
+        assert.strictEqual(Block.isFullBlock(retrieved) && retrieved.type, "paragraph")
         yield* notion.blocks.children.append({
           block_id: page.id,
           children: [{ type: "to_do", to_do: { rich_text: text("last"), checked: false } }]
@@ -190,6 +194,7 @@ describe("content endpoints (our client, real sockets)", () => {
         const comment = yield* notion.comments.create({ parent: { page_id: page.id }, rich_text: text("Hello") })
         if (!("discussion_id" in comment)) return assert.fail("a full comment")
         yield* notion.comments.create({ discussion_id: comment.discussion_id, markdown: "Hi back" })
+        assert.strictEqual((yield* notion.comments.retrieve({ comment_id: comment.id })).id, comment.id)
         const listed = yield* notion.comments.list({ block_id: page.id })
         assert.strictEqual(listed.results.length, 2)
         const edited = yield* notion.comments.update({ comment_id: comment.id, rich_text: text("Hello!") })
@@ -292,6 +297,12 @@ describe("content endpoints (our client, real sockets)", () => {
         assert.strictEqual("markdown" in replaced && replaced.markdown, "Just this")
         const title = yield* notion.pages.properties.retrieve({ page_id: pageId, property_id: "title" })
         assert.isTrue(PropertyItem.isPropertyItemList(title))
+        const items = yield* Stream.runCollect(Pagination.streamWith(
+          notion.pages.properties.retrieve,
+          { page_id: pageId, property_id: "title", page_size: 1 },
+          (answer) => PropertyItem.isPropertyItemList(answer) ? answer.results : [answer]
+        ))
+        assert.strictEqual(items.length, 1)
       }))
 
     it.effect("custom emojis, meeting notes and templates answer in their shapes", () =>
@@ -299,7 +310,12 @@ describe("content endpoints (our client, real sockets)", () => {
         const notion = yield* NotionClient.NotionClient
         assert.deepStrictEqual((yield* notion.customEmojis.list()).results, [])
         assert.isFalse((yield* notion.blocks.meetingNotes.query({ limit: 10 })).has_more)
-        assert.deepStrictEqual((yield* notion.dataSources.listTemplates({ data_source_id: TASKS })).templates, [])
+        const templates = yield* Stream.runCollect(
+          Pagination.streamWith(notion.dataSources.listTemplates, { data_source_id: TASKS }, (page) => page.templates)
+        )
+        assert.strictEqual(templates.length, 0)
+        const meeting = yield* Effect.flip(notion.blocks.meetingNotes.create({ source: { type: "audio" } }))
+        assert.strictEqual(meeting._tag, "ValidationError")
       }))
   })
 })

@@ -92,6 +92,14 @@ export const richTextOf = (items: unknown): Array<Json> =>
 
 const plain = (items: unknown) => richTextOf(items).map((i) => i.plain_text).join("")
 
+/** The four audit fields every object carries. */
+const auditJson = (record: Audit) => ({
+  created_time: record.created_time,
+  last_edited_time: record.last_edited_time,
+  created_by: record.created_by,
+  last_edited_by: record.last_edited_by
+})
+
 const MiB = 1024 * 1024
 const MAX_PART = 20 * MiB
 const MIN_PART = 5 * MiB
@@ -315,10 +323,7 @@ export class Content {
     return {
       object: "page",
       id: page.id,
-      created_time: page.created_time,
-      last_edited_time: page.last_edited_time,
-      created_by: page.created_by,
-      last_edited_by: page.last_edited_by,
+      ...auditJson(page),
       cover: page.cover,
       icon: page.icon,
       parent: page.parent,
@@ -387,10 +392,7 @@ export class Content {
       object: "block",
       id: block.id,
       parent: block.parent,
-      created_time: block.created_time,
-      last_edited_time: block.last_edited_time,
-      created_by: block.created_by,
-      last_edited_by: block.last_edited_by,
+      ...auditJson(block),
       has_children: (this.children.get(block.id)?.length ?? 0) > 0,
       archived: block.in_trash,
       in_trash: block.in_trash,
@@ -453,10 +455,7 @@ export class Content {
     return {
       object: "data_source",
       id: source.id,
-      created_time: source.created_time,
-      last_edited_time: source.last_edited_time,
-      created_by: source.created_by,
-      last_edited_by: source.last_edited_by,
+      ...auditJson(source),
       title: source.title,
       description: [],
       icon: null,
@@ -496,10 +495,7 @@ export class Content {
     return {
       object: "database",
       id: database.id,
-      created_time: database.created_time,
-      last_edited_time: database.last_edited_time,
-      created_by: database.created_by,
-      last_edited_by: database.last_edited_by,
+      ...auditJson(database),
       title: database.title,
       description: [],
       parent: database.parent,
