@@ -79,6 +79,9 @@ export * as OpenUnion from "./OpenUnion.js"
 /** Uploads a file of any size (single or multi part) and gives the reference to attach. @since 0.1.0 */
 export * as Upload from "./Upload.js"
 
+/** A data source as a table of typed rows (the definition `notion-effect schema generate` writes). @since 0.1.0 */
+export * as TypedDataSource from "./TypedDataSource.js"
+
 /** Paginated list schemas. @since 0.1.0 */
 export * as List from "./List.js"
 

@@ -112,6 +112,14 @@ const configDefaults: Record<string, Json> = {
   status: { options: [], groups: [] }
 }
 
+/** A property's value before anything was written to it. */
+const emptyValue = (type: string): unknown =>
+  ["title", "rich_text", "multi_select", "people", "relation", "files"].includes(type)
+    ? []
+    : type === "checkbox"
+    ? false
+    : null
+
 /** Property kinds whose value is a list of rich text. */
 const textKinds = new Set(["title", "rich_text"])
 
@@ -239,16 +247,7 @@ export class Content {
       const name = definition.name as string
       if (out[name] !== undefined) continue
       const type = definition.type as string
-      out[name] = {
-        id: definition.id,
-        type,
-        [type]: textKinds.has(type) || type === "multi_select" || type === "people" || type === "relation" ||
-            type === "files"
-          ? []
-          : type === "checkbox"
-          ? false
-          : null
-      }
+      out[name] = { id: definition.id, type, [type]: emptyValue(type) }
     }
     return out
   }
@@ -317,6 +316,59 @@ export class Content {
     return record
   }
 
+  /** Read-only values Notion computes: times, authors, unique ids, formulas and rollups (results kept simple). */
+  private computed(page: PageRecord): Record<string, Json> {
+    const source = this.schemaFor(page.parent)
+    if (source === undefined) return page.properties
+    const out: Record<string, Json> = {}
+    for (const definition of Object.values(source.properties)) {
+      const name = definition.name as string
+      const type = definition.type as string
+      const base = { id: definition.id, type }
+      const config = (definition[type] ?? {}) as Json
+      const value = type === "created_time"
+        ? page.created_time
+        : type === "last_edited_time"
+        ? page.last_edited_time
+        : type === "created_by"
+        ? page.created_by
+        : type === "last_edited_by"
+        ? page.last_edited_by
+        : type === "unique_id"
+        ? { prefix: config.prefix ?? null, number: this.rowsOf(source).findIndex((r) => r.id === page.id) + 1 }
+        : type === "formula"
+        ? { type: "string", string: "" }
+        : type === "rollup"
+        ? { type: "number", number: 0, function: config.function ?? "count" }
+        : type === "button"
+        ? {}
+        : undefined
+      // a page moved into the data source keeps its title under the title property's name
+      const kept = page.properties[name] ??
+        (type === "title" ? Object.values(page.properties).find((p) => p.type === "title") : undefined)
+      out[name] = value !== undefined
+        ? { ...base, [type]: value }
+        : kept !== undefined
+        ? { ...kept, id: definition.id }
+        : { ...base, [type]: emptyValue(type) }
+    }
+    return out
+  }
+
+  /** After a schema change: page values follow renames (matched by property id) and removals. */
+  followSchema(source: DataSourceRecord) {
+    const byId = new Map(Object.values(source.properties).map((p) => [p.id as string, p.name as string]))
+    for (const page of this.pages.values()) {
+      if (page.parent.data_source_id !== source.id) continue
+      page.properties = Object.fromEntries(
+        Object.values(page.properties).flatMap((value) => {
+          const name = byId.get(value.id as string)
+          return name === undefined ? [] : [[name, value]]
+        })
+      )
+    }
+  }
+
   pageJson(page: PageRecord): Json {
     const title = Object.values(page.properties).find((p) => p.type === "title")
     const slug = plain((title?.title as Array<Json> | undefined) ?? []).replace(/\W+/g, "-")
@@ -330,7 +382,7 @@ export class Content {
       archived: page.in_trash,
       in_trash: page.in_trash,
       is_locked: page.is_locked,
-      properties: page.properties,
+      properties: this.computed(page),
       url: `https://www.notion.so/${slug}-${page.id.replace(/-/g, "")}`,
       public_url: null
     }
@@ -446,6 +498,35 @@ export class Content {
         name,
         type,
         [type]: { ...configDefaults[type], ...(change[type] as Json | undefined) }
+      }
+    }
+    // what Notion fills in: option ids and colours, a rollup's property ids from their names
+    for (const definition of Object.values(out)) {
+      const type = definition.type as string
+      const config = definition[type] as Json
+      if (Array.isArray(config.options)) {
+        config.options = (config.options as Array<Json>).map((o) => ({
+          id: `opt-${crypto.randomUUID().slice(0, 8)}`,
+          color: "default",
+          ...o
+        }))
+      }
+      if (type === "status" && (config.groups as Array<unknown>).length === 0) {
+        const options = config.options as Array<Json>
+        if (options.length === 0) {
+          options.push(
+            { id: "st-todo", name: "Not started", color: "default" },
+            { id: "st-doing", name: "In progress", color: "blue" },
+            { id: "st-done", name: "Done", color: "green" }
+          )
+        }
+        config.groups = [{ id: "grp-all", name: "All", color: "default", option_ids: options.map((o) => o.id) }]
+      }
+      if (type === "rollup") {
+        const byName = (name: unknown) => Object.values(out).find((p) => p.name === name)?.id ?? ""
+        config.relation_property_id ??= byName(config.relation_property_name)
+        config.rollup_property_id ??= encodeURIComponent(String(config.rollup_property_name ?? ""))
+        config.function ??= "count"
       }
     }
     return out

@@ -40,6 +40,7 @@ const update = (ctx: Context & Api) => {
     )
     if (isFailure(properties)) return reply(ctx, properties)
     source.properties = properties
+    ctx.content.followSchema(source)
   }
   if (body.title !== undefined) source.title = ctx.content.dataSourceJson(source).title as never
   if (typeof body.in_trash === "boolean") source.in_trash = body.in_trash

@@ -1,0 +1,231 @@
+/**
+ * The `notion-effect` command line (on `@effect/cli`):
+ *
+ * - `notion-effect schema generate <data source id or URL>... [--out file.ts] [--name Export] [--skip-unsupported]`
+ *   writes a TypeScript module with one `TypedDataSource.define` per data source (stdout without `--out`);
+ * - `notion-effect schema diff <module.ts>` compares each definition of a module with its live data source and
+ *   exits 1 on drift;
+ * - `notion-effect schema introspect <data source id or URL>` prints the properties as a table.
+ *
+ * The token comes from `NOTION_TOKEN`; `--base-url` (or `NOTION_BASE_URL`) points at another server, such as the
+ * emulator. Exit codes: 0 ok, 1 drift, 2 any other failure (bad id, no access, unsupported property, bad token…).
+ *
+ * @since 0.1.0
+ */
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FileSystem from "@effect/platform/FileSystem"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as NotionAuth from "@notion-effect/core/NotionAuth"
+import * as NotionClient from "@notion-effect/core/NotionClient"
+import * as NotionConfig from "@notion-effect/core/NotionConfig"
+import * as Config from "effect/Config"
+import * as Console from "effect/Console"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { AuthenticationFailed, type CliError, CommandFailed, exitCode, SchemaDrift } from "./CliError.js"
+import * as Codegen from "./Codegen.js"
+import * as Live from "./Live.js"
+
+/**
+ * How the commands reach Notion: a client for a base URL (`undefined`: the configured or default one).
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class NotionAccess extends Context.Tag("@notion-effect/cli/NotionAccess")<NotionAccess, {
+  readonly client: (baseUrl: string | undefined) => Layer.Layer<NotionClient.NotionClient, CliError>
+}>() {}
+
+/**
+ * A client over the given `HttpClient`, with the token from `NOTION_TOKEN` (`Config.redacted`, never printed) and
+ * the base URL from `--base-url`, else `NOTION_BASE_URL`, else Notion's.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerAccess = (http: Layer.Layer<HttpClient.HttpClient>): Layer.Layer<NotionAccess> =>
+  Layer.succeed(NotionAccess, {
+    client: (baseUrl) =>
+      Layer.unwrapEffect(Effect.gen(function*() {
+        const token = yield* Config.redacted("NOTION_TOKEN").pipe(
+          Effect.mapError(() =>
+            new AuthenticationFailed({
+              message: "Set NOTION_TOKEN to an integration token (\"secret_…\" or \"ntn_…\"; the emulator prints one)"
+            })
+          )
+        )
+        const configured = yield* Effect.orDie(Config.option(Config.string("NOTION_BASE_URL")))
+        const url = baseUrl ?? Option.getOrUndefined(configured)
+        return NotionClient.layer.pipe(
+          Layer.provide([NotionAuth.layer(token), NotionConfig.layer(url === undefined ? {} : { baseUrl: url }), http])
+        )
+      }))
+  })
+
+/**
+ * {@link layerAccess} over Node's HTTP client.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerNode: Layer.Layer<NotionAccess> = layerAccess(NodeHttpClient.layer)
+
+const withClient = <A, E>(
+  baseUrl: Option.Option<string>,
+  effect: Effect.Effect<A, E, NotionClient.NotionClient>
+): Effect.Effect<A, E | CliError, NotionAccess> =>
+  Effect.flatMap(NotionAccess, (access) => Effect.provide(effect, access.client(Option.getOrUndefined(baseUrl))))
+
+const fileError = (what: string) => (error: { readonly message: string }) =>
+  new CommandFailed({ message: `Cannot ${what}: ${error.message}` })
+
+// ---------------------------------------------------------------------------------------------------------------
+// options
+// ---------------------------------------------------------------------------------------------------------------
+
+const baseUrl = Options.text("base-url").pipe(
+  Options.withDescription(
+    "The API's base URL (default: NOTION_BASE_URL, else https://api.notion.com), e.g. the emulator's"
+  ),
+  Options.optional
+)
+
+const reference = Args.text({ name: "data source id or URL" }).pipe(
+  Args.withDescription("A data source id, or a database URL or id (when it holds one data source)")
+)
+
+// ---------------------------------------------------------------------------------------------------------------
+// commands
+// ---------------------------------------------------------------------------------------------------------------
+
+const generate = Command.make(
+  "generate",
+  {
+    references: reference.pipe(Args.atLeast(1)),
+    out: Options.file("out").pipe(
+      Options.withAlias("o"),
+      Options.withDescription("Write the module to this file (default: standard output)"),
+      Options.optional
+    ),
+    name: Options.text("name").pipe(
+      Options.withDescription("The export name (one data source only; default: from its title)"),
+      Options.optional
+    ),
+    skipUnsupported: Options.boolean("skip-unsupported").pipe(
+      Options.withDescription("Leave out properties of types the generator cannot type instead of failing")
+    ),
+    baseUrl
+  },
+  (args) =>
+    Effect.gen(function*() {
+      const models = yield* withClient(
+        args.baseUrl,
+        Effect.forEach(args.references, (ref) =>
+          Live.model(ref, {
+            skipUnsupported: args.skipUnsupported,
+            ...(args.references.length === 1 && Option.isSome(args.name) ? { exportName: args.name.value } : {})
+          }))
+      )
+      const text = Codegen.render(models)
+      if (Option.isNone(args.out)) return yield* Console.log(text.trimEnd())
+      const fs = yield* FileSystem.FileSystem
+      yield* fs.writeFileString(args.out.value, text).pipe(Effect.mapError(fileError(`write ${args.out.value}`)))
+      for (const model of Codegen.distinctExports(models)) {
+        const skipped = model.skipped.length === 0 ? "" : `, ${model.skipped.length} left out`
+        yield* Console.error(
+          `Wrote ${model.exportName} (${model.fields.length} fields${skipped}) from ${model.dataSourceId} to ${args.out.value}`
+        )
+      }
+    })
+).pipe(Command.withDescription("Write a TypeScript module (a typed definition and Effect Schema) for data sources"))
+
+const diff = Command.make(
+  "diff",
+  {
+    module: Args.file({ name: "module", exists: "yes" }).pipe(
+      Args.withDescription("A module written by `schema generate`")
+    ),
+    baseUrl
+  },
+  (args) =>
+    Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const text = yield* fs.readFileString(args.module).pipe(Effect.mapError(fileError(`read ${args.module}`)))
+      const definitions = yield* Codegen.parse(text, args.module)
+      const report: Array<string> = []
+      let changes = 0
+      for (const definition of definitions) {
+        const live = yield* withClient(args.baseUrl, Live.model(definition.dataSourceId, { skipUnsupported: true }))
+        const found = Codegen.diff(definition, live)
+        changes += found.length
+        const where = `${definition.exportName} (data source ${definition.dataSourceId})`
+        report.push(found.length === 0 ? `${where}: up to date` : `${where}: ${found.length} change(s)`)
+        for (const change of found) report.push(`  - ${change}`)
+      }
+      if (changes === 0) return yield* Console.log(report.join("\n"))
+      return yield* new SchemaDrift({
+        changes: report,
+        message: `${args.module} differs from Notion; regenerate it (notion-effect schema generate).\n${
+          report.join("\n")
+        }`
+      })
+    })
+).pipe(Command.withDescription("Compare a generated module with its live data sources; exit 1 on drift"))
+
+const introspect = Command.make(
+  "introspect",
+  { reference, baseUrl },
+  (args) =>
+    withClient(
+      args.baseUrl,
+      Effect.gen(function*() {
+        const dataSource = yield* Live.resolve(args.reference)
+        const seen = yield* Live.samples(dataSource)
+        yield* Console.log(Codegen.table(dataSource, seen))
+      })
+    )
+).pipe(Command.withDescription("Print a data source's properties as a table"))
+
+const schema = Command.make("schema").pipe(
+  Command.withDescription("Typed data sources: generate, diff, introspect"),
+  Command.withSubcommands([generate, diff, introspect])
+)
+
+/**
+ * The `notion-effect` command.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = Command.make("notion-effect").pipe(Command.withSubcommands([schema]))
+
+/**
+ * Runs the command line on `argv` (`process.argv`: node, script, arguments); fails with the command's error.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = Command.run(command, { name: "notion-effect", version: "0.1.0" })
+
+/**
+ * Runs the command line and gives the exit code: 0 ok, 1 drift, 2 anything else. A failure's message goes to
+ * standard error (usage errors are printed by `@effect/cli` itself).
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const main = (argv: ReadonlyArray<string>) =>
+  run(argv).pipe(
+    Effect.as(0),
+    Effect.catchAll((error) =>
+      ValidationError.isValidationError(error)
+        ? Effect.succeed(2)
+        : Effect.as(Console.error(`notion-effect: ${error.message}`), exitCode(error))
+    )
+  )
