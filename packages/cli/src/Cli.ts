@@ -7,8 +7,9 @@
  *   exits 1 on drift;
  * - `notion-effect schema introspect <data source id or URL>` prints the properties as a table.
  *
- * The token comes from `NOTION_TOKEN`; `--base-url` (or `NOTION_BASE_URL`) points at another server, such as the
- * emulator. Exit codes: 0 ok, 1 drift, 2 any other failure (bad id, no access, unsupported property, bad token…).
+ * The token comes from `NOTION_TOKEN`, or `--grant <bot_id>` (or `NOTION_GRANT`) uses an OAuth grant from the token
+ * store (see `Access`); `--base-url` (or `NOTION_BASE_URL`) points at another server, such as the emulator.
+ * Exit codes: 0 ok, 1 drift, 2 any other failure (bad id, no access, unsupported property, bad token…).
  *
  * @since 0.1.0
  */
@@ -16,71 +17,25 @@ import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FileSystem from "@effect/platform/FileSystem"
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NotionAuth from "@notion-effect/core/NotionAuth"
-import * as NotionClient from "@notion-effect/core/NotionClient"
-import * as NotionConfig from "@notion-effect/core/NotionConfig"
-import * as Config from "effect/Config"
+import type * as NotionClient from "@notion-effect/core/NotionClient"
 import * as Console from "effect/Console"
-import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { AuthenticationFailed, type CliError, CommandFailed, exitCode, SchemaDrift } from "./CliError.js"
+import * as Access from "./Access.js"
+import { type CliError, CommandFailed, exitCode, SchemaDrift } from "./CliError.js"
 import * as Codegen from "./Codegen.js"
 import * as Live from "./Live.js"
 
-/**
- * How the commands reach Notion: a client for a base URL (`undefined`: the configured or default one).
- *
- * @since 0.1.0
- * @category services
- */
-export class NotionAccess extends Context.Tag("@notion-effect/cli/NotionAccess")<NotionAccess, {
-  readonly client: (baseUrl: string | undefined) => Layer.Layer<NotionClient.NotionClient, CliError>
-}>() {}
-
-/**
- * A client over the given `HttpClient`, with the token from `NOTION_TOKEN` (`Config.redacted`, never printed) and
- * the base URL from `--base-url`, else `NOTION_BASE_URL`, else Notion's.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerAccess = (http: Layer.Layer<HttpClient.HttpClient>): Layer.Layer<NotionAccess> =>
-  Layer.succeed(NotionAccess, {
-    client: (baseUrl) =>
-      Layer.unwrapEffect(Effect.gen(function*() {
-        const token = yield* Config.redacted("NOTION_TOKEN").pipe(
-          Effect.mapError(() =>
-            new AuthenticationFailed({
-              message: "Set NOTION_TOKEN to an integration token (\"secret_…\" or \"ntn_…\"; the emulator prints one)"
-            })
-          )
-        )
-        const configured = yield* Effect.orDie(Config.option(Config.string("NOTION_BASE_URL")))
-        const url = baseUrl ?? Option.getOrUndefined(configured)
-        return NotionClient.layer.pipe(
-          Layer.provide([NotionAuth.layer(token), NotionConfig.layer(url === undefined ? {} : { baseUrl: url }), http])
-        )
-      }))
-  })
-
-/**
- * {@link layerAccess} over Node's HTTP client.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerNode: Layer.Layer<NotionAccess> = layerAccess(NodeHttpClient.layer)
-
 const withClient = <A, E>(
-  baseUrl: Option.Option<string>,
+  target: { readonly baseUrl: Option.Option<string>; readonly grant: Option.Option<string> },
   effect: Effect.Effect<A, E, NotionClient.NotionClient>
-): Effect.Effect<A, E | CliError, NotionAccess> =>
-  Effect.flatMap(NotionAccess, (access) => Effect.provide(effect, access.client(Option.getOrUndefined(baseUrl))))
+): Effect.Effect<A, E | CliError, Access.NotionAccess> =>
+  Effect.flatMap(Access.NotionAccess, (access) =>
+    Effect.provide(
+      effect,
+      access.client({ baseUrl: Option.getOrUndefined(target.baseUrl), grant: Option.getOrUndefined(target.grant) })
+    ))
 
 const fileError = (what: string) => (error: { readonly message: string }) =>
   new CommandFailed({ message: `Cannot ${what}: ${error.message}` })
@@ -95,6 +50,15 @@ const baseUrl = Options.text("base-url").pipe(
   ),
   Options.optional
 )
+
+const grant = Options.text("grant").pipe(
+  Options.withDescription(
+    "Use the OAuth grant stored under this bot_id in the token store instead of NOTION_TOKEN (default: NOTION_GRANT)"
+  ),
+  Options.optional
+)
+
+const target = { baseUrl, grant }
 
 const reference = Args.text({ name: "data source id or URL" }).pipe(
   Args.withDescription("A data source id, or a database URL or id (when it holds one data source)")
@@ -120,12 +84,12 @@ const generate = Command.make(
     skipUnsupported: Options.boolean("skip-unsupported").pipe(
       Options.withDescription("Leave out properties of types the generator cannot type instead of failing")
     ),
-    baseUrl
+    ...target
   },
   (args) =>
     Effect.gen(function*() {
       const models = yield* withClient(
-        args.baseUrl,
+        args,
         Effect.forEach(args.references, (ref) =>
           Live.model(ref, {
             skipUnsupported: args.skipUnsupported,
@@ -151,7 +115,7 @@ const diff = Command.make(
     module: Args.file({ name: "module", exists: "yes" }).pipe(
       Args.withDescription("A module written by `schema generate`")
     ),
-    baseUrl
+    ...target
   },
   (args) =>
     Effect.gen(function*() {
@@ -161,7 +125,7 @@ const diff = Command.make(
       const report: Array<string> = []
       let changes = 0
       for (const definition of definitions) {
-        const live = yield* withClient(args.baseUrl, Live.model(definition.dataSourceId, { skipUnsupported: true }))
+        const live = yield* withClient(args, Live.model(definition.dataSourceId, { skipUnsupported: true }))
         const found = Codegen.diff(definition, live)
         changes += found.length
         const where = `${definition.exportName} (data source ${definition.dataSourceId})`
@@ -180,10 +144,10 @@ const diff = Command.make(
 
 const introspect = Command.make(
   "introspect",
-  { reference, baseUrl },
+  { reference, ...target },
   (args) =>
     withClient(
-      args.baseUrl,
+      args,
       Effect.gen(function*() {
         const dataSource = yield* Live.resolve(args.reference)
         const seen = yield* Live.samples(dataSource)

@@ -29,6 +29,9 @@ const notShared = (id: string) =>
       "database (••• menu → Connections)"
   })
 
+const isMissingCredentials = (cause: unknown): boolean =>
+  typeof cause === "object" && cause !== null && "_tag" in cause && cause._tag === "MissingCredentials"
+
 /**
  * A Notion failure as a command failure with a clear message.
  *
@@ -44,7 +47,13 @@ export const fromNotionError = (id: string) => (error: NotionError): CliError =>
           "(\"secret_…\" or \"ntn_…\") of the workspace that holds the data source"
       })
     case "CredentialsUnavailable":
-      return new AuthenticationFailed({ message: `No token: ${error.message}` })
+      return new AuthenticationFailed({
+        message: `No token: ${error.message}` + (isMissingCredentials(error.cause)
+          ? " (set NOTION_OAUTH_CLIENT_ID and NOTION_OAUTH_CLIENT_SECRET so the grant's token can be refreshed)"
+          : "")
+      })
+    case "ReauthorizationRequired":
+      return new AuthenticationFailed({ message: error.message })
     case "ObjectNotFound":
       return notShared(id)
     case "RestrictedResource":

@@ -4,8 +4,11 @@
  * @since 0.1.0
  */
 
-/** The commands, their runner and how they reach Notion. @since 0.1.0 */
+/** The commands and their runner. @since 0.1.0 */
 export * as Cli from "./Cli.js"
+
+/** How the commands reach Notion: `NOTION_TOKEN`, or an OAuth grant from the token store. @since 0.1.0 */
+export * as Access from "./Access.js"
 
 /** The generator's pure part: properties → module text, module text → definitions, drift. @since 0.1.0 */
 export * as Codegen from "./Codegen.js"

@@ -1,18 +1,14 @@
 // The commands in process, over a fake Notion (an in-memory HttpClient): output, files, exit codes, messages.
-import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
-import * as ConfigProvider from "effect/ConfigProvider"
-import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
-import * as Cli from "../src/Cli.js"
 import { button, DS_ID, everyKindJson } from "./fixtures.js"
-import { json, notionError } from "./utils.js"
+import { json, notionError, runMain } from "./utils.js"
 
 const TOKEN = "secret_cli_test_token_0123456789"
 
@@ -29,8 +25,6 @@ const runCli = (
   env: Record<string, string> = { NOTION_TOKEN: TOKEN }
 ) =>
   Effect.gen(function*() {
-    const stdout: Array<string> = []
-    const stderr: Array<string> = []
     const requests: Array<Seen> = []
     const http = Layer.succeed(
       HttpClient.HttpClient,
@@ -41,19 +35,7 @@ const runCli = (
         })
       )
     )
-    const console = {
-      ...globalThis.console,
-      [Console.TypeId]: Console.TypeId,
-      log: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stdout.push(parts.join(" "))),
-      error: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stderr.push(parts.join(" "))),
-      unsafe: globalThis.console
-    } as unknown as Console.Console
-    const code = yield* Cli.main(["node", "notion-effect", ...args]).pipe(
-      Effect.withConsole(console),
-      Effect.provide([NodeContext.layer, Cli.layerAccess(http)]),
-      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
-    )
-    return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n"), requests }
+    return { ...yield* runMain(args, http, env), requests }
   })
 
 /** A Notion with the every-kind data source, one row whose formula returns a number, and a database. */

@@ -9,10 +9,8 @@ import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
+import { expired, grantSetup, TASKS } from "./grant.js"
 import { cli, typecheck } from "./utils.js"
-
-/** The emulator's "Tasks" data source: Name (title), Status (select), Priority (number), Done, Due. */
-const TASKS = "d5000000-0000-4000-8000-000000000001"
 
 const setup = Effect.gen(function*() {
   const emulator = yield* NotionEmulator.make()
@@ -92,5 +90,18 @@ export const values: [string, "Todo" | "Doing" | "Done" | (string & {}) | null, 
       assert.strictEqual(refused.code, 2)
       assert.include(refused.stderr, "Notion refused the token")
       assert.notInclude(refused.stderr + refused.stdout, "secret_wrong")
+    }))
+
+  it.scoped("--grant: an OAuth grant from the SQLite token store, refreshed and saved back by the executable", () =>
+    Effect.gen(function*() {
+      const s = yield* grantSetup
+      yield* s.store.save(expired(s.grant))
+      const result = yield* Effect.promise(() =>
+        cli(["schema", "introspect", TASKS, "--grant", s.grant.bot_id, "--base-url", s.emulator.url], s.env)
+      )
+      assert.strictEqual(result.code, 0, result.stderr)
+      assert.match(result.stdout, /^Tasks \(d5000000-0000-4000-8000-000000000001\): 5 properties/)
+      assert.strictEqual((yield* s.store.load(s.grant.bot_id)).rotation, 1)
+      for (const secret of s.secrets) assert.notInclude(result.stdout + result.stderr, secret)
     }))
 })

@@ -1,10 +1,18 @@
-// Helpers shared by the CLI tests: tsc over a temp project, and running the CLI as a process.
+// Helpers shared by the CLI tests: tsc over a temp project, and running the CLI in process or as a process.
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import type * as Layer from "effect/Layer"
 import { execFile } from "node:child_process"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
+import * as Access from "../src/Access.js"
+import * as Cli from "../src/Cli.js"
 
 const exec = promisify(execFile)
 
@@ -77,6 +85,33 @@ export const cli = (args: ReadonlyArray<string>, env: Readonly<Record<string, st
       timeout: 60_000
     })
   )
+
+/**
+ * Runs `notion-effect <args>` in process over `http`, with `env` as the only configuration; gives the exit code and
+ * what was printed.
+ */
+export const runMain = (
+  args: ReadonlyArray<string>,
+  http: Layer.Layer<HttpClient.HttpClient>,
+  env: Readonly<Record<string, string>>
+): Effect.Effect<Outcome> =>
+  Effect.gen(function*() {
+    const stdout: Array<string> = []
+    const stderr: Array<string> = []
+    const console = {
+      ...globalThis.console,
+      [Console.TypeId]: Console.TypeId,
+      log: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stdout.push(parts.join(" "))),
+      error: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stderr.push(parts.join(" "))),
+      unsafe: globalThis.console
+    } as unknown as Console.Console
+    const code = yield* Cli.main(["node", "notion-effect", ...args]).pipe(
+      Effect.withConsole(console),
+      Effect.provide([NodeContext.layer, Access.layer(http)]),
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+    )
+    return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
+  })
 
 /** A JSON response. */
 export const json = (status: number, body: unknown) =>
