@@ -309,7 +309,10 @@ describe("content endpoints (our client, real sockets)", () => {
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
         assert.deepStrictEqual((yield* notion.customEmojis.list()).results, [])
-        assert.isFalse((yield* notion.blocks.meetingNotes.query({ limit: 10 })).has_more)
+        const sort = [{ property: "created_time", direction: "descending" }] as const
+        assert.isFalse((yield* notion.blocks.meetingNotes.query({ sort, limit: 10 })).has_more)
+        const unsorted = yield* Effect.flip(notion.blocks.meetingNotes.query({ sort: sort[0] } as any))
+        assert.strictEqual(unsorted._tag, "InvalidParameters")
         const templates = yield* Stream.runCollect(
           Pagination.streamWith(notion.dataSources.listTemplates, { data_source_id: TASKS }, (page) => page.templates)
         )

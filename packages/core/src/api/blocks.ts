@@ -140,6 +140,17 @@ export const MeetingNotesQueryResult = Schema.Struct({
   has_more: Schema.Boolean
 })
 
+/**
+ * One sort key of `blocks.meetingNotes.query` (its `sort` is a list of them, the first key first).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MeetingNotesSort = Schema.Struct({
+  property: Schema.Literal("title", "attendees", "created_time", "created_by", "last_edited_time", "last_edited_by"),
+  direction: Schema.Literal("ascending", "descending")
+})
+
 /** `POST /v1/blocks/meeting_notes/query`: meeting notes matching a filter, up to `limit`. @since 0.1.0 @category endpoints */
 export const meetingNotesQuery = Endpoint.make({
   name: "blocks.meetingNotes.query",
@@ -148,7 +159,7 @@ export const meetingNotesQuery = Endpoint.make({
   body: "rest",
   params: Schema.Struct({
     filter: Schema.optional(JsonObject),
-    sort: Schema.optional(JsonObject),
+    sort: Schema.optional(Schema.Array(MeetingNotesSort)),
     limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 100)))
   }),
   success: MeetingNotesQueryResult
