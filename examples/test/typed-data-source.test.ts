@@ -13,17 +13,14 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import { execFile } from "node:child_process"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { promisify } from "node:util"
+import * as CliTest from "../../packages/cli/test/utils.js"
 import * as TypedExample from "../typed-data-source.js"
 
-const exec = promisify(execFile)
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const repoDir = path.resolve(examplesDir, "..")
 
 /** The emulator's database and its "Tasks" data source (a relation target). */
 const DATABASE = "db000000-0000-4000-8000-000000000001"
@@ -56,64 +53,13 @@ const everyKind = {
   Editor: { last_edited_by: {} }
 }
 
-interface Outcome {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-const settle = (promise: Promise<{ stdout: string; stderr: string }>): Promise<Outcome> =>
-  promise.then(
-    ({ stderr, stdout }) => ({ code: 0, stdout, stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({
-      code: typeof e.code === "number" ? e.code : 1,
-      stdout: e.stdout ?? "",
-      stderr: e.stderr ?? String(e)
-    })
-  )
-
 /** `notion-effect <args>`, spawned. */
 const cli = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>>) =>
-  Effect.promise(() =>
-    settle(
-      exec(process.execPath, ["--import", "tsx", path.join(repoDir, "packages/cli/src/bin.ts"), ...args], {
-        cwd: examplesDir,
-        env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env }
-      })
-    )
-  )
+  Effect.promise(() => CliTest.cli(args, env))
 
 /** `tsc --noEmit` over the files in a temp project resolving packages as the examples do. */
 const typecheck = (files: Record<string, string>) =>
-  Effect.acquireUseRelease(
-    Effect.promise(() => fs.mkdtemp(path.join(os.tmpdir(), "typed-example-tsc-"))),
-    (dir) =>
-      Effect.promise(async () => {
-        await fs.symlink(path.join(examplesDir, "node_modules"), path.join(dir, "node_modules"), "dir")
-        await fs.writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }))
-        await fs.writeFile(
-          path.join(dir, "tsconfig.json"),
-          JSON.stringify({
-            compilerOptions: {
-              strict: true,
-              exactOptionalPropertyTypes: true,
-              noEmit: true,
-              module: "NodeNext",
-              moduleResolution: "NodeNext",
-              target: "ES2022",
-              lib: ["ES2022", "DOM"],
-              skipLibCheck: true,
-              typeRoots: [path.join(repoDir, "node_modules/@types")],
-              types: ["node"]
-            },
-            files: Object.keys(files)
-          })
-        )
-        for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text)
-        return settle(exec(path.join(repoDir, "node_modules/.bin/tsc"), ["--noEmit", "-p", dir], { cwd: dir }))
-      }),
-    (dir) => Effect.promise(() => fs.rm(dir, { recursive: true, force: true }))
-  )
+  Effect.promise(() => CliTest.typecheck(files, path.join(examplesDir, "node_modules")))
 
 const collect = <A, E, R>(stream: Stream.Stream<A, E, R>) => Effect.map(Stream.runCollect(stream), Chunk.toArray)
 
