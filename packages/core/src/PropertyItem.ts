@@ -6,16 +6,18 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { DateValue, EmptyObject, UserValue } from "./Common.js"
+import type { UserValue } from "./Common.js"
+import { DateValue, EmptyObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import {
-  FormulaValue,
-  NamedFile,
+  type FormulaValue,
+  type NamedFile,
   PeopleItem,
-  PlaceValue,
-  SelectValue,
-  UniqueIdValue,
-  VerificationValue
+  type PlaceValue,
+  type SelectValue,
+  singleValueMembers,
+  type UniqueIdValue,
+  type VerificationValue
 } from "./PropertyValue.js"
 import { RichTextItem } from "./RichText.js"
 
@@ -103,25 +105,7 @@ const PropertyItemUnion = OpenUnion.make({
   identifier: "PropertyItem",
   fields,
   members: [
-    member(fields, "number", Schema.NullOr(Schema.Number)),
-    member(fields, "url", Schema.NullOr(Schema.String)),
-    member(fields, "select", Schema.NullOr(SelectValue)),
-    member(fields, "multi_select", Schema.Array(SelectValue)),
-    member(fields, "status", Schema.NullOr(SelectValue)),
-    member(fields, "date", Schema.NullOr(DateValue)),
-    member(fields, "email", Schema.NullOr(Schema.String)),
-    member(fields, "phone_number", Schema.NullOr(Schema.String)),
-    member(fields, "checkbox", Schema.Boolean),
-    member(fields, "files", Schema.Array(NamedFile)),
-    member(fields, "created_by", UserValue),
-    member(fields, "created_time", Schema.String),
-    member(fields, "last_edited_by", UserValue),
-    member(fields, "last_edited_time", Schema.String),
-    member(fields, "formula", FormulaValue),
-    member(fields, "button", EmptyObject),
-    member(fields, "unique_id", UniqueIdValue),
-    member(fields, "verification", Schema.NullOr(VerificationValue)),
-    member(fields, "place", Schema.NullOr(PlaceValue)),
+    ...singleValueMembers(fields),
     // paginated: one entry per item
     member(fields, "title", RichTextItem),
     member(fields, "rich_text", RichTextItem),

@@ -215,11 +215,15 @@ export const isKnownFormulaValue = (value: FormulaValue): value is FormulaValueK
 // property values
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Every value kind but rollup, with the given common fields (`id` on pages, none inside rollup arrays). */
-const simpleMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
+/**
+ * The value kinds a page property and a property item hold alike (all but title, rich text, people, relation and
+ * rollup, which property items paginate), with the given common fields. `PropertyItem` builds on it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const singleValueMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
   [
-    member(fields, "title", RichText),
-    member(fields, "rich_text", RichText),
     member(fields, "number", Schema.NullOr(Schema.Number)),
     member(fields, "url", Schema.NullOr(Schema.String)),
     member(fields, "select", Schema.NullOr(SelectValue)),
@@ -230,14 +234,6 @@ const simpleMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
     member(fields, "phone_number", Schema.NullOr(Schema.String)),
     member(fields, "checkbox", Schema.Boolean),
     member(fields, "files", Schema.Array(NamedFile)),
-    member(fields, "people", Schema.Array(PeopleItem)),
-    Schema.Struct({
-      ...fields,
-      type: Schema.Literal("relation"),
-      relation: Schema.Array(Schema.Struct({ id: Schema.String })),
-      /** Whether the page has more relations than the 25 listed (read them with `pages.properties.retrieve`). */
-      has_more: Schema.optional(Schema.Boolean)
-    }),
     member(fields, "formula", FormulaValue),
     member(fields, "created_by", UserValue),
     member(fields, "created_time", Schema.String),
@@ -247,6 +243,22 @@ const simpleMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
     member(fields, "unique_id", UniqueIdValue),
     member(fields, "verification", Schema.NullOr(VerificationValue)),
     member(fields, "place", Schema.NullOr(PlaceValue))
+  ] as const
+
+/** Every value kind but rollup, with the given common fields (`id` on pages, none inside rollup arrays). */
+const simpleMembers = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
+  [
+    member(fields, "title", RichText),
+    member(fields, "rich_text", RichText),
+    ...singleValueMembers(fields),
+    member(fields, "people", Schema.Array(PeopleItem)),
+    Schema.Struct({
+      ...fields,
+      type: Schema.Literal("relation"),
+      relation: Schema.Array(Schema.Struct({ id: Schema.String })),
+      /** Whether the page has more relations than the 25 listed (read them with `pages.properties.retrieve`). */
+      has_more: Schema.optional(Schema.Boolean)
+    })
   ] as const
 
 const RollupItemUnion = OpenUnion.make({
