@@ -48,41 +48,12 @@ import { plainText } from "./RichText.js"
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * The property kinds a typed data source reads (the 21 data source property types of the API's response types).
- *
- * @since 0.1.0
- * @category models
- */
-export type Kind =
-  | "title"
-  | "rich_text"
-  | "number"
-  | "checkbox"
-  | "url"
-  | "email"
-  | "phone_number"
-  | "date"
-  | "select"
-  | "status"
-  | "multi_select"
-  | "people"
-  | "relation"
-  | "files"
-  | "formula"
-  | "rollup"
-  | "unique_id"
-  | "created_time"
-  | "created_by"
-  | "last_edited_time"
-  | "last_edited_by"
-
-/**
- * Every {@link Kind}, in the order above.
+ * The kinds a row sets: a typed data source writes these.
  *
  * @since 0.1.0
  * @category constants
  */
-export const kinds: ReadonlyArray<Kind> = [
+export const writableKinds = [
   "title",
   "rich_text",
   "number",
@@ -96,32 +67,16 @@ export const kinds: ReadonlyArray<Kind> = [
   "multi_select",
   "people",
   "relation",
-  "files",
-  "formula",
-  "rollup",
-  "unique_id",
-  "created_time",
-  "created_by",
-  "last_edited_time",
-  "last_edited_by"
-]
+  "files"
+] as const
 
 /**
  * The kinds Notion computes: they can be read but never written.
  *
  * @since 0.1.0
- * @category models
+ * @category constants
  */
-export type ReadOnlyKind =
-  | "formula"
-  | "rollup"
-  | "unique_id"
-  | "created_time"
-  | "created_by"
-  | "last_edited_time"
-  | "last_edited_by"
-
-const readOnlyKinds: ReadonlySet<string> = new Set<ReadOnlyKind>([
+export const readOnlyKinds = [
   "formula",
   "rollup",
   "unique_id",
@@ -129,7 +84,41 @@ const readOnlyKinds: ReadonlySet<string> = new Set<ReadOnlyKind>([
   "created_by",
   "last_edited_time",
   "last_edited_by"
-])
+] as const
+
+/**
+ * A kind a row sets.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type WritableKind = typeof writableKinds[number]
+
+/**
+ * A kind Notion computes: read, never written.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ReadOnlyKind = typeof readOnlyKinds[number]
+
+/**
+ * The property kinds a typed data source reads (the 21 data source property types of the API's response types).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Kind = WritableKind | ReadOnlyKind
+
+/**
+ * Every {@link Kind}: the writable ones, then the read-only ones.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const kinds: ReadonlyArray<Kind> = [...writableKinds, ...readOnlyKinds]
+
+const readOnlySet: ReadonlySet<string> = new Set(readOnlyKinds)
 
 /**
  * Whether a kind is computed by Notion (read-only).
@@ -137,7 +126,7 @@ const readOnlyKinds: ReadonlySet<string> = new Set<ReadOnlyKind>([
  * @since 0.1.0
  * @category guards
  */
-export const isReadOnlyKind = (kind: string): kind is ReadOnlyKind => readOnlyKinds.has(kind)
+export const isReadOnlyKind = (kind: string): kind is ReadOnlyKind => readOnlySet.has(kind)
 
 /**
  * Whether `kind` is one a typed data source reads.
