@@ -186,7 +186,7 @@ const ParentUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const Parent = ParentUnion.schema
+export const Parent: Schema.Schema<Parent> = ParentUnion.schema
 
 /**
  * Where an object lives.
@@ -194,7 +194,7 @@ export const Parent = ParentUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type Parent = typeof Parent.Type
+export type Parent = typeof ParentUnion.known.Type | typeof ParentUnion.unknown.Type
 
 /**
  * The parents we know (no unknown member).
@@ -202,7 +202,7 @@ export type Parent = typeof Parent.Type
  * @since 0.1.0
  * @category schemas
  */
-export const ParentKnown = ParentUnion.known
+export const ParentKnown: Schema.Schema<ParentKnown> = ParentUnion.known
 
 /**
  * A parent we know.
@@ -210,7 +210,7 @@ export const ParentKnown = ParentUnion.known
  * @since 0.1.0
  * @category models
  */
-export type ParentKnown = typeof ParentKnown.Type
+export type ParentKnown = typeof ParentUnion.known.Type
 
 /**
  * Whether a parent is one we know (then `switch (parent.type)` narrows).
@@ -271,7 +271,7 @@ const FileUnion = OpenUnion.make({ tag: "type", identifier: "FileObject", fields
  * @since 0.1.0
  * @category schemas
  */
-export const FileObject = FileUnion.schema
+export const FileObject: Schema.Schema<FileObject> = FileUnion.schema
 
 /**
  * A file.
@@ -279,7 +279,7 @@ export const FileObject = FileUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type FileObject = typeof FileObject.Type
+export type FileObject = typeof FileUnion.known.Type | typeof FileUnion.unknown.Type
 
 /**
  * The file kinds we know.
@@ -287,7 +287,7 @@ export type FileObject = typeof FileObject.Type
  * @since 0.1.0
  * @category schemas
  */
-export const FileObjectKnown = FileUnion.known
+export const FileObjectKnown: Schema.Schema<FileObjectKnown> = FileUnion.known
 
 /**
  * A file kind we know.
@@ -295,7 +295,7 @@ export const FileObjectKnown = FileUnion.known
  * @since 0.1.0
  * @category models
  */
-export type FileObjectKnown = typeof FileObjectKnown.Type
+export type FileObjectKnown = typeof FileUnion.known.Type
 
 /**
  * Whether a file is of a kind we know.
@@ -364,7 +364,7 @@ const IconUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const Icon = IconUnion.schema
+export const Icon: Schema.Schema<Icon> = IconUnion.schema
 
 /**
  * An icon.
@@ -372,7 +372,7 @@ export const Icon = IconUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type Icon = typeof Icon.Type
+export type Icon = typeof IconUnion.known.Type | typeof IconUnion.unknown.Type
 
 /**
  * The icon kinds we know.
@@ -380,7 +380,7 @@ export type Icon = typeof Icon.Type
  * @since 0.1.0
  * @category schemas
  */
-export const IconKnown = IconUnion.known
+export const IconKnown: Schema.Schema<IconKnown> = IconUnion.known
 
 /**
  * An icon kind we know.
@@ -388,7 +388,7 @@ export const IconKnown = IconUnion.known
  * @since 0.1.0
  * @category models
  */
-export type IconKnown = typeof IconKnown.Type
+export type IconKnown = typeof IconUnion.known.Type
 
 /**
  * Whether an icon is of a kind we know.

@@ -804,18 +804,27 @@ const constructors = {
  * @since 0.1.0
  * @category schemas
  */
-export const Filter: Schema.Union<[typeof LeafFilter, typeof CompoundFilter]> & typeof constructors = Object.assign(
+export const Filter: Schema.Schema<Filter, FilterEncoded> & typeof constructors = Object.assign(
   Schema.Union(LeafFilter, CompoundFilter).annotations({ identifier: "Filter" }),
   constructors
 )
 
 /**
- * A `dataSources.query` filter.
+ * A `dataSources.query` filter. Spelled as a union of the two named unions (not `typeof Filter.Type`) so that
+ * declarations using it — every endpoint that takes a filter — print `Filter` instead of its whole expansion.
  *
  * @since 0.1.0
  * @category models
  */
-export type Filter = typeof Filter.Type
+export type Filter = LeafFilter | CompoundFilter
+
+/**
+ * A `dataSources.query` filter as JSON.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FilterEncoded = typeof LeafFilter.Encoded | typeof CompoundFilter.Encoded
 
 // ---------------------------------------------------------------------------------------------------------------
 // sorts

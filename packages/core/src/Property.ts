@@ -161,7 +161,7 @@ const PropertyUnion = OpenUnion.make({ tag: "type", identifier: "Property", fiel
  * @since 0.1.0
  * @category schemas
  */
-export const Property = PropertyUnion.schema
+export const Property: Schema.Schema<Property> = PropertyUnion.schema
 
 /**
  * A data source property.
@@ -169,7 +169,7 @@ export const Property = PropertyUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type Property = typeof Property.Type
+export type Property = typeof PropertyUnion.known.Type | typeof PropertyUnion.unknown.Type
 
 /**
  * The property types we know.
@@ -177,7 +177,7 @@ export type Property = typeof Property.Type
  * @since 0.1.0
  * @category schemas
  */
-export const PropertyKnown = PropertyUnion.known
+export const PropertyKnown: Schema.Schema<PropertyKnown> = PropertyUnion.known
 
 /**
  * A property of a type we know.
@@ -185,7 +185,7 @@ export const PropertyKnown = PropertyUnion.known
  * @since 0.1.0
  * @category models
  */
-export type PropertyKnown = typeof PropertyKnown.Type
+export type PropertyKnown = typeof PropertyUnion.known.Type
 
 /**
  * A property `type` we know.

@@ -64,7 +64,7 @@ const NamedFileUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const NamedFile = NamedFileUnion.schema
+export const NamedFile: Schema.Schema<NamedFile> = NamedFileUnion.schema
 
 /**
  * A file in a `files` value.
@@ -72,7 +72,7 @@ export const NamedFile = NamedFileUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type NamedFile = typeof NamedFile.Type
+export type NamedFile = typeof NamedFileUnion.known.Type | typeof NamedFileUnion.unknown.Type
 
 /**
  * Whether a named file is of a kind we know.
@@ -184,7 +184,7 @@ const FormulaUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const FormulaValue = FormulaUnion.schema
+export const FormulaValue: Schema.Schema<FormulaValue> = FormulaUnion.schema
 
 /**
  * A formula's result.
@@ -192,7 +192,7 @@ export const FormulaValue = FormulaUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type FormulaValue = typeof FormulaValue.Type
+export type FormulaValue = typeof FormulaUnion.known.Type | typeof FormulaUnion.unknown.Type
 
 /**
  * The formula result kinds we know.
@@ -274,7 +274,7 @@ const RollupItemUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const RollupArrayItem = RollupItemUnion.schema
+export const RollupArrayItem: Schema.Schema<RollupArrayItem> = RollupItemUnion.schema
 
 /**
  * An item of an `array` rollup.
@@ -282,7 +282,7 @@ export const RollupArrayItem = RollupItemUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type RollupArrayItem = typeof RollupArrayItem.Type
+export type RollupArrayItem = typeof RollupItemUnion.known.Type | typeof RollupItemUnion.unknown.Type
 
 const rollupFields = { function: Schema.String }
 
@@ -306,7 +306,7 @@ const RollupUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const RollupValue = RollupUnion.schema
+export const RollupValue: Schema.Schema<RollupValue> = RollupUnion.schema
 
 /**
  * A rollup's result.
@@ -314,7 +314,7 @@ export const RollupValue = RollupUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type RollupValue = typeof RollupValue.Type
+export type RollupValue = typeof RollupUnion.known.Type | typeof RollupUnion.unknown.Type
 
 /**
  * The rollup result kinds we know.
@@ -353,7 +353,7 @@ const PropertyValueUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const PropertyValue = PropertyValueUnion.schema
+export const PropertyValue: Schema.Schema<PropertyValue> = PropertyValueUnion.schema
 
 /**
  * A page property value.
@@ -361,7 +361,7 @@ export const PropertyValue = PropertyValueUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type PropertyValue = typeof PropertyValue.Type
+export type PropertyValue = typeof PropertyValueUnion.known.Type | typeof PropertyValueUnion.unknown.Type
 
 /**
  * The property value types we know.
@@ -369,7 +369,7 @@ export type PropertyValue = typeof PropertyValue.Type
  * @since 0.1.0
  * @category schemas
  */
-export const PropertyValueKnown = PropertyValueUnion.known
+export const PropertyValueKnown: Schema.Schema<PropertyValueKnown> = PropertyValueUnion.known
 
 /**
  * A property value of a type we know.
@@ -377,7 +377,7 @@ export const PropertyValueKnown = PropertyValueUnion.known
  * @since 0.1.0
  * @category models
  */
-export type PropertyValueKnown = typeof PropertyValueKnown.Type
+export type PropertyValueKnown = typeof PropertyValueUnion.known.Type
 
 /**
  * A `type` we know (`"title"`, `"date"`, …).

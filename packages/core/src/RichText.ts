@@ -54,7 +54,7 @@ const TemplateMentionUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const TemplateMention = TemplateMentionUnion.schema
+export const TemplateMention: Schema.Schema<TemplateMention> = TemplateMentionUnion.schema
 
 /**
  * A template variable.
@@ -62,7 +62,7 @@ export const TemplateMention = TemplateMentionUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type TemplateMention = typeof TemplateMention.Type
+export type TemplateMention = typeof TemplateMentionUnion.known.Type | typeof TemplateMentionUnion.unknown.Type
 
 // ---------------------------------------------------------------------------------------------------------------
 // mentions
@@ -111,7 +111,7 @@ const MentionUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const Mention = MentionUnion.schema
+export const Mention: Schema.Schema<Mention> = MentionUnion.schema
 
 /**
  * What a mention points at.
@@ -119,7 +119,7 @@ export const Mention = MentionUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type Mention = typeof Mention.Type
+export type Mention = typeof MentionUnion.known.Type | typeof MentionUnion.unknown.Type
 
 /**
  * The mention kinds we know.
@@ -127,7 +127,7 @@ export type Mention = typeof Mention.Type
  * @since 0.1.0
  * @category schemas
  */
-export const MentionKnown = MentionUnion.known
+export const MentionKnown: Schema.Schema<MentionKnown> = MentionUnion.known
 
 /**
  * A mention kind we know.
@@ -135,7 +135,7 @@ export const MentionKnown = MentionUnion.known
  * @since 0.1.0
  * @category models
  */
-export type MentionKnown = typeof MentionKnown.Type
+export type MentionKnown = typeof MentionUnion.known.Type
 
 /**
  * Whether a mention is of a kind we know (then `switch (mention.type)` narrows).
@@ -204,7 +204,7 @@ const RichTextItemUnion = OpenUnion.make({
  * @since 0.1.0
  * @category schemas
  */
-export const RichTextItem = RichTextItemUnion.schema
+export const RichTextItem: Schema.Schema<RichTextItem> = RichTextItemUnion.schema
 
 /**
  * One rich text run.
@@ -212,7 +212,7 @@ export const RichTextItem = RichTextItemUnion.schema
  * @since 0.1.0
  * @category models
  */
-export type RichTextItem = typeof RichTextItem.Type
+export type RichTextItem = typeof RichTextItemUnion.known.Type | typeof RichTextItemUnion.unknown.Type
 
 /**
  * The run kinds we know.
@@ -220,7 +220,7 @@ export type RichTextItem = typeof RichTextItem.Type
  * @since 0.1.0
  * @category schemas
  */
-export const RichTextItemKnown = RichTextItemUnion.known
+export const RichTextItemKnown: Schema.Schema<RichTextItemKnown> = RichTextItemUnion.known
 
 /**
  * A run kind we know.
@@ -228,7 +228,7 @@ export const RichTextItemKnown = RichTextItemUnion.known
  * @since 0.1.0
  * @category models
  */
-export type RichTextItemKnown = typeof RichTextItemKnown.Type
+export type RichTextItemKnown = typeof RichTextItemUnion.known.Type
 
 /**
  * Whether a run is of a kind we know (then `switch (item.type)` narrows).

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { execFile } from "node:child_process"
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -66,6 +66,14 @@ describe("the published packages", () => {
           root
         )
       }
+      // declarations stay small: a schema type inferred instead of named expands into every file that uses it
+      // (api/views.d.ts was 1.1 MB when `Filter` printed structurally)
+      const declarations = readdirSync(join(root, "packages/core/dist"), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".d.ts"))
+        .map((file) => ({ file, size: statSync(join(root, "packages/core/dist", file)).size }))
+      assert.isAbove(declarations.length, 30)
+      assert.deepStrictEqual(declarations.filter((d) => d.size > 200_000), [])
+      assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 800_000)
       const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
       assert.strictEqual(tarballs.length, 2)
       const manifest = JSON.parse(
