@@ -58,4 +58,42 @@ describe("content examples", () => {
         "page.created on page p (attempt 1)"
       ])
     }))
+
+  it.scoped("webhook-receiver subscribed to the emulator: the changes data-source-rows makes arrive as typed events", () =>
+    Effect.gen(function*() {
+      const emulator = yield* NotionEmulator.make()
+      // no configured token: the receiver keeps the one the subscription's handshake sends
+      const receiver = yield* WebhookReceiver.start(0, Option.none())
+      const subscription = yield* emulator.subscribeWebhook({ url: receiver.url })
+      const env = new Map([
+        ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
+        ["NOTION_BASE_URL", emulator.url],
+        ["NOTION_DATA_SOURCE_ID", TASKS]
+      ])
+      yield* DataSourceRows.program.pipe(
+        Effect.provide(DataSourceRows.MainLayer),
+        Effect.withConfigProvider(ConfigProvider.fromMap(env))
+      )
+      yield* subscription.settled
+      const received = [...yield* Queue.takeAll(receiver.events)]
+      // the row, its first blocks (a heading and a to-do), the upload, the block holding it, the comment
+      assert.deepStrictEqual(received.map((e) => e.type), [
+        "page.created",
+        "page.content_updated",
+        "file_upload.created",
+        "file_upload.completed",
+        "page.content_updated",
+        "comment.created"
+      ])
+      const [page, upload, comment] = [received[0]!.entity.id, received[2]!.entity.id, received[5]!.entity.id]
+      assert.deepStrictEqual(received.map((e) => WebhookReceiver.describe(e)), [
+        `page.created on page ${page} (attempt 1)`,
+        `page.content_updated on page ${page} (attempt 1)`,
+        `file_upload.created on file_upload ${upload} (attempt 1)`,
+        `file_upload.completed on file_upload ${upload} (attempt 1)`,
+        `page.content_updated on page ${page} (attempt 1)`,
+        `comment.created on comment ${comment} (attempt 1)`
+      ])
+      assert.isTrue((yield* subscription.deliveries).every((d) => d.status === 200))
+    }))
 })

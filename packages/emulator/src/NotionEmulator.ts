@@ -13,7 +13,6 @@
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
-import * as Webhook from "@notion-effect/core/Webhook"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -30,6 +29,7 @@ import { Content } from "./internal/content.js"
 import { Faults } from "./internal/faults.js"
 import { app } from "./internal/routes.js"
 import { type Stats as StoreStats, Store } from "./internal/store.js"
+import * as Webhooks from "./internal/webhooks.js"
 
 /**
  * What happened on the server: requests per route, grants, refreshes, 429s, the request log.
@@ -130,6 +130,47 @@ export interface Service {
     readonly entity?: { readonly id: string; readonly type: string }
     readonly data?: Record<string, unknown>
   }) => Effect.Effect<number, WebhookDeliveryError>
+  /**
+   * Subscribes a webhook receiver, as a connection's webhook settings do: sends the verification request (a fresh
+   * `verification_token`), then, until the scope closes, a signed event for every change made through the API —
+   * `page.created`, `page.properties_updated` (the property ids), `page.content_updated` (the blocks),
+   * `page.deleted`/`undeleted`, `page.locked`/`unlocked`, `page.moved`, `data_source.created`/`schema_updated`/
+   * `deleted`/`undeleted`, `database.created`/`deleted`/`undeleted`, `comment.created`/`updated`/`deleted`,
+   * `file_upload.created`/`completed`, `view.created`/`updated`/`deleted` — in the order the changes were made, one
+   * attempt each (of the given `events` types only, when given).
+   */
+  readonly subscribeWebhook: (options: {
+    readonly url: string
+    readonly events?: ReadonlyArray<string>
+  }) => Effect.Effect<WebhookSubscription, WebhookDeliveryError, Scope.Scope>
+}
+
+/**
+ * One event sent to a subscription's receiver, and the receiver's status (0: it could not be reached).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebhookDelivery {
+  readonly event: Record<string, unknown>
+  readonly status: number
+}
+
+/**
+ * A webhook subscription of the emulator (see {@link Service.subscribeWebhook}).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebhookSubscription {
+  /** Every event's `subscription_id`. */
+  readonly id: string
+  /** What the verification request sent, and what signs every event. */
+  readonly verificationToken: Redacted.Redacted<string>
+  /** The events sent so far, in order, with the receiver's status. */
+  readonly deliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
+  /** Waits until every change made so far has been sent. */
+  readonly settled: Effect.Effect<void>
 }
 
 /**
@@ -186,12 +227,18 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
     for (const rule of options.faults ?? []) faults.add(rule)
     const server = yield* NodeHttpServer.make(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
     const workspaceId = fixture.workspaces[0]?.id ?? ""
-    const served = app(store, new Content(workspaceId, fixture.consentingUserId), faults)
+    const content = new Content(workspaceId, fixture.consentingUserId)
+    const served = app(store, content, faults)
     yield* server.serve(options.seed === undefined ? served : Effect.withRandom(served, Random.make(options.seed)))
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const internal = fixture.integrations.find((i): i is Fixture.InternalIntegration => i.type === "internal")
     const oauth = fixture.integrations.find((i): i is Fixture.PublicIntegration => i.type === "public")
+    const sender: Webhooks.Sender = {
+      workspaceId,
+      workspaceName: fixture.workspaces[0]?.name ?? "",
+      integrationId: internal?.id ?? ""
+    }
     return {
       url: `http://127.0.0.1:${port}`,
       internalToken: Redacted.make(internal?.token ?? ""),
@@ -209,39 +256,25 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
       consent,
       deliverWebhook: (delivery) =>
         Effect.gen(function*() {
-          const workspace = fixture.workspaces[0]
-          const body = JSON.stringify(
-            delivery.handshake === true
-              ? { verification_token: Redacted.value(delivery.verificationToken) }
-              : {
-                id: crypto.randomUUID(),
-                timestamp: new Date(yield* Clock.currentTimeMillis).toISOString(),
-                workspace_id: workspace?.id ?? "",
-                workspace_name: workspace?.name ?? "",
-                subscription_id: "s0000000-0000-4000-8000-000000000001",
-                integration_id: internal?.id ?? "",
-                type: delivery.type ?? "page.created",
-                authors: [{ id: fixture.consentingUserId, type: "person" }],
-                attempt_number: 1,
-                api_version: "2025-09-03",
-                entity: delivery.entity ?? { id: fixture.pages[0]?.id ?? "", type: "page" },
-                data: delivery.data ?? { parent: { id: workspace?.id ?? "", type: "space" } }
-              }
-          )
-          const signature = delivery.handshake === true
-            ? {}
-            : { "x-notion-signature": yield* Webhook.sign({ body, verificationToken: delivery.verificationToken }) }
-          return yield* Effect.tryPromise({
-            try: () =>
-              fetch(delivery.url, {
-                method: "POST",
-                body,
-                headers: { "content-type": "application/json", ...signature }
-              }).then((response) => response.status),
-            catch: (cause) =>
-              new WebhookDeliveryError({ message: `The webhook receiver could not be reached: ${String(cause)}` })
-          })
-        })
+          const body = delivery.handshake === true
+            ? { verification_token: Redacted.value(delivery.verificationToken) }
+            : Webhooks.eventOf(sender, "s0000000-0000-4000-8000-000000000001", {
+              type: delivery.type ?? "page.created",
+              entity: delivery.entity ?? { id: fixture.pages[0]?.id ?? "", type: "page" },
+              data: delivery.data ?? { parent: { id: workspaceId, type: "space" } },
+              timestamp: new Date(yield* Clock.currentTimeMillis).toISOString(),
+              author: { id: fixture.consentingUserId, type: "person" }
+            })
+          return yield* Webhooks.post(
+            delivery.url,
+            JSON.stringify(body),
+            delivery.handshake === true ? undefined : delivery.verificationToken
+          ).pipe(Effect.mapError((message) => new WebhookDeliveryError({ message })))
+        }),
+      subscribeWebhook: (options) =>
+        Webhooks.subscribe(content.changes, sender, options).pipe(
+          Effect.mapError((message) => new WebhookDeliveryError({ message }))
+        )
     }
   })
 

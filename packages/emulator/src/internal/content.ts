@@ -1,3 +1,4 @@
+import { Changes } from "./changes.js"
 import { type Failure, failure, validation } from "./store.js"
 
 /** Content created through the API (pages, blocks, data sources, comments, file uploads) and Notion's rules over it. */
@@ -138,6 +139,8 @@ export class Content {
     { readonly viewId: string; readonly ids: Array<string>; readonly expires: number }
   >()
   readonly tasks = new Map<string, Json>()
+  /** The changes made through the API, for webhook subscriptions. */
+  readonly changes = new Changes()
   private clock = 0
 
   constructor(readonly workspaceId: string, readonly authorId: string) {
@@ -598,6 +601,15 @@ export class Content {
   /** The blocks under a parent, in order (appended ones). */
   childrenOf(parentId: string): Array<BlockRecord> {
     return (this.children.get(parentId) ?? []).map((id) => this.blocks.get(id)!).filter((b) => !b.in_trash)
+  }
+
+  /** The page a block belongs to (its nearest page ancestor), or `id` itself when it is not a created block. */
+  pageOf(id: string): string {
+    let current = id
+    for (let block = this.blocks.get(current); block !== undefined; block = this.blocks.get(current)) {
+      current = String(block.parent.page_id ?? block.parent.block_id)
+    }
+    return current
   }
 
   rowsOf(source: DataSourceRecord): Array<PageRecord> {

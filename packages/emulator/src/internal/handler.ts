@@ -1,6 +1,7 @@
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
+import { eventParent } from "./changes.js"
 import type { Content } from "./content.js"
 import { fail, ok } from "./respond.js"
 import { type Failure, type Principal, type Store, validation } from "./store.js"
@@ -66,6 +67,33 @@ export const bodyOf = (ctx: Context & Api): Record<string, unknown> | Failure =>
     : typeof ctx.body === "object" && ctx.body !== null && !Array.isArray(ctx.body)
     ? ctx.body as Record<string, unknown>
     : validation("body should be an object.")
+
+/** Reports a change the caller made: webhook subscriptions hear of it. */
+export const changed = (
+  ctx: Context & Api,
+  type: string,
+  entity: { readonly id: string; readonly type: string },
+  data: Record<string, unknown>
+) =>
+  ctx.content.changes.emit({
+    type,
+    entity,
+    data,
+    timestamp: new Date(ctx.now).toISOString(),
+    author: { id: ctx.principal.botId, type: "bot" }
+  })
+
+/** Reports a change to a page (created or fixture): its event's `data.parent` is the page's parent. */
+export const pageChanged = (ctx: Context & Api, type: string, pageId: string, data: Record<string, unknown> = {}) => {
+  const created = ctx.content.pages.get(pageId)
+  const fixtureParent = ctx.store.pages.get(pageId)?.parentId
+  const parent = created !== undefined
+    ? eventParent(created.parent, ctx.principal.workspaceId)
+    : fixtureParent !== undefined
+    ? { id: fixtureParent, type: "page" }
+    : { id: ctx.principal.workspaceId, type: "space" }
+  changed(ctx, type, { id: pageId, type: "page" }, { parent, ...data })
+}
 
 export const notFound = (kind: string, id: string): Failure => ({
   status: 404,

@@ -6,6 +6,7 @@ import {
   type Context,
   isFailure,
   notFound,
+  pageChanged,
   paginateQuery,
   reply,
   type Route
@@ -51,7 +52,8 @@ const append = (ctx: Context & Api) => {
   if (isFailure(body)) return reply(ctx, body)
   const id = ctx.params.id!
   const page = findPage(ctx, id)
-  if (page === undefined && findBlock(ctx, id) === undefined) return reply(ctx, notFound("block", id))
+  const block = page === undefined ? findBlock(ctx, id) : undefined
+  if (page === undefined && block === undefined) return reply(ctx, notFound("block", id))
   if (!Array.isArray(body.children)) return reply(ctx, validation("body.children should be an array."))
   const position = body.position as Record<string, unknown> | undefined
   const after = (position?.type === "after_block"
@@ -66,6 +68,10 @@ const append = (ctx: Context & Api) => {
     const fresh = new Set(records.map((r) => r.id))
     ctx.content.children.set(id, [...records.map((r) => r.id), ...list.filter((c) => !fresh.has(c))])
   }
+  const pageId = block?.kind === "fixture" ? ctx.store.blocks.get(id)!.pageId : ctx.content.pageOf(id)
+  pageChanged(ctx, "page.content_updated", pageId, {
+    updated_blocks: records.map((r) => ({ id: r.id, type: "block" }))
+  })
   return reply(ctx, {
     object: "list",
     results: records.map((r) => ctx.content.blockJson(r)),
@@ -96,6 +102,9 @@ const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Record<str
   if (found.kind === "fixture") return reply(ctx, validation("The emulator's fixture blocks are read-only."))
   change(found.record, body)
   found.record.last_edited_time = ctx.content.stamp(ctx.now)
+  pageChanged(ctx, "page.content_updated", ctx.content.pageOf(found.record.id), {
+    updated_blocks: [{ id: found.record.id, type: "block" }]
+  })
   return reply(ctx, ctx.content.blockJson(found.record))
 }
 

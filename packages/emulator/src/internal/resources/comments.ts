@@ -1,7 +1,9 @@
+import type { CommentRecord } from "../content.js"
 import {
   type Api,
   api,
   bodyOf,
+  changed,
   type Context,
   isFailure,
   notFound,
@@ -12,6 +14,17 @@ import {
 import { validation } from "../store.js"
 
 const find = (ctx: Context & Api) => ctx.content.comments.get(ctx.params.id!)
+
+/** Reports a change to a comment: `data` names its page and its parent (the page, or a block of it). */
+const commentChanged = (ctx: Context & Api, type: string, comment: CommentRecord) => {
+  const onBlock = comment.parent.block_id !== undefined
+  const parentId = String(onBlock ? comment.parent.block_id : comment.parent.page_id)
+  const blockPage = ctx.store.blocks.get(parentId)?.pageId ?? ctx.content.pageOf(parentId)
+  changed(ctx, type, { id: comment.id, type: "comment" }, {
+    page_id: onBlock ? blockPage : parentId,
+    parent: { id: parentId, type: onBlock ? "block" : "page" }
+  })
+}
 
 const create = (ctx: Context & Api) => {
   const body = bodyOf(ctx)
@@ -24,7 +37,9 @@ const create = (ctx: Context & Api) => {
     (discussion) => [...ctx.content.comments.values()].find((c) => c.discussion_id === discussion)?.parent,
     ctx.content.stamp(ctx.now)
   )
-  return reply(ctx, isFailure(created) ? created : ctx.content.commentJson(created))
+  if (isFailure(created)) return reply(ctx, created)
+  commentChanged(ctx, "comment.created", created)
+  return reply(ctx, ctx.content.commentJson(created))
 }
 
 /** `comments.*`. */
@@ -56,12 +71,14 @@ export const routes: ReadonlyArray<Route> = [
     ctx.content.comments.delete(updated.id)
     comment.rich_text = updated.rich_text
     comment.last_edited_time = updated.last_edited_time
+    commentChanged(ctx, "comment.updated", comment)
     return reply(ctx, ctx.content.commentJson(comment))
   }),
   api("DELETE", "/v1/comments/{id}", (ctx) => {
     const comment = find(ctx)
     if (comment === undefined) return reply(ctx, notFound("comment", ctx.params.id!))
     ctx.content.comments.delete(comment.id)
+    commentChanged(ctx, "comment.deleted", comment)
     return reply(ctx, ctx.content.commentJson(comment))
   })
 ]

@@ -1,4 +1,15 @@
-import { type Api, api, bodyOf, type Context, isFailure, notFound, paginate, reply, type Route } from "../handler.js"
+import {
+  type Api,
+  api,
+  bodyOf,
+  changed,
+  type Context,
+  isFailure,
+  notFound,
+  paginate,
+  reply,
+  type Route
+} from "../handler.js"
 import { run } from "../query.js"
 import { validation } from "../store.js"
 
@@ -33,17 +44,33 @@ const update = (ctx: Context & Api) => {
   if (isFailure(body)) return reply(ctx, body)
   const source = find(ctx)
   if (source === undefined) return reply(ctx, notFound("data_source", ctx.params.id!))
+  const entity = { id: source.id, type: "data_source" }
+  const parent = { id: source.databaseId, type: "database" }
   if (body.properties !== undefined) {
-    const properties = ctx.content.schemaOf(
-      body.properties as Record<string, Record<string, unknown> | null>,
-      source.properties
-    )
+    const given = body.properties as Record<string, Record<string, unknown> | null>
+    const before = source.properties
+    const properties = ctx.content.schemaOf(given, before)
     if (isFailure(properties)) return reply(ctx, properties)
     source.properties = properties
     ctx.content.followSchema(source)
+    const byKey = (schema: Record<string, Record<string, unknown>>, key: string) =>
+      schema[key] ?? Object.values(schema).find((p) => p.id === key)
+    const updated_properties = Object.keys(given).map((key) => {
+      const old = byKey(before, key)
+      const now = given[key] === null ? undefined : byKey(properties, String(given[key]?.name ?? key)) ?? old
+      return {
+        id: String((now ?? old)?.id ?? key),
+        name: now === undefined ? null : String(now.name),
+        action: old === undefined ? "created" : now === undefined ? "deleted" : "updated"
+      }
+    })
+    changed(ctx, "data_source.schema_updated", entity, { parent, updated_properties })
   }
   if (body.title !== undefined) source.title = ctx.content.dataSourceJson(source).title as never
-  if (typeof body.in_trash === "boolean") source.in_trash = body.in_trash
+  if (typeof body.in_trash === "boolean" && body.in_trash !== source.in_trash) {
+    source.in_trash = body.in_trash
+    changed(ctx, source.in_trash ? "data_source.deleted" : "data_source.undeleted", entity, { parent })
+  }
   source.last_edited_time = ctx.content.stamp(ctx.now)
   return reply(ctx, ctx.content.dataSourceJson(source))
 }
@@ -54,7 +81,11 @@ export const routes: ReadonlyArray<Route> = [
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
     const created = ctx.content.createDataSource(body, ctx.content.stamp(ctx.now))
-    return reply(ctx, isFailure(created) ? created : ctx.content.dataSourceJson(created))
+    if (isFailure(created)) return reply(ctx, created)
+    changed(ctx, "data_source.created", { id: created.id, type: "data_source" }, {
+      parent: { id: created.databaseId, type: "database" }
+    })
+    return reply(ctx, ctx.content.dataSourceJson(created))
   }),
   api("GET", "/v1/data_sources/{id}", (ctx) => {
     const source = find(ctx)

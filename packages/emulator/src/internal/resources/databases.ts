@@ -1,5 +1,6 @@
+import { eventParent } from "../changes.js"
 import { richTextOf } from "../content.js"
-import { type Api, api, bodyOf, type Context, isFailure, notFound, reply, type Route } from "../handler.js"
+import { type Api, api, bodyOf, changed, type Context, isFailure, notFound, reply, type Route } from "../handler.js"
 
 const find = (ctx: Context & Api) => {
   const database = ctx.content.databases.get(ctx.params.id!)
@@ -11,7 +12,11 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/databases", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    return reply(ctx, ctx.content.databaseJson(ctx.content.createDatabase(body, ctx.content.stamp(ctx.now))))
+    const created = ctx.content.createDatabase(body, ctx.content.stamp(ctx.now))
+    changed(ctx, "database.created", { id: created.id, type: "database" }, {
+      parent: eventParent(created.parent, ctx.principal.workspaceId)
+    })
+    return reply(ctx, ctx.content.databaseJson(created))
   }),
   api("GET", "/v1/databases/{id}", (ctx) => {
     const database = find(ctx)
@@ -26,7 +31,13 @@ export const routes: ReadonlyArray<Route> = [
     const database = find(ctx)
     if (database === undefined) return reply(ctx, notFound("database", ctx.params.id!))
     if (body.title !== undefined) database.title = richTextOf(body.title)
-    if (typeof body.in_trash === "boolean") database.in_trash = body.in_trash
+    if (typeof body.in_trash === "boolean" && body.in_trash !== database.in_trash) {
+      database.in_trash = body.in_trash
+      changed(ctx, database.in_trash ? "database.deleted" : "database.undeleted", {
+        id: database.id,
+        type: "database"
+      }, { parent: eventParent(database.parent, ctx.principal.workspaceId) })
+    }
     if (typeof body.is_inline === "boolean") database.is_inline = body.is_inline
     database.last_edited_time = ctx.content.stamp(ctx.now)
     return reply(ctx, ctx.content.databaseJson(database))

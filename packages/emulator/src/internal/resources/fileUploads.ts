@@ -1,8 +1,10 @@
 import * as Effect from "effect/Effect"
+import type { UploadRecord } from "../content.js"
 import {
   type Api,
   api,
   bodyOf,
+  changed,
   type Context,
   isFailure,
   notFound,
@@ -14,6 +16,10 @@ import { fail } from "../respond.js"
 import { validation } from "../store.js"
 
 const find = (ctx: Context & Api) => ctx.content.uploads.get(ctx.params.id!)
+
+/** Reports `file_upload.created` or `file_upload.completed` (data-less events). */
+const uploadChanged = (ctx: Context & Api, type: string, upload: UploadRecord) =>
+  changed(ctx, type, { id: upload.id, type: "file_upload" }, {})
 
 /** `send` is `multipart/form-data`: the `file` part and, in multi_part mode, `part_number`. */
 const send = (ctx: Context & Api) =>
@@ -32,8 +38,15 @@ const send = (ctx: Context & Api) =>
       return fail(ctx.requestId, validation("The form should have a file."))
     }
     const part = form.right.get("part_number")
+    const before = upload.status
     const sent = ctx.content.send(upload, file.size, part === null ? undefined : Number(part), file.name)
-    return yield* reply(ctx, isFailure(sent) ? sent : ctx.content.uploadJson(sent))
+    if (isFailure(sent)) {
+      return yield* reply(ctx, sent)
+    }
+    if (before !== "uploaded" && sent.status === "uploaded") {
+      uploadChanged(ctx, "file_upload.completed", sent)
+    }
+    return yield* reply(ctx, ctx.content.uploadJson(sent))
   })
 
 /** `fileUploads.*`. */
@@ -42,14 +55,19 @@ export const routes: ReadonlyArray<Route> = [
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
     const created = ctx.content.createUpload(body, ctx.content.stamp(ctx.now))
-    return reply(ctx, isFailure(created) ? created : ctx.content.uploadJson(created))
+    if (isFailure(created)) return reply(ctx, created)
+    uploadChanged(ctx, "file_upload.created", created)
+    if (created.status === "uploaded") uploadChanged(ctx, "file_upload.completed", created)
+    return reply(ctx, ctx.content.uploadJson(created))
   }),
   { kind: "api", method: "POST", pattern: "/v1/file_uploads/{id}/send", handler: send, raw: true },
   api("POST", "/v1/file_uploads/{id}/complete", (ctx) => {
     const upload = find(ctx)
     if (upload === undefined) return reply(ctx, notFound("file_upload", ctx.params.id!))
     const done = ctx.content.complete(upload)
-    return reply(ctx, isFailure(done) ? done : ctx.content.uploadJson(done))
+    if (isFailure(done)) return reply(ctx, done)
+    uploadChanged(ctx, "file_upload.completed", done)
+    return reply(ctx, ctx.content.uploadJson(done))
   }),
   api("GET", "/v1/file_uploads/{id}", (ctx) => {
     const upload = find(ctx)

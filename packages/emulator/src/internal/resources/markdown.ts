@@ -7,6 +7,7 @@ import {
   type Context,
   isFailure,
   notFound,
+  pageChanged,
   paginateQuery,
   reply,
   type Route
@@ -86,6 +87,7 @@ const update = (ctx: Context & Api) => {
   ctx.content.children.set(id, [])
   const appended = ctx.content.append(id, "page_id", markdownBlocks(next), ctx.content.stamp(ctx.now))
   if (isFailure(appended)) return reply(ctx, appended)
+  pageChanged(ctx, "page.content_updated", id, { updated_blocks: appended.map((b) => ({ id: b.id, type: "block" })) })
   return reply(ctx, render(ctx, id))
 }
 

@@ -1,5 +1,5 @@
 import { markdownBlocks, type PageRecord } from "../content.js"
-import { type Api, api, bodyOf, type Context, isFailure, notFound, reply, type Route } from "../handler.js"
+import { type Api, api, bodyOf, type Context, isFailure, notFound, pageChanged, reply, type Route } from "../handler.js"
 import { validation } from "../store.js"
 
 /** A page the caller can see: a fixture page (shared with it) or one created through the API. */
@@ -50,6 +50,7 @@ const create = (ctx: Context & Api) => {
   const markdown = typeof body.markdown === "string" ? markdownBlocks(body.markdown) : undefined
   const created = ctx.content.createPage(markdown === undefined ? body : { ...body, children: markdown }, time)
   if (isFailure(created)) return reply(ctx, created)
+  pageChanged(ctx, "page.created", created.id)
   if (body.allow_async === true && markdown !== undefined) {
     // Notion may answer 202 with a task to poll; the emulator's work is already done, so the task has succeeded
     const task = {
@@ -73,8 +74,18 @@ const update = (ctx: Context & Api) => {
   if (isFailure(body)) return reply(ctx, body)
   const record = editable(ctx)
   if (isFailure(record)) return reply(ctx, record)
+  const { in_trash: trashed, is_locked: locked } = record
   const updated = ctx.content.updatePage(record, body, ctx.content.stamp(ctx.now))
-  return reply(ctx, isFailure(updated) ? updated : ctx.content.pageJson(updated))
+  if (isFailure(updated)) return reply(ctx, updated)
+  if (typeof body.properties === "object" && body.properties !== null) {
+    const ids = Object.keys(body.properties).map((key) =>
+      String((updated.properties[key] ?? Object.values(updated.properties).find((v) => v.id === key))?.id ?? key)
+    )
+    pageChanged(ctx, "page.properties_updated", updated.id, { updated_properties: ids })
+  }
+  if (updated.in_trash !== trashed) pageChanged(ctx, updated.in_trash ? "page.deleted" : "page.undeleted", updated.id)
+  if (updated.is_locked !== locked) pageChanged(ctx, updated.is_locked ? "page.locked" : "page.unlocked", updated.id)
+  return reply(ctx, ctx.content.pageJson(updated))
 }
 
 const move = (ctx: Context & Api) => {
@@ -93,6 +104,7 @@ const move = (ctx: Context & Api) => {
   } else {
     return reply(ctx, validation("body.parent should have a page_id or a data_source_id."))
   }
+  pageChanged(ctx, "page.moved", record.id)
   return reply(ctx, ctx.content.pageJson(record))
 }
 

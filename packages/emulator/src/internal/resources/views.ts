@@ -1,7 +1,9 @@
+import { eventParent } from "../changes.js"
 import {
   type Api,
   api,
   bodyOf,
+  changed,
   type Context,
   isFailure,
   notFound,
@@ -19,6 +21,13 @@ const QUERY_TTL = 15 * 60_000
 const QUERY_CAP = 10_000
 
 const find = (ctx: Context & Api) => ctx.content.views.get(ctx.params.id!)
+
+/** Reports a change to a view: its event's `data` has the view's parent (its database) and `extra`. */
+const viewChanged = (ctx: Context & Api, type: string, view: Record<string, unknown>, extra = {}) =>
+  changed(ctx, type, { id: String(view.id), type: "view" }, {
+    parent: eventParent(view.parent as Record<string, unknown>, ctx.principal.workspaceId),
+    ...extra
+  })
 
 const create = (ctx: Context & Api) => {
   const body = bodyOf(ctx)
@@ -44,6 +53,7 @@ const create = (ctx: Context & Api) => {
     configuration: body.configuration ?? null
   }
   ctx.content.views.set(view.id, view)
+  viewChanged(ctx, "view.created", view, { view_type: view.type })
   return reply(ctx, view)
 }
 
@@ -104,16 +114,19 @@ export const routes: ReadonlyArray<Route> = [
     if (isFailure(body)) return reply(ctx, body)
     const view = find(ctx)
     if (view === undefined) return reply(ctx, notFound("view", ctx.params.id!))
-    for (const key of ["name", "filter", "sorts", "quick_filters", "configuration"]) {
-      if (body[key] !== undefined) view[key] = body[key]
-    }
+    const fields = ["name", "filter", "sorts", "quick_filters", "configuration"].filter((key) =>
+      body[key] !== undefined
+    )
+    for (const key of fields) view[key] = body[key]
     view.last_edited_time = ctx.content.stamp(ctx.now)
+    viewChanged(ctx, "view.updated", view, { updated_fields: fields })
     return reply(ctx, view)
   }),
   api("DELETE", "/v1/views/{id}", (ctx) => {
     const view = find(ctx)
     if (view === undefined) return reply(ctx, notFound("view", ctx.params.id!))
     ctx.content.views.delete(view.id as string)
+    viewChanged(ctx, "view.deleted", view)
     return reply(ctx, { object: "view", id: view.id, parent: view.parent, type: view.type })
   }),
   api("POST", "/v1/views/{id}/queries", queryCreate),

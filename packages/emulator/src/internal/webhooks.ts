@@ -1,0 +1,103 @@
+// Webhook deliveries: the event envelope, signing and sending (`deliverWebhook`), and subscriptions that send an
+// event for every change made through the API (`subscribeWebhook`).
+import * as Webhook from "@notion-effect/core/Webhook"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as FiberId from "effect/FiberId"
+import * as Queue from "effect/Queue"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type { WebhookDelivery, WebhookSubscription } from "../NotionEmulator.js"
+import type { Change, Changes } from "./changes.js"
+
+/** Who sends: the workspace and integration every event names. */
+export interface Sender {
+  readonly workspaceId: string
+  readonly workspaceName: string
+  readonly integrationId: string
+}
+
+/** A webhook event's JSON: the envelope around a change. */
+export const eventOf = (sender: Sender, subscriptionId: string, change: Change): Record<string, unknown> => ({
+  id: crypto.randomUUID(),
+  timestamp: change.timestamp,
+  workspace_id: sender.workspaceId,
+  workspace_name: sender.workspaceName,
+  subscription_id: subscriptionId,
+  integration_id: sender.integrationId,
+  type: change.type,
+  authors: [change.author],
+  attempt_number: 1,
+  api_version: "2025-09-03",
+  entity: change.entity,
+  data: change.data
+})
+
+/**
+ * POSTs a body to a receiver, signed with the token (`X-Notion-Signature`) unless it is the handshake; gives the
+ * receiver's status, or fails with the reason it could not be reached.
+ */
+export const post = (
+  url: string,
+  body: string,
+  signWith: Redacted.Redacted<string> | undefined
+): Effect.Effect<number, string> =>
+  Effect.gen(function*() {
+    const signature = signWith === undefined
+      ? {}
+      : { "x-notion-signature": yield* Webhook.sign({ body, verificationToken: signWith }) }
+    return yield* Effect.tryPromise({
+      try: () =>
+        fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...signature } })
+          .then((response) => response.status),
+      catch: (cause) => `The webhook receiver could not be reached: ${String(cause)}`
+    })
+  })
+
+/**
+ * Sends the handshake to `url`, then, until the scope closes, one signed event per change (of the given types, if
+ * any) in the order the changes were made. Fails when the handshake cannot reach the receiver.
+ */
+export const subscribe = (
+  changes: Changes,
+  sender: Sender,
+  options: { readonly url: string; readonly events?: ReadonlyArray<string> | undefined }
+): Effect.Effect<WebhookSubscription, string, Scope.Scope> =>
+  Effect.gen(function*() {
+    const id = crypto.randomUUID()
+    const verificationToken = Redacted.make(`secret_${crypto.randomUUID().replaceAll("-", "")}`)
+    yield* post(options.url, JSON.stringify({ verification_token: Redacted.value(verificationToken) }), undefined)
+    const wanted = options.events === undefined ? undefined : new Set(options.events)
+    const deliveries: Array<WebhookDelivery> = []
+    const sent: Array<Deferred.Deferred<void>> = []
+    const queue = yield* Queue.unbounded<{ readonly change: Change; readonly done: Deferred.Deferred<void> }>()
+    yield* Effect.acquireRelease(
+      Effect.sync(() =>
+        changes.listen((change) => {
+          if (wanted !== undefined && !wanted.has(change.type)) return
+          const done = Deferred.unsafeMake<void>(FiberId.none)
+          sent.push(done)
+          Queue.unsafeOffer(queue, { change, done })
+        })
+      ),
+      (stop) => Effect.sync(stop)
+    )
+    yield* Queue.take(queue).pipe(
+      Effect.flatMap(({ change, done }) => {
+        const event = eventOf(sender, id, change)
+        return post(options.url, JSON.stringify(event), verificationToken).pipe(
+          Effect.orElseSucceed(() => 0),
+          Effect.flatMap((status) => Effect.sync(() => deliveries.push({ event, status }))),
+          Effect.zipRight(Deferred.succeed(done, undefined))
+        )
+      }),
+      Effect.forever,
+      Effect.forkScoped
+    )
+    return {
+      id,
+      verificationToken,
+      deliveries: Effect.sync(() => [...deliveries]),
+      settled: Effect.suspend(() => Effect.forEach([...sent], Deferred.await, { discard: true }))
+    }
+  })

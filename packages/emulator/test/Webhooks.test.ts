@@ -1,0 +1,196 @@
+// Webhook subscriptions of the emulator: a real receiver on a loopback socket gets the handshake, then one signed
+// event per change made through the API, in order, each one a known event of core's `Webhook` schemas.
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import { NotionAuth, NotionClient, NotionConfig, NotionRetry, Webhook } from "@notion-effect/core"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import type { AddressInfo } from "node:net"
+import * as NotionEmulator from "../src/NotionEmulator.js"
+
+const TASKS = "d5000000-0000-4000-8000-000000000001"
+
+interface Received {
+  readonly body: string
+  readonly signature: string | undefined
+}
+
+/** A receiver answering `status` to everything, keeping what it got. */
+const receiver = (status = 200) =>
+  Effect.acquireRelease(
+    Effect.async<{ readonly url: string; readonly received: Array<Received>; readonly server: Http.Server }>(
+      (resume) => {
+        const received: Array<Received> = []
+        const server = Http.createServer((request, response) => {
+          let body = ""
+          request.on("data", (chunk) => (body += chunk))
+          request.on("end", () => {
+            received.push({ body, signature: request.headers["x-notion-signature"] as string | undefined })
+            response.writeHead(status).end()
+          })
+        })
+        server.listen(0, "127.0.0.1", () =>
+          resume(Effect.succeed({
+            url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,
+            received,
+            server
+          })))
+      }
+    ),
+    ({ server }) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+  )
+
+const setup = Effect.gen(function*() {
+  const emulator = yield* NotionEmulator.make()
+  // built in the test's scope: the client's connections stay open until the test ends
+  const context = yield* Layer.build(NotionClient.layer.pipe(Layer.provide([
+    NotionAuth.layer(emulator.internalToken),
+    NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled }),
+    NodeHttpClient.layerUndici
+  ])))
+  const client = Context.get(context, NotionClient.NotionClient)
+  return { emulator, client }
+})
+
+/** Checks each event's signature and decodes it with core's schemas: the known events, in order. */
+const events = (received: ReadonlyArray<Received>, token: Redacted.Redacted<string>) =>
+  Effect.forEach(received, (delivery) =>
+    Effect.gen(function*() {
+      yield* Webhook.verifySignature({ body: delivery.body, signature: delivery.signature, verificationToken: token })
+      const payload = yield* Webhook.parse(delivery.body)
+      assert.strictEqual(payload._tag, "Event")
+      const event = (payload as Extract<Webhook.Payload, { _tag: "Event" }>).event
+      assert.isTrue(Webhook.isKnownEvent(event), event.type)
+      return event as Webhook.KnownEvent
+    }))
+
+describe("webhook subscriptions", () => {
+  it.scoped("the handshake, then a signed, typed event per change, in order", () =>
+    Effect.gen(function*() {
+      const { client, emulator } = yield* setup
+      const hook = yield* receiver()
+      const subscription = yield* emulator.subscribeWebhook({ url: hook.url })
+      assert.deepStrictEqual(JSON.parse(hook.received[0]!.body), {
+        verification_token: Redacted.value(subscription.verificationToken)
+      })
+      assert.isUndefined(hook.received[0]!.signature)
+
+      const page = yield* client.pages.create({
+        parent: { data_source_id: TASKS },
+        properties: { Name: { title: [{ text: { content: "Hooked" } }] } }
+      })
+      yield* client.pages.update({ page_id: page.id, properties: { Status: { select: { name: "Doing" } } } })
+      const appended = yield* client.blocks.children.append({
+        block_id: page.id,
+        children: [{ paragraph: { rich_text: [{ text: { content: "one" } }] } }]
+      })
+      const comment = yield* client.comments.create({
+        parent: { page_id: page.id },
+        rich_text: [{ text: { content: "nice" } }]
+      })
+      yield* client.dataSources.update({ data_source_id: TASKS, properties: { Priority: { name: "Rank" } } })
+      yield* client.pages.update({ page_id: page.id, in_trash: true })
+      yield* subscription.settled
+
+      const got = yield* events(hook.received.slice(1), subscription.verificationToken)
+      assert.deepStrictEqual(got.map((e) => e.type), [
+        "page.created",
+        "page.properties_updated",
+        "page.content_updated",
+        "comment.created",
+        "data_source.schema_updated",
+        "page.deleted"
+      ])
+      for (const event of got) {
+        assert.strictEqual(event.subscription_id, subscription.id)
+        assert.strictEqual(event.attempt_number, 1)
+      }
+      const [created, updated, content, commented, schema] = got
+      assert.deepStrictEqual(created!.entity, { id: page.id, type: "page" })
+      assert.deepStrictEqual(created!.data, {
+        parent: { id: "db000000-0000-4000-8000-000000000001", type: "database", data_source_id: TASKS }
+      })
+      assert.deepStrictEqual((updated!.data as { updated_properties: unknown }).updated_properties, ["st%3A1"])
+      assert.deepStrictEqual((content!.data as { updated_blocks: unknown }).updated_blocks, [
+        { id: appended.results[0]!.id, type: "block" }
+      ])
+      assert.deepStrictEqual(commented!.entity, { id: comment.id, type: "comment" })
+      assert.deepStrictEqual(commented!.data, { page_id: page.id, parent: { id: page.id, type: "page" } })
+      assert.deepStrictEqual(schema!.entity, { id: TASKS, type: "data_source" })
+      assert.deepStrictEqual((schema!.data as { updated_properties: unknown }).updated_properties, [
+        { id: "pr%3A1", name: "Rank", action: "updated" }
+      ])
+      assert.deepStrictEqual((yield* subscription.deliveries).map((d) => d.status), [200, 200, 200, 200, 200, 200])
+    }))
+
+  it.scoped("only the types asked for; a receiver's failures are recorded; nothing after the scope closes", () =>
+    Effect.gen(function*() {
+      const { client, emulator } = yield* setup
+      const created = yield* receiver()
+      const failing = yield* receiver(500)
+      const scope = yield* Scope.make()
+      const onlyCreated = yield* emulator.subscribeWebhook({ url: created.url, events: ["page.created"] }).pipe(
+        Scope.extend(scope)
+      )
+      const everything = yield* emulator.subscribeWebhook({ url: failing.url })
+      const page = yield* client.pages.create({ parent: { data_source_id: TASKS }, properties: {} })
+      yield* client.pages.update({ page_id: page.id, is_locked: true })
+      yield* Effect.all([onlyCreated.settled, everything.settled])
+      assert.deepStrictEqual(
+        (yield* events(created.received.slice(1), onlyCreated.verificationToken)).map((e) => e.type),
+        ["page.created"]
+      )
+      assert.deepStrictEqual(
+        (yield* everything.deliveries).map((d) => [d.event.type, d.status]),
+        [["page.created", 500], ["page.locked", 500]]
+      )
+
+      yield* Scope.close(scope, Exit.void)
+      yield* client.pages.create({ parent: { data_source_id: TASKS }, properties: {} })
+      yield* everything.settled
+      assert.strictEqual(created.received.length, 2) // the handshake and one event
+      assert.strictEqual((yield* everything.deliveries).length, 3)
+    }))
+
+  it.scoped("file uploads and views", () =>
+    Effect.gen(function*() {
+      const { client, emulator } = yield* setup
+      const hook = yield* receiver()
+      const subscription = yield* emulator.subscribeWebhook({ url: hook.url })
+      const upload = yield* client.fileUploads.create({ mode: "single_part", filename: "a.txt" })
+      yield* client.fileUploads.send({ file_upload_id: upload.id, file: { data: new TextEncoder().encode("a") } })
+      const view = yield* client.views.create({
+        data_source_id: TASKS,
+        database_id: "db000000-0000-4000-8000-000000000001",
+        name: "Board",
+        type: "board"
+      })
+      yield* client.views.update({ view_id: view.id, name: "Kanban", sorts: [] })
+      yield* client.views.delete({ view_id: view.id })
+      yield* subscription.settled
+      const got = yield* events(hook.received.slice(1), subscription.verificationToken)
+      assert.deepStrictEqual(got.map((e) => [e.type, e.entity.id]), [
+        ["file_upload.created", upload.id],
+        ["file_upload.completed", upload.id],
+        ["view.created", view.id],
+        ["view.updated", view.id],
+        ["view.deleted", view.id]
+      ])
+      const database = { id: "db000000-0000-4000-8000-000000000001", type: "database" }
+      assert.deepStrictEqual(got[2]!.data, { parent: database, view_type: "board" })
+      assert.deepStrictEqual(got[3]!.data, { parent: database, updated_fields: ["name", "sorts"] })
+    }))
+
+  it.scoped("a receiver that cannot be reached fails the subscription with WebhookDeliveryError", () =>
+    Effect.gen(function*() {
+      const { emulator } = yield* setup
+      const error = yield* Effect.flip(emulator.subscribeWebhook({ url: "http://127.0.0.1:1/webhooks" }))
+      assert.strictEqual(error._tag, "WebhookDeliveryError")
+      assert.include(error.message, "could not be reached")
+    }))
+})
