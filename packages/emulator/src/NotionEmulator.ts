@@ -113,6 +113,12 @@ export interface Service {
   /** Removes every fault rule. */
   readonly clearFaults: Effect.Effect<void>
   /**
+   * Expires every OAuth access token issued so far, as time does at Notion: requests with one answer 401
+   * `unauthorized` (there is no `expires_in`; expiry is discovered by a 401), refresh tokens still work. Gives how
+   * many tokens expired.
+   */
+  readonly expireAccessTokens: Effect.Effect<number>
+  /**
    * Acts as the user on the consent page of an authorize URL: clicks Allow or Cancel and returns the
    * URL Notion redirects to (`redirect_uri?code=…&state=…` or `?error=access_denied&state=…`).
    */
@@ -252,6 +258,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
       resetStats: Effect.sync(() => store.resetStats()),
       injectFault: (rule) => Effect.sync(() => faults.add(rule)),
       clearFaults: Effect.sync(() => faults.clear()),
+      expireAccessTokens: Effect.sync(() => store.expireAccessTokens()),
       registerRedirectUri: (uri) => Effect.sync(() => store.registerRedirectUri(oauth?.clientId ?? "", uri)),
       consent,
       deliverWebhook: (delivery) =>

@@ -1,5 +1,6 @@
 import { assert, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { authorizeUrl, basic, call, grant } from "./utils.js"
@@ -131,6 +132,23 @@ it.layer(NotionEmulator.layer())("emulator OAuth", (it) => {
       assert.strictEqual(afterRevoke.json.code, "invalid_grant")
       const stats = yield* emulator.stats
       assert.deepStrictEqual([stats.tokenGrants, stats.refreshes, stats.refreshReuses], [1, 1, 1])
+    }))
+
+  it.scoped("expired access tokens answer 401 unauthorized; the refresh token still gives a working pair", () =>
+    Effect.gen(function*() {
+      const emulator = yield* NotionEmulator.NotionEmulator
+      const tokens = yield* grant(emulator)
+      assert.strictEqual((yield* call(emulator, "GET", "/v1/users/me", { token: tokens.access_token })).status, 200)
+      assert.isAtLeast(yield* emulator.expireAccessTokens, 1)
+      const expired = yield* call(emulator, "GET", "/v1/users/me", { token: tokens.access_token })
+      assert.deepStrictEqual([expired.status, expired.json.code], [401, "unauthorized"])
+      const refreshed = yield* exchange(emulator, { grant_type: "refresh_token", refresh_token: tokens.refresh_token })
+      assert.strictEqual(refreshed.status, 200)
+      const fresh = yield* call(emulator, "GET", "/v1/users/me", { token: refreshed.json.access_token })
+      assert.strictEqual(fresh.status, 200)
+      // the internal integration's token is not an OAuth token: it never expires
+      const internal = yield* call(emulator, "GET", "/v1/users/me", { token: Redacted.value(emulator.internalToken) })
+      assert.strictEqual(internal.status, 200)
     }))
 
   it.scoped("introspect and revoke; a revoked token answers 401", () =>

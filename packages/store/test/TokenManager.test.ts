@@ -112,6 +112,23 @@ it.layer(NodeHttpClient.layerUndici)("TokenManager", (it) => {
       assert.strictEqual((yield* stats(s.emulator)).refreshes, 1)
     }))
 
+  it.scoped("Notion expires the access token mid-use: one refresh, the pair rotates in the store, requests go on", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      yield* s.manager.save(s.grant)
+      assert.strictEqual((yield* s.client.users.me()).type, "bot")
+      assert.strictEqual((yield* stats(s.emulator)).refreshes, 0)
+      assert.isAtLeast(yield* s.emulator.expireAccessTokens, 1)
+      const users = yield* Effect.all(Array.from({ length: 10 }, () => s.client.users.me()), {
+        concurrency: "unbounded"
+      })
+      assert.isTrue(users.every((user) => user.type === "bot"))
+      assert.strictEqual((yield* stats(s.emulator)).refreshes, 1)
+      const stored = yield* s.store.load(s.grant.bot_id)
+      assert.strictEqual(stored.rotation, 1)
+      assert.notStrictEqual(Redacted.value(stored.accessToken), Redacted.value(s.grant.access_token))
+    }))
+
   it.scoped("a refresh runs to its end when the request that started it is interrupted", () =>
     Effect.gen(function*() {
       const gate = yield* Deferred.make<void>()

@@ -358,6 +358,16 @@ export class Store {
     return undefined
   }
 
+  /** Every OAuth access token issued so far stops working (401); refresh tokens still do. Gives how many. */
+  expireAccessTokens(): number {
+    let expired = 0
+    for (const grant of this.grants.values()) {
+      for (const token of grant.accessTokens) if (this.tokens.delete(token)) expired++
+      grant.accessTokens.clear()
+    }
+    return expired
+  }
+
   private revokeGrant(id: string) {
     const grant = this.grants.get(id)
     if (!grant) return
