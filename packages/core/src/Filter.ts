@@ -27,15 +27,24 @@ const one = <const Key extends string, Value extends Schema.Schema.All>(key: Key
   Schema.Struct({ [key]: value } as unknown as { readonly [K in Key]: Value })
 
 /**
+ * One operator and its operand: `Op<"equals", string>` is `{ readonly equals: string }`; several operators give a
+ * union, one object each (`Op<"before" | "after", string>`). The condition types below
+ * are written as unions of these (not `typeof X.Type`) so that they keep their names in declarations and hovers.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Op<K extends string, V> = K extends string ? { readonly [P in K]: V } : never
+
+const existence = [one("is_empty", Schema.Literal(true)), one("is_not_empty", Schema.Literal(true))] as const
+
+/**
  * `{ is_empty: true }` or `{ is_not_empty: true }`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const ExistenceCondition = Schema.Union(
-  one("is_empty", Schema.Literal(true)),
-  one("is_not_empty", Schema.Literal(true))
-)
+export const ExistenceCondition: Schema.Schema<ExistenceCondition> = Schema.Union(...existence)
 
 /**
  * `{ is_empty: true }` or `{ is_not_empty: true }`.
@@ -43,7 +52,7 @@ export const ExistenceCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type ExistenceCondition = typeof ExistenceCondition.Type
+export type ExistenceCondition = Op<"is_empty", true> | Op<"is_not_empty", true>
 
 /**
  * A condition on text (title, rich_text, url, email, phone_number): `equals`, `does_not_equal`, `contains`,
@@ -52,14 +61,14 @@ export type ExistenceCondition = typeof ExistenceCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const TextCondition = Schema.Union(
+export const TextCondition: Schema.Schema<TextCondition> = Schema.Union(
   one("equals", Schema.String),
   one("does_not_equal", Schema.String),
   one("contains", Schema.String),
   one("does_not_contain", Schema.String),
   one("starts_with", Schema.String),
   one("ends_with", Schema.String),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -68,7 +77,9 @@ export const TextCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type TextCondition = typeof TextCondition.Type
+export type TextCondition =
+  | Op<"equals" | "does_not_equal" | "contains" | "does_not_contain" | "starts_with" | "ends_with", string>
+  | ExistenceCondition
 
 /**
  * A condition on a number (number, unique_id): `equals`, `does_not_equal`, `greater_than`, `less_than`,
@@ -77,14 +88,14 @@ export type TextCondition = typeof TextCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const NumberCondition = Schema.Union(
+export const NumberCondition: Schema.Schema<NumberCondition> = Schema.Union(
   one("equals", Schema.Number),
   one("does_not_equal", Schema.Number),
   one("greater_than", Schema.Number),
   one("less_than", Schema.Number),
   one("greater_than_or_equal_to", Schema.Number),
   one("less_than_or_equal_to", Schema.Number),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -93,7 +104,12 @@ export const NumberCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type NumberCondition = typeof NumberCondition.Type
+export type NumberCondition =
+  | Op<
+    "equals" | "does_not_equal" | "greater_than" | "less_than" | "greater_than_or_equal_to" | "less_than_or_equal_to",
+    number
+  >
+  | ExistenceCondition
 
 /**
  * A condition on a checkbox: `equals` or `does_not_equal`.
@@ -101,7 +117,10 @@ export type NumberCondition = typeof NumberCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const CheckboxCondition = Schema.Union(one("equals", Schema.Boolean), one("does_not_equal", Schema.Boolean))
+export const CheckboxCondition: Schema.Schema<CheckboxCondition> = Schema.Union(
+  one("equals", Schema.Boolean),
+  one("does_not_equal", Schema.Boolean)
+)
 
 /**
  * A condition on a checkbox.
@@ -109,7 +128,7 @@ export const CheckboxCondition = Schema.Union(one("equals", Schema.Boolean), one
  * @since 0.1.0
  * @category models
  */
-export type CheckboxCondition = typeof CheckboxCondition.Type
+export type CheckboxCondition = Op<"equals", boolean> | Op<"does_not_equal", boolean>
 
 const OneOrMany = Schema.Union(Schema.String, Schema.Array(Schema.String))
 
@@ -120,10 +139,10 @@ const OneOrMany = Schema.Union(Schema.String, Schema.Array(Schema.String))
  * @since 0.1.0
  * @category schemas
  */
-export const SelectCondition = Schema.Union(
+export const SelectCondition: Schema.Schema<SelectCondition> = Schema.Union(
   one("equals", OneOrMany),
   one("does_not_equal", OneOrMany),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -132,7 +151,10 @@ export const SelectCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type SelectCondition = typeof SelectCondition.Type
+export type SelectCondition =
+  | Op<"equals", string | ReadonlyArray<string>>
+  | Op<"does_not_equal", string | ReadonlyArray<string>>
+  | ExistenceCondition
 
 /**
  * A condition on a status (same as {@link SelectCondition}).
@@ -140,7 +162,7 @@ export type SelectCondition = typeof SelectCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const StatusCondition = SelectCondition
+export const StatusCondition: Schema.Schema<StatusCondition> = SelectCondition
 
 /**
  * A condition on a status.
@@ -148,7 +170,7 @@ export const StatusCondition = SelectCondition
  * @since 0.1.0
  * @category models
  */
-export type StatusCondition = typeof StatusCondition.Type
+export type StatusCondition = SelectCondition
 
 /**
  * A condition on a multi-select: `contains` or `does_not_contain` an option name (or several), or emptiness.
@@ -156,10 +178,10 @@ export type StatusCondition = typeof StatusCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const MultiSelectCondition = Schema.Union(
+export const MultiSelectCondition: Schema.Schema<MultiSelectCondition> = Schema.Union(
   one("contains", OneOrMany),
   one("does_not_contain", OneOrMany),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -168,7 +190,10 @@ export const MultiSelectCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type MultiSelectCondition = typeof MultiSelectCondition.Type
+export type MultiSelectCondition =
+  | Op<"contains", string | ReadonlyArray<string>>
+  | Op<"does_not_contain", string | ReadonlyArray<string>>
+  | ExistenceCondition
 
 /**
  * The relative dates Notion accepts in place of an ISO date.
@@ -202,7 +227,7 @@ export type RelativeDate = typeof RelativeDate.Type
  * @since 0.1.0
  * @category schemas
  */
-export const DateCondition = Schema.Union(
+export const DateCondition: Schema.Schema<DateCondition> = Schema.Union(
   one("equals", Schema.String),
   one("before", Schema.String),
   one("after", Schema.String),
@@ -215,7 +240,7 @@ export const DateCondition = Schema.Union(
   one("next_week", EmptyObject),
   one("next_month", EmptyObject),
   one("next_year", EmptyObject),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -224,7 +249,13 @@ export const DateCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type DateCondition = typeof DateCondition.Type
+export type DateCondition =
+  | Op<"equals" | "before" | "after" | "on_or_before" | "on_or_after", string>
+  | Op<
+    "this_week" | "past_week" | "past_month" | "past_year" | "next_week" | "next_month" | "next_year",
+    typeof EmptyObject.Type
+  >
+  | ExistenceCondition
 
 /**
  * A condition on people (people, created_by, last_edited_by): `contains` or `does_not_contain` a user id (or
@@ -233,10 +264,10 @@ export type DateCondition = typeof DateCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const PeopleCondition = Schema.Union(
+export const PeopleCondition: Schema.Schema<PeopleCondition> = Schema.Union(
   one("contains", Schema.String),
   one("does_not_contain", Schema.String),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -245,7 +276,7 @@ export const PeopleCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type PeopleCondition = typeof PeopleCondition.Type
+export type PeopleCondition = Op<"contains", string> | Op<"does_not_contain", string> | ExistenceCondition
 
 /**
  * A condition on a relation: `contains` or `does_not_contain` a page id, or emptiness.
@@ -253,10 +284,10 @@ export type PeopleCondition = typeof PeopleCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const RelationCondition = Schema.Union(
+export const RelationCondition: Schema.Schema<RelationCondition> = Schema.Union(
   one("contains", Schema.String),
   one("does_not_contain", Schema.String),
-  ...ExistenceCondition.members
+  ...existence
 )
 
 /**
@@ -265,7 +296,7 @@ export const RelationCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type RelationCondition = typeof RelationCondition.Type
+export type RelationCondition = Op<"contains", string> | Op<"does_not_contain", string> | ExistenceCondition
 
 /**
  * A condition on a formula's result, by result type: `{ string | checkbox | number | date: condition }`.
@@ -273,7 +304,7 @@ export type RelationCondition = typeof RelationCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const FormulaCondition = Schema.Union(
+export const FormulaCondition: Schema.Schema<FormulaCondition> = Schema.Union(
   one("string", TextCondition),
   one("checkbox", CheckboxCondition),
   one("number", NumberCondition),
@@ -286,7 +317,11 @@ export const FormulaCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type FormulaCondition = typeof FormulaCondition.Type
+export type FormulaCondition =
+  | Op<"string", TextCondition>
+  | Op<"checkbox", CheckboxCondition>
+  | Op<"number", NumberCondition>
+  | Op<"date", DateCondition>
 
 /**
  * A condition on each item of a rollup (after `any`, `none` or `every`): `{ <type>: condition }`.
@@ -294,7 +329,7 @@ export type FormulaCondition = typeof FormulaCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const RollupItemCondition = Schema.Union(
+export const RollupItemCondition: Schema.Schema<RollupItemCondition> = Schema.Union(
   one("rich_text", TextCondition),
   one("number", NumberCondition),
   one("checkbox", CheckboxCondition),
@@ -313,7 +348,17 @@ export const RollupItemCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type RollupItemCondition = typeof RollupItemCondition.Type
+export type RollupItemCondition =
+  | Op<"rich_text", TextCondition>
+  | Op<"number", NumberCondition>
+  | Op<"checkbox", CheckboxCondition>
+  | Op<"select", SelectCondition>
+  | Op<"multi_select", MultiSelectCondition>
+  | Op<"relation", RelationCondition>
+  | Op<"date", DateCondition>
+  | Op<"people", PeopleCondition>
+  | Op<"files", ExistenceCondition>
+  | Op<"status", StatusCondition>
 
 /**
  * A condition on a rollup: `any`, `none` or `every` item matching a {@link RollupItemCondition}, or a condition on
@@ -322,7 +367,7 @@ export type RollupItemCondition = typeof RollupItemCondition.Type
  * @since 0.1.0
  * @category schemas
  */
-export const RollupCondition = Schema.Union(
+export const RollupCondition: Schema.Schema<RollupCondition> = Schema.Union(
   one("any", RollupItemCondition),
   one("none", RollupItemCondition),
   one("every", RollupItemCondition),
@@ -336,7 +381,10 @@ export const RollupCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type RollupCondition = typeof RollupCondition.Type
+export type RollupCondition =
+  | Op<"any" | "none" | "every", RollupItemCondition>
+  | Op<"date", DateCondition>
+  | Op<"number", NumberCondition>
 
 const VerificationState = Schema.Literal("verified", "expired", "none")
 
@@ -346,7 +394,7 @@ const VerificationState = Schema.Literal("verified", "expired", "none")
  * @since 0.1.0
  * @category schemas
  */
-export const VerificationCondition = Schema.Union(
+export const VerificationCondition: Schema.Schema<VerificationCondition> = Schema.Union(
   one("status", VerificationState),
   one("does_not_equal", VerificationState)
 )
@@ -357,7 +405,9 @@ export const VerificationCondition = Schema.Union(
  * @since 0.1.0
  * @category models
  */
-export type VerificationCondition = typeof VerificationCondition.Type
+export type VerificationCondition =
+  | Op<"status", "verified" | "expired" | "none">
+  | Op<"does_not_equal", "verified" | "expired" | "none">
 
 // ---------------------------------------------------------------------------------------------------------------
 // filters

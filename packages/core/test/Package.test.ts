@@ -72,8 +72,8 @@ describe("the published packages", () => {
         .filter((file) => file.endsWith(".d.ts"))
         .map((file) => ({ file, size: statSync(join(root, "packages/core/dist", file)).size }))
       assert.isAbove(declarations.length, 30)
-      assert.deepStrictEqual(declarations.filter((d) => d.size > 200_000), [])
-      assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 800_000)
+      assert.deepStrictEqual(declarations.filter((d) => d.size > 100_000), [])
+      assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 600_000)
       const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
       assert.strictEqual(tarballs.length, 2)
       const manifest = JSON.parse(
