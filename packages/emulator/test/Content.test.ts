@@ -305,20 +305,70 @@ describe("content endpoints (our client, real sockets)", () => {
         assert.strictEqual(items.length, 1)
       }))
 
-    it.effect("custom emojis, meeting notes and templates answer in their shapes", () =>
+    it.effect("custom emojis and templates answer in their shapes", () =>
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
         assert.deepStrictEqual((yield* notion.customEmojis.list()).results, [])
-        const sort = [{ property: "created_time", direction: "descending" }] as const
-        assert.isFalse((yield* notion.blocks.meetingNotes.query({ sort, limit: 10 })).has_more)
-        const unsorted = yield* Effect.flip(notion.blocks.meetingNotes.query({ sort: sort[0] } as any))
-        assert.strictEqual(unsorted._tag, "InvalidParameters")
         const templates = yield* Stream.runCollect(
           Pagination.streamWith(notion.dataSources.listTemplates, { data_source_id: TASKS }, (page) => page.templates)
         )
         assert.strictEqual(templates.length, 0)
-        const meeting = yield* Effect.flip(notion.blocks.meetingNotes.create({ source: { type: "audio" } }))
-        assert.strictEqual(meeting._tag, "ValidationError")
+      }))
+
+    it.effect("meeting notes: transcribed from an uploaded recording on a page, or after a block; queried sorted", () =>
+      Effect.gen(function*() {
+        const notion = yield* NotionClient.NotionClient
+        const page = yield* notion.pages.create({ parent: { page_id: PAGE }, properties: {} })
+        const recording = yield* notion.fileUploads.create({ mode: "single_part", filename: "standup.m4a" })
+        const pending = yield* Effect.flip(notion.blocks.meetingNotes.create({
+          source: { type: "file_upload", file_upload_id: recording.id },
+          parent: { type: "page_id", page_id: page.id }
+        }))
+        assert.strictEqual(pending._tag, "ValidationError") // not uploaded yet
+        yield* notion.fileUploads.send({ file_upload_id: recording.id, file: { data: new Uint8Array([1, 2, 3]) } })
+        const standup = yield* notion.blocks.meetingNotes.create({
+          source: { type: "file_upload", file_upload_id: recording.id },
+          parent: { type: "page_id", page_id: page.id },
+          title: "Standup"
+        })
+        if (!Block.isFullBlock(standup) || !Block.isKnownBlock(standup) || standup.type !== "meeting_notes") {
+          return assert.fail("a meeting_notes block")
+        }
+        assert.strictEqual(standup.meeting_notes.status, "notes_ready")
+        assert.strictEqual(standup.meeting_notes.title?.[0]?.plain_text, "Standup")
+        const parts = yield* notion.blocks.children.list({ block_id: standup.id })
+        assert.deepStrictEqual(
+          parts.results.map((b) => b.id),
+          [
+            standup.meeting_notes.children?.summary_block_id,
+            standup.meeting_notes.children?.notes_block_id,
+            standup.meeting_notes.children?.transcript_block_id
+          ]
+        )
+        const [anchor] = (yield* notion.blocks.children.append({
+          block_id: page.id,
+          children: [{ paragraph: { rich_text: text("after this") } }]
+        })).results
+        const retro = yield* notion.blocks.meetingNotes.create({
+          source: { type: "block", block_id: anchor!.id },
+          title: "Retro"
+        })
+        const onPage = yield* notion.blocks.children.list({ block_id: page.id })
+        assert.deepStrictEqual(onPage.results.map((b) => b.id), [standup.id, anchor!.id, retro.id])
+
+        const byTitle = yield* notion.blocks.meetingNotes.query({
+          sort: [{ property: "title", direction: "ascending" }]
+        })
+        assert.deepStrictEqual(byTitle.results.map((b) => b.id), [retro.id, standup.id])
+        const newest = yield* notion.blocks.meetingNotes.query({
+          sort: [{ property: "created_time", direction: "descending" }],
+          limit: 1
+        })
+        assert.deepStrictEqual([newest.results.map((b) => b.id), newest.has_more], [[retro.id], true])
+        const unsorted = yield* Effect.flip(notion.blocks.meetingNotes.query({ sort: { property: "title" } } as any))
+        assert.strictEqual(unsorted._tag, "InvalidParameters")
+        const filtered = yield* Effect.flip(notion.blocks.meetingNotes.query({ filter: { operator: "and" } }))
+        assert.strictEqual(filtered._tag, "ValidationError")
       }))
   })
 })

@@ -113,19 +113,36 @@ export const childrenAppend = Endpoint.make({
   success: List(Block)
 })
 
+/**
+ * What meeting notes are transcribed from: an uploaded recording (`file_upload`), placed on a page (`parent`), or
+ * a block (`block`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MeetingNotesSource = Schema.Union(
+  Schema.Struct({
+    source: Schema.Struct({ type: Schema.Literal("file_upload"), file_upload_id: Id }),
+    parent: Schema.Struct({ type: Schema.Literal("page_id"), page_id: Id })
+  }),
+  Schema.Struct({ source: Schema.Struct({ type: Schema.Literal("block"), block_id: Id }) })
+)
+
 /** `POST /v1/blocks/meeting_notes`: a meeting-notes block from a source. @since 0.1.0 @category endpoints */
 export const meetingNotesCreate = Endpoint.make({
   name: "blocks.meetingNotes.create",
   method: "POST",
   path: "/v1/blocks/meeting_notes",
   body: "rest",
-  params: Schema.Struct({
-    source: JsonObject,
-    parent: Schema.optional(JsonObject),
-    title: Schema.optional(Schema.String),
-    language: Schema.optional(Schema.String),
-    options: Schema.optional(JsonObject)
-  }),
+  params: Schema.extend(
+    Schema.Struct({
+      title: Schema.optional(Schema.String),
+      /** `auto`, `en`, `fr`, `ja`, … */
+      language: Schema.optional(Schema.String),
+      options: Schema.optional(Schema.Struct({ kickoff_summary: Schema.optional(Schema.Boolean) }))
+    }),
+    MeetingNotesSource
+  ),
   success: BlockOrPartial
 })
 

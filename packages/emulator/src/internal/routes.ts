@@ -25,6 +25,7 @@ import * as Databases from "./resources/databases.js"
 import * as DataSources from "./resources/dataSources.js"
 import * as FileUploads from "./resources/fileUploads.js"
 import * as Markdown from "./resources/markdown.js"
+import * as MeetingNotes from "./resources/meetingNotes.js"
 import * as Misc from "./resources/misc.js"
 import * as Pages from "./resources/pages.js"
 import * as Views from "./resources/views.js"
@@ -211,6 +212,7 @@ const routes: ReadonlyArray<Route> = [
   ...Databases.routes,
   ...Views.routes,
   ...Markdown.routes,
+  ...MeetingNotes.routes,
   ...Misc.routes
 ]
 
