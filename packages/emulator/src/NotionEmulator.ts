@@ -142,12 +142,15 @@ export interface Service {
    * `page.created`, `page.properties_updated` (the property ids), `page.content_updated` (the blocks),
    * `page.deleted`/`undeleted`, `page.locked`/`unlocked`, `page.moved`, `data_source.created`/`schema_updated`/
    * `deleted`/`undeleted`, `database.created`/`deleted`/`undeleted`, `comment.created`/`updated`/`deleted`,
-   * `file_upload.created`/`completed`, `view.created`/`updated`/`deleted` — in the order the changes were made, one
-   * attempt each (of the given `events` types only, when given).
+   * `file_upload.created`/`completed`, `view.created`/`updated`/`deleted` — in the order the changes were made (of
+   * the given `events` types only, when given). An event the receiver does not accept (not 2xx, or unreachable) is
+   * sent again `retry.times` times (default 0) with the same `id` and `attempt_number` counting up, `retry.delay`
+   * (default 1 second, on the clock) doubling between attempts, before the next event.
    */
   readonly subscribeWebhook: (options: {
     readonly url: string
     readonly events?: ReadonlyArray<string>
+    readonly retry?: { readonly times: number; readonly delay?: Duration.DurationInput }
   }) => Effect.Effect<WebhookSubscription, WebhookDeliveryError, Scope.Scope>
 }
 

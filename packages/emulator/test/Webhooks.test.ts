@@ -3,12 +3,15 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry, Webhook } from "@notion-effect/core"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import * as Scope from "effect/Scope"
+import * as TestClock from "effect/TestClock"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as NotionEmulator from "../src/NotionEmulator.js"
@@ -20,8 +23,8 @@ interface Received {
   readonly signature: string | undefined
 }
 
-/** A receiver answering `status` to everything, keeping what it got. */
-const receiver = (status = 200) =>
+/** A receiver answering `status` (the n-th request's, from a list: the last one from then on), keeping what it got. */
+const receiver = (status: number | ReadonlyArray<number> = 200) =>
   Effect.acquireRelease(
     Effect.async<{ readonly url: string; readonly received: Array<Received>; readonly server: Http.Server }>(
       (resume) => {
@@ -31,7 +34,8 @@ const receiver = (status = 200) =>
           request.on("data", (chunk) => (body += chunk))
           request.on("end", () => {
             received.push({ body, signature: request.headers["x-notion-signature"] as string | undefined })
-            response.writeHead(status).end()
+            const statuses = typeof status === "number" ? [status] : status
+            response.writeHead(statuses[Math.min(received.length - 1, statuses.length - 1)]!).end()
           })
         })
         server.listen(0, "127.0.0.1", () =>
@@ -184,6 +188,36 @@ describe("webhook subscriptions", () => {
       const database = { id: "db000000-0000-4000-8000-000000000001", type: "database" }
       assert.deepStrictEqual(got[2]!.data, { parent: database, view_type: "board" })
       assert.deepStrictEqual(got[3]!.data, { parent: database, updated_fields: ["name", "sorts"] })
+    }))
+
+  it.scoped("retries: the same event again, attempt_number counting up, the delay doubling on the clock", () =>
+    Effect.gen(function*() {
+      const { client, emulator } = yield* setup
+      // the handshake is accepted, the event refused twice, then accepted
+      const hook = yield* receiver([200, 503, 500, 200])
+      const subscription = yield* emulator.subscribeWebhook({ url: hook.url, retry: { times: 3, delay: "10 seconds" } })
+      const deliveries = (n: number) =>
+        Effect.repeat(subscription.deliveries, {
+          until: (list) => list.length >= n,
+          schedule: Schedule.spaced("10 millis").pipe(Schedule.compose(Schedule.recurs(500)))
+        }).pipe(Effect.withClock(Clock.make()))
+      const page = yield* client.pages.create({ parent: { data_source_id: TASKS }, properties: {} })
+      yield* deliveries(1)
+      yield* TestClock.adjust("9 seconds")
+      assert.strictEqual((yield* subscription.deliveries).length, 1) // not before the delay
+      yield* TestClock.adjust("1 second")
+      yield* deliveries(2)
+      yield* TestClock.adjust("20 seconds") // doubled
+      yield* subscription.settled
+      const sent = yield* subscription.deliveries
+      assert.deepStrictEqual(sent.map((d) => [d.event.attempt_number, d.status]), [[1, 503], [2, 500], [3, 200]])
+      assert.strictEqual(new Set(sent.map((d) => d.event.id)).size, 1)
+      const got = yield* events(hook.received.slice(1), subscription.verificationToken)
+      assert.deepStrictEqual(got.map((e) => [e.type, e.entity.id, e.attempt_number]), [
+        ["page.created", page.id, 1],
+        ["page.created", page.id, 2],
+        ["page.created", page.id, 3]
+      ])
     }))
 
   it.scoped("a receiver that cannot be reached fails the subscription with WebhookDeliveryError", () =>

@@ -2,6 +2,7 @@
 // event for every change made through the API (`subscribeWebhook`).
 import * as Webhook from "@notion-effect/core/Webhook"
 import * as Deferred from "effect/Deferred"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
 import * as Queue from "effect/Queue"
@@ -56,12 +57,18 @@ export const post = (
 
 /**
  * Sends the handshake to `url`, then, until the scope closes, one signed event per change (of the given types, if
- * any) in the order the changes were made. Fails when the handshake cannot reach the receiver.
+ * any) in the order the changes were made; an event the receiver does not accept (not 2xx, or unreachable) is
+ * sent again `retry.times` times, same id, `attempt_number` counting up, after `retry.delay` doubling each time
+ * (on the clock). Fails when the handshake cannot reach the receiver.
  */
 export const subscribe = (
   changes: Changes,
   sender: Sender,
-  options: { readonly url: string; readonly events?: ReadonlyArray<string> | undefined }
+  options: {
+    readonly url: string
+    readonly events?: ReadonlyArray<string> | undefined
+    readonly retry?: { readonly times: number; readonly delay?: Duration.DurationInput | undefined } | undefined
+  }
 ): Effect.Effect<WebhookSubscription, string, Scope.Scope> =>
   Effect.gen(function*() {
     const id = crypto.randomUUID()
@@ -82,15 +89,24 @@ export const subscribe = (
       ),
       (stop) => Effect.sync(stop)
     )
+    const retries = options.retry?.times ?? 0
+    const delay = Duration.decode(options.retry?.delay ?? "1 second")
+    const deliver = (event: Record<string, unknown>, attempt: number): Effect.Effect<void> => {
+      const sent = { ...event, attempt_number: attempt }
+      return post(options.url, JSON.stringify(sent), verificationToken).pipe(
+        Effect.orElseSucceed(() => 0),
+        Effect.flatMap((status) => {
+          deliveries.push({ event: sent, status })
+          return (status >= 200 && status < 300) || attempt > retries
+            ? Effect.void
+            : Effect.zipRight(Effect.sleep(Duration.times(delay, 2 ** (attempt - 1))), deliver(event, attempt + 1))
+        })
+      )
+    }
     yield* Queue.take(queue).pipe(
-      Effect.flatMap(({ change, done }) => {
-        const event = eventOf(sender, id, change)
-        return post(options.url, JSON.stringify(event), verificationToken).pipe(
-          Effect.orElseSucceed(() => 0),
-          Effect.flatMap((status) => Effect.sync(() => deliveries.push({ event, status }))),
-          Effect.zipRight(Deferred.succeed(done, undefined))
-        )
-      }),
+      Effect.flatMap(({ change, done }) =>
+        Effect.zipRight(deliver(eventOf(sender, id, change), 1), Deferred.succeed(done, undefined))
+      ),
       Effect.forever,
       Effect.forkScoped
     )
