@@ -305,14 +305,67 @@ describe("content endpoints (our client, real sockets)", () => {
         assert.strictEqual(items.length, 1)
       }))
 
-    it.effect("custom emojis and templates answer in their shapes", () =>
+    it.effect("custom emojis: the workspace has none", () =>
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
         assert.deepStrictEqual((yield* notion.customEmojis.list()).results, [])
-        const templates = yield* Stream.runCollect(
-          Pagination.streamWith(notion.dataSources.listTemplates, { data_source_id: TASKS }, (page) => page.templates)
-        )
-        assert.strictEqual(templates.length, 0)
+      }))
+
+    it.effect("templates: listed (by name, paginated), applied on create and on update (erase_content)", () =>
+      Effect.gen(function*() {
+        const notion = yield* NotionClient.NotionClient
+        const all = yield* Stream.runCollect(Pagination.streamWith(
+          notion.dataSources.listTemplates,
+          { data_source_id: TASKS, page_size: 1 },
+          (page) => page.templates
+        ))
+        assert.deepStrictEqual([...all].map((t) => [t.name, t.is_default]), [["Bug report", true], ["Meeting", false]])
+        const meeting = (yield* notion.dataSources.listTemplates({ data_source_id: TASKS, name: "meet" })).templates
+        assert.deepStrictEqual(meeting.map((t) => t.name), ["Meeting"])
+
+        const values = (page: unknown): ReadonlyArray<unknown> =>
+          Page.isFullPage(page as Page.PageOrPartial)
+            ? [
+              Option.getOrUndefined(PropertyValue.get(page as Page.Page, "Status", "select")),
+              Option.getOrUndefined(PropertyValue.get(page as Page.Page, "Priority", "number"))
+            ]
+            : []
+        const blocks = (pageId: string) =>
+          Effect.map(
+            notion.blocks.children.list({ block_id: pageId }),
+            (list) => list.results.map((b) => Block.isFullBlock(b) ? b.type : "?")
+          )
+        // the default template: its values under the given ones, its blocks as the content
+        const bug = yield* notion.pages.create({
+          parent: { data_source_id: TASKS },
+          properties: { Name: { title: text("Crash on save") }, Priority: { number: 3 } },
+          template: { type: "default" }
+        })
+        assert.deepStrictEqual(values(bug), [{ id: "opt-0", name: "Todo", color: "default" }, 3])
+        assert.deepStrictEqual(yield* blocks(bug.id), ["heading_2", "to_do"])
+        // another template on update: appended, or replacing the content with erase_content
+        yield* notion.pages.update({ page_id: bug.id, template: { type: "template_id", template_id: meeting[0]!.id } })
+        assert.deepStrictEqual(yield* blocks(bug.id), ["heading_2", "to_do", "paragraph"])
+        yield* notion.pages.update({
+          page_id: bug.id,
+          template: { type: "template_id", template_id: meeting[0]!.id },
+          erase_content: true
+        })
+        assert.deepStrictEqual(yield* blocks(bug.id), ["paragraph"])
+
+        const unknown = yield* Effect.flip(notion.pages.create({
+          parent: { data_source_id: TASKS },
+          properties: {},
+          template: { type: "template_id", template_id: "7e000000-0000-4000-8000-0000000000ff" }
+        }))
+        assert.strictEqual(unknown._tag, "ValidationError")
+        const both = yield* Effect.flip(notion.pages.create({
+          parent: { data_source_id: TASKS },
+          properties: {},
+          template: { type: "default" },
+          children: [{ paragraph: { rich_text: text("x") } }]
+        }))
+        assert.strictEqual(both._tag, "ValidationError")
       }))
 
     it.effect("meeting notes: transcribed from an uploaded recording on a page, or after a block; queried sorted", () =>

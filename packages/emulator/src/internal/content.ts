@@ -40,6 +40,16 @@ export interface DataSourceRecord extends Audit {
   /** name → `{ id, name, type, <type>: config }` */
   properties: Record<string, Json>
   in_trash: boolean
+  readonly templates: ReadonlyArray<TemplateRecord>
+}
+
+/** A page template of a data source: the property values (request-shaped) and blocks a new page starts from. */
+export interface TemplateRecord {
+  readonly id: string
+  readonly name: string
+  readonly is_default: boolean
+  readonly properties: Record<string, Json>
+  readonly children: ReadonlyArray<Json>
 }
 
 export interface DatabaseRecord extends Audit {
@@ -165,6 +175,25 @@ export class Content {
         Due: { id: "du%3A1", name: "Due", type: "date", date: {} }
       },
       in_trash: false,
+      templates: [
+        {
+          id: TASKS_TEMPLATES.bug,
+          name: "Bug report",
+          is_default: true,
+          properties: { Status: { select: { name: "Todo" } }, Priority: { number: 1 } },
+          children: [
+            { heading_2: { rich_text: [{ text: { content: "Steps to reproduce" } }] } },
+            { to_do: { rich_text: [{ text: { content: "Write a failing test" } }], checked: false } }
+          ]
+        },
+        {
+          id: TASKS_TEMPLATES.meeting,
+          name: "Meeting",
+          is_default: false,
+          properties: {},
+          children: [{ paragraph: { rich_text: [{ text: { content: "Agenda" } }] } }]
+        }
+      ],
       ...this.audit(now)
     }
     this.dataSources.set(tasks.id, tasks)
@@ -267,11 +296,34 @@ export class Content {
     return found
   }
 
-  createPage(body: Json, time: string): PageRecord | Failure {
-    const parent = (body.parent ?? { workspace: true }) as Json
+  /**
+   * The template a page body asks for (`template: { type: "default" | "template_id", template_id }`) among its data
+   * source's: `undefined` for none (or no default), a failure for an id that is not one of them.
+   */
+  templateOf(source: DataSourceRecord | undefined, template: unknown): TemplateRecord | undefined | Failure {
+    const asked = template as Json | undefined
+    if (asked === undefined || asked.type === "none") return undefined
+    if (asked.type === "default") return source?.templates.find((t) => t.is_default)
+    return source?.templates.find((t) => t.id === asked.template_id) ??
+      validation(`body.template.template_id ${String(asked.template_id)} is not a template of the page's data source.`)
+  }
+
+  createPage(given: Json, time: string): PageRecord | Failure {
+    const parent = (given.parent ?? { workspace: true }) as Json
     const schema = this.schemaFor(parent)
     if ((parent.data_source_id !== undefined || parent.database_id !== undefined) && schema === undefined) {
       return failure(404, "object_not_found", `Could not find data_source with ID: ${parent.data_source_id}.`)
+    }
+    const template = this.templateOf(schema, given.template)
+    if (template !== undefined && "code" in template) return template as Failure
+    if (template !== undefined && (given.children !== undefined || given.content !== undefined)) {
+      return validation("body.template cannot be combined with body.children, body.content or body.markdown.")
+    }
+    // the template's values under the given ones, its blocks as the content
+    const body = template === undefined ? given : {
+      ...given,
+      properties: { ...template.properties, ...(given.properties as Json | undefined) },
+      children: template.children
     }
     const properties = this.propertyValues(schema, (body.properties ?? {}) as Record<string, Json>, {})
     if ("code" in properties && "status" in properties) return properties as Failure
@@ -470,6 +522,7 @@ export class Content {
       title: richTextOf(body.title ?? []),
       properties: properties as Record<string, Json>,
       in_trash: false,
+      templates: [],
       ...this.audit(time)
     }
     this.dataSources.set(record.id, record)
@@ -601,6 +654,12 @@ export class Content {
   /** The blocks under a parent, in order (appended ones). */
   childrenOf(parentId: string): Array<BlockRecord> {
     return (this.children.get(parentId) ?? []).map((id) => this.blocks.get(id)!).filter((b) => !b.in_trash)
+  }
+
+  /** Trashes every block under `parentId` and empties its list (content replaced). */
+  eraseChildren(parentId: string) {
+    for (const block of this.childrenOf(parentId)) block.in_trash = true
+    this.children.set(parentId, [])
   }
 
   /** The page a block belongs to (its nearest page ancestor), or `id` itself when it is not a created block. */
@@ -757,6 +816,11 @@ export class Content {
 /** The seeded "Tasks" data source (a database with one data source, shared with the internal integration). */
 export const TASKS_DATA_SOURCE = "d5000000-0000-4000-8000-000000000001"
 export const TASKS_DATABASE = "db000000-0000-4000-8000-000000000001"
+/** The seeded Tasks data source's page templates: "Bug report" (the default) and "Meeting". */
+export const TASKS_TEMPLATES = {
+  bug: "7e000000-0000-4000-8000-000000000001",
+  meeting: "7e000000-0000-4000-8000-000000000002"
+} as const
 
 export { plain as plainText }
 

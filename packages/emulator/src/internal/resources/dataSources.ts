@@ -7,6 +7,7 @@ import {
   isFailure,
   notFound,
   paginate,
+  paginateQuery,
   reply,
   type Route
 } from "../handler.js"
@@ -98,11 +99,13 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/data_sources/{id}/query", query),
   api("GET", "/v1/data_sources/{id}/templates", (ctx) => {
     const source = find(ctx)
-    return reply(
-      ctx,
-      source === undefined
-        ? notFound("data_source", ctx.params.id!)
-        : { templates: [], has_more: false, next_cursor: null }
-    )
+    if (source === undefined) return reply(ctx, notFound("data_source", ctx.params.id!))
+    const name = ctx.url.searchParams.get("name")?.toLowerCase()
+    const templates = source.templates
+      .filter((t) => name === undefined || t.name.toLowerCase().includes(name))
+      .map((t) => ({ id: t.id, name: t.name, is_default: t.is_default }))
+    const page = paginateQuery(ctx, templates, "template")
+    if (isFailure(page)) return reply(ctx, page)
+    return reply(ctx, { templates: page.results, has_more: page.has_more, next_cursor: page.next_cursor })
   })
 ]

@@ -83,8 +83,7 @@ const update = (ctx: Context & Api) => {
     default:
       return reply(ctx, validation(`Unsupported markdown command: ${String(body.type)}`))
   }
-  for (const block of ctx.content.childrenOf(id)) block.in_trash = true
-  ctx.content.children.set(id, [])
+  ctx.content.eraseChildren(id)
   const appended = ctx.content.append(id, "page_id", markdownBlocks(next), ctx.content.stamp(ctx.now))
   if (isFailure(appended)) return reply(ctx, appended)
   pageChanged(ctx, "page.content_updated", id, { updated_blocks: appended.map((b) => ({ id: b.id, type: "block" })) })

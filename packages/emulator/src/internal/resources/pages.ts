@@ -75,10 +75,26 @@ const update = (ctx: Context & Api) => {
   const record = editable(ctx)
   if (isFailure(record)) return reply(ctx, record)
   const { in_trash: trashed, is_locked: locked } = record
-  const updated = ctx.content.updatePage(record, body, ctx.content.stamp(ctx.now))
+  const source = ctx.content.dataSources.get(String(record.parent.data_source_id))
+  const template = ctx.content.templateOf(source, body.template)
+  if (isFailure(template)) return reply(ctx, template)
+  const time = ctx.content.stamp(ctx.now)
+  // a template's values go under the given ones; its blocks are appended, or replace the content (`erase_content`)
+  const given = template === undefined
+    ? body
+    : { ...body, properties: { ...template.properties, ...(body.properties as object | undefined) } }
+  const updated = ctx.content.updatePage(record, given, time)
   if (isFailure(updated)) return reply(ctx, updated)
-  if (typeof body.properties === "object" && body.properties !== null) {
-    const ids = Object.keys(body.properties).map((key) =>
+  if (template !== undefined || body.erase_content === true) {
+    if (body.erase_content === true) ctx.content.eraseChildren(record.id)
+    const appended = ctx.content.append(record.id, "page_id", template?.children ?? [], time)
+    if (isFailure(appended)) return reply(ctx, appended)
+    pageChanged(ctx, "page.content_updated", record.id, {
+      updated_blocks: appended.map((b) => ({ id: b.id, type: "block" }))
+    })
+  }
+  if (typeof given.properties === "object" && given.properties !== null && Object.keys(given.properties).length > 0) {
+    const ids = Object.keys(given.properties).map((key) =>
       String((updated.properties[key] ?? Object.values(updated.properties).find((v) => v.id === key))?.id ?? key)
     )
     pageChanged(ctx, "page.properties_updated", updated.id, { updated_properties: ids })
