@@ -371,8 +371,11 @@ export class Content {
     return record
   }
 
-  /** Read-only values Notion computes: times, authors, unique ids, formulas and rollups (results kept simple). */
-  private computed(page: PageRecord): Record<string, Json> {
+  /**
+   * A page's property values as Notion answers them, with the read-only ones it computes: times, authors, unique
+   * ids, formulas and rollups (results kept simple).
+   */
+  values(page: PageRecord): Record<string, Json> {
     const source = this.schemaFor(page.parent)
     if (source === undefined) return page.properties
     const out: Record<string, Json> = {}
@@ -437,7 +440,7 @@ export class Content {
       archived: page.in_trash,
       in_trash: page.in_trash,
       is_locked: page.is_locked,
-      properties: this.computed(page),
+      properties: this.values(page),
       url: `https://www.notion.so/${slug}-${page.id.replace(/-/g, "")}`,
       public_url: null
     }

@@ -6,6 +6,44 @@ import { type Failure, validation } from "./store.js"
 
 type Json = Record<string, unknown>
 
+/** What a query needs besides the rows: the time (relative dates) and each row's values, computed ones included. */
+export interface QueryContext {
+  readonly now: number
+  readonly valuesOf: (page: PageRecord) => Record<string, Json>
+}
+
+const DAY = 86_400_000
+
+/** A relative date argument (`today`, `one_week_ago`, …) as an ISO date; any other argument as given. */
+const dateArg = (arg: unknown, now: number): string => {
+  const offsets: Record<string, number> = {
+    today: 0,
+    tomorrow: 1,
+    yesterday: -1,
+    one_week_ago: -7,
+    one_week_from_now: 7,
+    one_month_ago: -30,
+    one_month_from_now: 30
+  }
+  const offset = typeof arg === "string" ? offsets[arg] : undefined
+  return offset === undefined ? String(arg) : new Date(now + offset * DAY).toISOString().slice(0, 10)
+}
+
+/** The windows `past_week`, `next_month`, … (from now), and `this_week` (Monday to Sunday, UTC). */
+const windowOf = (op: string, now: number): [number, number] | undefined => {
+  const spans: Record<string, number> = { week: 7, month: 30, year: 365 }
+  const [when, unit] = op.split("_")
+  const span = spans[unit ?? ""]
+  if (when === "this" && unit === "week") {
+    const day = new Date(now)
+    const monday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) -
+      ((day.getUTCDay() + 6) % 7) * DAY
+    return [monday, monday + 7 * DAY]
+  }
+  if (span === undefined) return undefined
+  return when === "past" ? [now - span * DAY, now] : when === "next" ? [now, now + span * DAY] : undefined
+}
+
 const textOps: Record<string, (value: string, arg: string) => boolean> = {
   equals: (v, a) => v === a,
   does_not_equal: (v, a) => v !== a,
@@ -51,6 +89,19 @@ const valueOf = (value: Json | undefined): unknown => {
       return (raw as Array<Json>).map((o) => o.id)
     case "date":
       return (raw as Json | null)?.start ?? null
+    case "created_by":
+    case "last_edited_by":
+      return [(raw as Json).id]
+    case "unique_id":
+      return (raw as Json).number
+    case "verification":
+      return (raw as Json | null)?.state ?? null
+    case "formula":
+      return (raw as Json)[(raw as Json).type as string]
+    case "rollup": {
+      const result = raw as Json
+      return result.type === "array" ? (result.array as Array<Json>).map(valueOf) : result[result.type as string]
+    }
     default:
       return raw
   }
@@ -58,11 +109,34 @@ const valueOf = (value: Json | undefined): unknown => {
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)
 
-const condition = (value: unknown, cond: Json, kind: string): boolean | Failure => {
+/** The condition on a formula's result or on a rollup: `{ <result type>: condition }`, `{ any | every | none: … }`. */
+const nested = (value: unknown, cond: Json, kind: string, now: number): boolean | Failure => {
+  const [key, inner] = Object.entries(cond)[0] ?? []
+  if (key === undefined || typeof inner !== "object" || inner === null) {
+    return validation(`A ${kind} filter condition is empty.`)
+  }
+  if (kind === "rollup" && (key === "any" || key === "every" || key === "none")) {
+    const items = Array.isArray(value) ? value : [value]
+    const [itemKind, itemCond] = Object.entries(inner as Json)[0] ?? []
+    if (itemKind === undefined) return validation("A rollup item condition is empty.")
+    const results: Array<boolean> = []
+    for (const item of items) {
+      const result = condition(item, itemCond as Json, itemKind, now)
+      if (typeof result !== "boolean") return result
+      results.push(result)
+    }
+    return key === "any" ? results.some(Boolean) : key === "every" ? results.every(Boolean) : !results.some(Boolean)
+  }
+  return condition(value, inner as Json, key === "string" ? "rich_text" : key, now)
+}
+
+const condition = (value: unknown, cond: Json, kind: string, now: number): boolean | Failure => {
+  if (kind === "formula" || kind === "rollup") return nested(value, cond, kind, now)
   const [op, arg] = Object.entries(cond)[0] ?? []
   if (op === undefined) return validation("A filter condition is empty.")
   if (op === "is_empty") return isEmpty(value) === (arg === true)
   if (op === "is_not_empty") return !isEmpty(value) === (arg === true)
+  if (kind === "verification") return op === "status" ? value === arg : value !== arg
   if (Array.isArray(value)) {
     const wanted = Array.isArray(arg) ? arg : [arg]
     if (op === "contains") return wanted.every((w) => value.includes(w))
@@ -80,22 +154,33 @@ const condition = (value: unknown, cond: Json, kind: string): boolean | Failure 
     return op === "equals" ? wanted.includes(value) : !wanted.includes(value)
   }
   if (kind === "date" || kind === "created_time" || kind === "last_edited_time") {
+    const window = windowOf(op, now)
+    if (window !== undefined) {
+      const at = typeof value === "string" ? Date.parse(value) : NaN
+      return at >= window[0] && at <= window[1]
+    }
     const f = dateOps[op]
     return f === undefined
       ? validation(`Unknown date condition ${op}.`)
-      : typeof value === "string" && f(value, String(arg))
+      : typeof value === "string" && f(value, dateArg(arg, now))
   }
   const f = textOps[op]
   return f === undefined ? validation(`Unknown ${kind} condition ${op}.`) : f(String(value ?? ""), String(arg))
 }
 
-const propertyOf = (page: PageRecord, source: DataSourceRecord, key: string) => {
+const propertyOf = (page: PageRecord, source: DataSourceRecord, key: string, ctx: QueryContext) => {
   const definition = Object.values(source.properties).find((p) => p.name === key || p.id === key)
-  return definition === undefined ? undefined : page.properties[definition.name as string]
+  return definition === undefined ? undefined : ctx.valuesOf(page)[definition.name as string]
 }
 
 /** Whether a row matches a filter (compound up to two levels). */
-export const matches = (page: PageRecord, source: DataSourceRecord, filter: Json, depth = 0): boolean | Failure => {
+export const matches = (
+  page: PageRecord,
+  source: DataSourceRecord,
+  filter: Json,
+  ctx: QueryContext,
+  depth = 0
+): boolean | Failure => {
   for (const join of ["and", "or"] as const) {
     const parts = filter[join]
     if (parts === undefined) continue
@@ -103,7 +188,7 @@ export const matches = (page: PageRecord, source: DataSourceRecord, filter: Json
     if (depth >= 2) return validation("Filters can be nested two levels deep at most.")
     const results: Array<boolean> = []
     for (const part of parts) {
-      const result = matches(page, source, part as Json, depth + 1)
+      const result = matches(page, source, part as Json, ctx, depth + 1)
       if (typeof result !== "boolean") return result
       results.push(result)
     }
@@ -113,17 +198,17 @@ export const matches = (page: PageRecord, source: DataSourceRecord, filter: Json
     const kind = filter.timestamp
     const cond = filter[kind] as Json | undefined
     if (cond === undefined) return validation(`body.filter.${kind} should be defined.`)
-    return condition(kind === "created_time" ? page.created_time : page.last_edited_time, cond, kind)
+    return condition(kind === "created_time" ? page.created_time : page.last_edited_time, cond, kind, ctx.now)
   }
   if (typeof filter.property !== "string") return validation("body.filter should have a property or a timestamp.")
-  const value = propertyOf(page, source, filter.property)
+  const value = propertyOf(page, source, filter.property, ctx)
   if (value === undefined) return validation(`Could not find property with name or id: ${filter.property}`)
   const kind = value.type as string
   const cond = filter[kind] as Json | undefined
   if (cond === undefined) {
     return validation(`body.filter.${kind} should be defined, the property ${filter.property} is a ${kind}.`)
   }
-  return condition(valueOf(value), cond, kind)
+  return condition(valueOf(value), cond, kind, ctx.now)
 }
 
 const compare = (a: unknown, b: unknown) =>
@@ -134,11 +219,12 @@ export const run = (
   rows: ReadonlyArray<PageRecord>,
   source: DataSourceRecord,
   filter: Json | undefined,
-  sorts: ReadonlyArray<Json> | undefined
+  sorts: ReadonlyArray<Json> | undefined,
+  ctx: QueryContext
 ): Array<PageRecord> | Failure => {
   const kept: Array<PageRecord> = []
   for (const row of rows) {
-    const ok = filter === undefined ? true : matches(row, source, filter)
+    const ok = filter === undefined ? true : matches(row, source, filter, ctx)
     if (typeof ok !== "boolean") return ok
     if (ok) kept.push(row)
   }
@@ -146,7 +232,7 @@ export const run = (
     get: (page: PageRecord) =>
       typeof sort.timestamp === "string"
         ? page[sort.timestamp as "created_time" | "last_edited_time"]
-        : valueOf(propertyOf(page, source, String(sort.property))),
+        : valueOf(propertyOf(page, source, String(sort.property), ctx)),
     sign: sort.direction === "descending" ? -1 : 1
   }))
   return kept.sort((a, b) => {

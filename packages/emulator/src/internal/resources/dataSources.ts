@@ -31,7 +31,8 @@ const query = (ctx: Context & Api) => {
     ctx.content.rowsOf(source),
     source,
     body.filter as Record<string, unknown> | undefined,
-    body.sorts as ReadonlyArray<Record<string, unknown>> | undefined
+    body.sorts as ReadonlyArray<Record<string, unknown>> | undefined,
+    { now: ctx.now, valuesOf: (page) => ctx.content.values(page) }
   )
   if (isFailure(rows)) return reply(ctx, rows)
   return reply(

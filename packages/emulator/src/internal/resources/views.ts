@@ -67,7 +67,8 @@ const queryCreate = (ctx: Context & Api) => {
     ctx.content.rowsOf(source),
     source,
     (view.filter ?? undefined) as Record<string, unknown> | undefined,
-    (view.sorts ?? undefined) as ReadonlyArray<Record<string, unknown>> | undefined
+    (view.sorts ?? undefined) as ReadonlyArray<Record<string, unknown>> | undefined,
+    { now: ctx.now, valuesOf: (page) => ctx.content.values(page) }
   )
   if (isFailure(rows)) return reply(ctx, rows)
   const id = crypto.randomUUID()
