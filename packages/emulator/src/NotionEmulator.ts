@@ -145,12 +145,14 @@ export interface Service {
    * `file_upload.created`/`completed`, `view.created`/`updated`/`deleted` — in the order the changes were made (of
    * the given `events` types only, when given). An event the receiver does not accept (not 2xx, or unreachable) is
    * sent again `retry.times` times (default 0) with the same `id` and `attempt_number` counting up, `retry.delay`
-   * (default 1 second, on the clock) doubling between attempts, before the next event.
+   * (default 1 second, on the clock) doubling between attempts, before the next event. A receiver that does not
+   * answer within `timeout` (default 10 seconds, real time) counts as unreachable (status 0).
    */
   readonly subscribeWebhook: (options: {
     readonly url: string
     readonly events?: ReadonlyArray<string>
     readonly retry?: { readonly times: number; readonly delay?: Duration.DurationInput }
+    readonly timeout?: Duration.DurationInput
   }) => Effect.Effect<WebhookSubscription, WebhookDeliveryError, Scope.Scope>
 }
 

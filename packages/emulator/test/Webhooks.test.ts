@@ -220,6 +220,31 @@ describe("webhook subscriptions", () => {
       ])
     }))
 
+  it.scoped("a receiver that never answers an event counts as unreachable after the timeout: no hang", () =>
+    Effect.gen(function*() {
+      const { client, emulator } = yield* setup
+      let requests = 0
+      const server = Http.createServer((_request, response) => {
+        // the handshake is answered; events never are
+        if (++requests === 1) response.writeHead(200).end()
+      })
+      yield* Effect.acquireRelease(
+        Effect.async<void>((resume) => void server.listen(0, "127.0.0.1", () => resume(Effect.void))),
+        () =>
+          Effect.async<void>((resume) => {
+            server.closeAllConnections()
+            server.close(() => resume(Effect.void))
+          })
+      )
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`
+      const subscription = yield* emulator.subscribeWebhook({ url, timeout: "200 millis" })
+      yield* client.pages.create({ parent: { data_source_id: TASKS }, properties: {} })
+      yield* subscription.settled
+      assert.deepStrictEqual((yield* subscription.deliveries).map((d) => [d.event.type, d.status]), [
+        ["page.created", 0]
+      ])
+    }))
+
   it.scoped("a receiver that cannot be reached fails the subscription with WebhookDeliveryError", () =>
     Effect.gen(function*() {
       const { emulator } = yield* setup

@@ -36,12 +36,14 @@ export const eventOf = (sender: Sender, subscriptionId: string, change: Change):
 
 /**
  * POSTs a body to a receiver, signed with the token (`X-Notion-Signature`) unless it is the handshake; gives the
- * receiver's status, or fails with the reason it could not be reached.
+ * receiver's status, or fails with the reason it could not be reached or did not answer in time (real time: the
+ * request is a real socket's).
  */
 export const post = (
   url: string,
   body: string,
-  signWith: Redacted.Redacted<string> | undefined
+  signWith: Redacted.Redacted<string> | undefined,
+  timeout: Duration.DurationInput = "10 seconds"
 ): Effect.Effect<number, string> =>
   Effect.gen(function*() {
     const signature = signWith === undefined
@@ -49,7 +51,12 @@ export const post = (
       : { "x-notion-signature": yield* Webhook.sign({ body, verificationToken: signWith }) }
     return yield* Effect.tryPromise({
       try: () =>
-        fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...signature } })
+        fetch(url, {
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json", ...signature },
+          signal: AbortSignal.timeout(Duration.toMillis(timeout))
+        })
           .then((response) => response.status),
       catch: (cause) => `The webhook receiver could not be reached: ${String(cause)}`
     })
@@ -68,12 +75,14 @@ export const subscribe = (
     readonly url: string
     readonly events?: ReadonlyArray<string> | undefined
     readonly retry?: { readonly times: number; readonly delay?: Duration.DurationInput | undefined } | undefined
+    readonly timeout?: Duration.DurationInput | undefined
   }
 ): Effect.Effect<WebhookSubscription, string, Scope.Scope> =>
   Effect.gen(function*() {
     const id = crypto.randomUUID()
     const verificationToken = Redacted.make(`secret_${crypto.randomUUID().replaceAll("-", "")}`)
-    yield* post(options.url, JSON.stringify({ verification_token: Redacted.value(verificationToken) }), undefined)
+    const handshake = JSON.stringify({ verification_token: Redacted.value(verificationToken) })
+    yield* post(options.url, handshake, undefined, options.timeout)
     const wanted = options.events === undefined ? undefined : new Set(options.events)
     const deliveries: Array<WebhookDelivery> = []
     const sent: Array<Deferred.Deferred<void>> = []
@@ -93,7 +102,7 @@ export const subscribe = (
     const delay = Duration.decode(options.retry?.delay ?? "1 second")
     const deliver = (event: Record<string, unknown>, attempt: number): Effect.Effect<void> => {
       const sent = { ...event, attempt_number: attempt }
-      return post(options.url, JSON.stringify(sent), verificationToken).pipe(
+      return post(options.url, JSON.stringify(sent), verificationToken, options.timeout).pipe(
         Effect.orElseSucceed(() => 0),
         Effect.flatMap((status) => {
           deliveries.push({ event: sent, status })
