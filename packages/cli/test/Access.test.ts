@@ -1,13 +1,35 @@
 // The commands with an OAuth grant from the token store (`--grant`), in process against the emulator over real
-// sockets, with a real SQLite store: refresh and save-back, precedence over NOTION_TOKEN, and each failure's message.
+// sockets, with a real SQLite store (and PostgreSQL: `NOTION_EFFECT_PG_URL`, default the machine's server; skipped
+// with one line when there is none, unless NOTION_EFFECT_REQUIRE_SERVICES=1): refresh and save-back, precedence over
+// NOTION_TOKEN, and each failure's message.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
-import { TokenCipher } from "@notion-effect/store"
+import { TokenCipher, TokenStore } from "@notion-effect/store"
+import * as PgTokenStore from "@notion-effect/store/PgTokenStore"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Net from "node:net"
 import { expired, grantSetup, TASKS } from "./grant.js"
 import { runMain } from "./utils.js"
+
+const pgUrl = process.env.NOTION_EFFECT_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
+const pgRequired = process.env.NOTION_EFFECT_REQUIRE_SERVICES === "1"
+const pgReachable = await new Promise<boolean>((resolve) => {
+  const { hostname, port } = new URL(pgUrl)
+  const socket = Net.connect(Number(port || 5432), hostname, () => {
+    socket.end()
+    resolve(true)
+  })
+  socket.on("error", () => resolve(false))
+})
+if (!pgReachable && !pgRequired) {
+  console.log(`cli --grant on PostgreSQL skipped: no server at ${new URL(pgUrl).host}; set NOTION_EFFECT_PG_URL`)
+}
 
 const setup = Effect.map(grantSetup, (s) => ({
   ...s,
@@ -134,5 +156,36 @@ describe("--grant", () => {
         yield* s.assertNoSecret(output)
       }
       assert.strictEqual((yield* s.emulator.stats).refreshes, 0)
+    }))
+})
+
+describe.skipIf(!pgReachable && !pgRequired)("--grant with the PostgreSQL store", () => {
+  it.scoped("NOTION_STORE_PG_URL: the grant is read from PostgreSQL, refreshed, and saved back there", () =>
+    Effect.gen(function*() {
+      const s = yield* setup
+      const schema = `cli_grant_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`
+      const keys = Either.getOrThrow(TokenCipher.parseKeys(Redacted.make(s.env.NOTION_STORE_KEYS!)))
+      const client = PgTokenStore.layerClient({ url: Redacted.make(pgUrl) })
+      const sql = Context.get(yield* Layer.build(client), SqlClient.SqlClient)
+      yield* Effect.addFinalizer(() => Effect.orDie(sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`))
+      const store = Context.get(
+        yield* Layer.build(
+          PgTokenStore.layer({ client: { url: Redacted.make(pgUrl) }, schema }).pipe(
+            Layer.provide(TokenCipher.layer(keys))
+          )
+        ),
+        TokenStore.TokenStore
+      )
+      yield* store.save(expired(s.grant))
+      const result = yield* s.run(["schema", "introspect", TASKS, "--grant", s.grant.bot_id], {
+        NOTION_STORE_PG_URL: pgUrl,
+        NOTION_STORE_PG_SCHEMA: schema,
+        NOTION_STORE_SQLITE_PATH: null
+      })
+      assert.strictEqual(result.code, 0, result.stderr)
+      assert.match(result.stdout, /^Tasks \(d5000000-0000-4000-8000-000000000001\): 5 properties/)
+      assert.strictEqual((yield* store.load(s.grant.bot_id)).rotation, 1)
+      assert.strictEqual((yield* s.emulator.stats).refreshes, 1)
+      for (const secret of s.secrets) assert.notInclude(result.stdout + result.stderr, secret)
     }))
 })
