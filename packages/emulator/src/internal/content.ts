@@ -152,8 +152,10 @@ export class Content {
   /** The changes made through the API, for webhook subscriptions. */
   readonly changes = new Changes()
   private clock = 0
+  private actor: string
 
   constructor(readonly workspaceId: string, readonly authorId: string) {
+    this.actor = authorId
     const now = "2025-01-01T00:00:00.000Z"
     const tasks: DataSourceRecord = {
       id: TASKS_DATA_SOURCE,
@@ -225,19 +227,26 @@ export class Content {
     )
   }
 
-  /** A strictly increasing timestamp, so sorts by time are stable. */
-  stamp(now?: number): string {
+  /**
+   * A strictly increasing timestamp, so sorts by time are stable; `actor` (the calling integration's bot) becomes
+   * the `created_by`/`last_edited_by` of what is recorded until the next stamp (handlers stamp, then change content
+   * synchronously). Without one, the fixture's person (the seeded rows).
+   */
+  stamp(now?: number, actor: string = this.authorId): string {
+    this.actor = actor
     this.clock = Math.max(this.clock + 1000, now ?? 0, Date.parse("2026-01-01T00:00:00.000Z"))
     return new Date(this.clock).toISOString()
   }
 
   private audit(time: string): Audit {
-    const author = { object: "user", id: this.authorId }
+    const author = { object: "user", id: this.actor }
     return { created_time: time, last_edited_time: time, created_by: author, last_edited_by: author }
   }
 
-  private touch(record: Audit, time: string) {
+  /** Records an edit: `last_edited_time` and `last_edited_by` (the stamp's actor). */
+  edited(record: Audit, time: string) {
     record.last_edited_time = time
+    record.last_edited_by = { object: "user", id: this.actor }
   }
 
   // --- pages ---------------------------------------------------------------------------------------------------
@@ -367,7 +376,7 @@ export class Content {
     if (typeof body.in_trash === "boolean") record.in_trash = body.in_trash
     if (typeof body.archived === "boolean") record.in_trash = body.archived
     if (typeof body.is_locked === "boolean") record.is_locked = body.is_locked
-    this.touch(record, time)
+    this.edited(record, time)
     return record
   }
 

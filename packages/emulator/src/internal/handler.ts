@@ -68,6 +68,9 @@ export const bodyOf = (ctx: Context & Api): Record<string, unknown> | Failure =>
     ? ctx.body as Record<string, unknown>
     : validation("body should be an object.")
 
+/** The time of a change the caller is making, made by the caller's bot (see `Content.stamp`). */
+export const stamp = (ctx: Context & Api): string => ctx.content.stamp(ctx.now, ctx.principal.botId)
+
 /** Reports a change the caller made: webhook subscriptions hear of it. */
 export const changed = (
   ctx: Context & Api,

@@ -9,7 +9,8 @@ import {
   pageChanged,
   paginateQuery,
   reply,
-  type Route
+  type Route,
+  stamp
 } from "../handler.js"
 import { validation } from "../store.js"
 import { findPage } from "./pages.js"
@@ -61,7 +62,7 @@ const append = (ctx: Context & Api) => {
     : body.after) as string | undefined
   const list = ctx.content.children.get(id) ?? []
   const at = position?.type === "start" ? undefined : after
-  const records = ctx.content.append(id, page ? "page_id" : "block_id", body.children, ctx.content.stamp(ctx.now), at)
+  const records = ctx.content.append(id, page ? "page_id" : "block_id", body.children, stamp(ctx), at)
   if (isFailure(records)) return reply(ctx, records)
   if (position?.type === "start") {
     // move the new ones to the front
@@ -101,7 +102,7 @@ const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Record<str
   if (found === undefined) return reply(ctx, notFound("block", ctx.params.id!))
   if (found.kind === "fixture") return reply(ctx, validation("The emulator's fixture blocks are read-only."))
   change(found.record, body)
-  found.record.last_edited_time = ctx.content.stamp(ctx.now)
+  ctx.content.edited(found.record, stamp(ctx))
   pageChanged(ctx, "page.content_updated", ctx.content.pageOf(found.record.id), {
     updated_blocks: [{ id: found.record.id, type: "block" }]
   })

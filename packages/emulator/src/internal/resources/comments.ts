@@ -9,7 +9,8 @@ import {
   notFound,
   paginateQuery,
   reply,
-  type Route
+  type Route,
+  stamp
 } from "../handler.js"
 import { validation } from "../store.js"
 
@@ -35,7 +36,7 @@ const create = (ctx: Context & Api) => {
   const created = ctx.content.createComment(
     body,
     (discussion) => [...ctx.content.comments.values()].find((c) => c.discussion_id === discussion)?.parent,
-    ctx.content.stamp(ctx.now)
+    stamp(ctx)
   )
   if (isFailure(created)) return reply(ctx, created)
   commentChanged(ctx, "comment.created", created)
@@ -65,7 +66,7 @@ export const routes: ReadonlyArray<Route> = [
     const updated = ctx.content.createComment(
       { ...body, parent: comment.parent },
       () => undefined,
-      ctx.content.stamp(ctx.now)
+      stamp(ctx)
     )
     if (isFailure(updated)) return reply(ctx, updated)
     ctx.content.comments.delete(updated.id)

@@ -9,7 +9,8 @@ import {
   paginate,
   paginateQuery,
   reply,
-  type Route
+  type Route,
+  stamp
 } from "../handler.js"
 import { run } from "../query.js"
 import { validation } from "../store.js"
@@ -73,7 +74,7 @@ const update = (ctx: Context & Api) => {
     source.in_trash = body.in_trash
     changed(ctx, source.in_trash ? "data_source.deleted" : "data_source.undeleted", entity, { parent })
   }
-  source.last_edited_time = ctx.content.stamp(ctx.now)
+  ctx.content.edited(source, stamp(ctx))
   return reply(ctx, ctx.content.dataSourceJson(source))
 }
 
@@ -82,7 +83,7 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/data_sources", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createDataSource(body, ctx.content.stamp(ctx.now))
+    const created = ctx.content.createDataSource(body, stamp(ctx))
     if (isFailure(created)) return reply(ctx, created)
     changed(ctx, "data_source.created", { id: created.id, type: "data_source" }, {
       parent: { id: created.databaseId, type: "database" }

@@ -1,6 +1,17 @@
 import { eventParent } from "../changes.js"
 import { richTextOf } from "../content.js"
-import { type Api, api, bodyOf, changed, type Context, isFailure, notFound, reply, type Route } from "../handler.js"
+import {
+  type Api,
+  api,
+  bodyOf,
+  changed,
+  type Context,
+  isFailure,
+  notFound,
+  reply,
+  type Route,
+  stamp
+} from "../handler.js"
 
 const find = (ctx: Context & Api) => {
   const database = ctx.content.databases.get(ctx.params.id!)
@@ -12,7 +23,7 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/databases", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createDatabase(body, ctx.content.stamp(ctx.now))
+    const created = ctx.content.createDatabase(body, stamp(ctx))
     changed(ctx, "database.created", { id: created.id, type: "database" }, {
       parent: eventParent(created.parent, ctx.principal.workspaceId)
     })
@@ -39,7 +50,7 @@ export const routes: ReadonlyArray<Route> = [
       }, { parent: eventParent(database.parent, ctx.principal.workspaceId) })
     }
     if (typeof body.is_inline === "boolean") database.is_inline = body.is_inline
-    database.last_edited_time = ctx.content.stamp(ctx.now)
+    ctx.content.edited(database, stamp(ctx))
     return reply(ctx, ctx.content.databaseJson(database))
   })
 ]

@@ -10,7 +10,8 @@ import {
   notFound,
   paginateQuery,
   reply,
-  type Route
+  type Route,
+  stamp
 } from "../handler.js"
 import { fail } from "../respond.js"
 import { validation } from "../store.js"
@@ -54,7 +55,7 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/file_uploads", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createUpload(body, ctx.content.stamp(ctx.now))
+    const created = ctx.content.createUpload(body, stamp(ctx))
     if (isFailure(created)) return reply(ctx, created)
     uploadChanged(ctx, "file_upload.created", created)
     if (created.status === "uploaded") uploadChanged(ctx, "file_upload.completed", created)

@@ -10,7 +10,8 @@ import {
   pageChanged,
   paginateQuery,
   reply,
-  type Route
+  type Route,
+  stamp
 } from "../handler.js"
 import { validation } from "../store.js"
 import { findPage } from "./pages.js"
@@ -84,7 +85,7 @@ const update = (ctx: Context & Api) => {
       return reply(ctx, validation(`Unsupported markdown command: ${String(body.type)}`))
   }
   ctx.content.eraseChildren(id)
-  const appended = ctx.content.append(id, "page_id", markdownBlocks(next), ctx.content.stamp(ctx.now))
+  const appended = ctx.content.append(id, "page_id", markdownBlocks(next), stamp(ctx))
   if (isFailure(appended)) return reply(ctx, appended)
   pageChanged(ctx, "page.content_updated", id, { updated_blocks: appended.map((b) => ({ id: b.id, type: "block" })) })
   return reply(ctx, render(ctx, id))

@@ -1,5 +1,16 @@
 import { richText } from "../content.js"
-import { type Api, api, bodyOf, type Context, isFailure, notFound, pageChanged, reply, type Route } from "../handler.js"
+import {
+  type Api,
+  api,
+  bodyOf,
+  type Context,
+  isFailure,
+  notFound,
+  pageChanged,
+  reply,
+  type Route,
+  stamp
+} from "../handler.js"
 import { validation } from "../store.js"
 import { findPage } from "./pages.js"
 
@@ -39,7 +50,7 @@ const create = (ctx: Context & Api) => {
   if (isFailure(body)) return reply(ctx, body)
   const place = placeOf(ctx, body)
   if (isFailure(place)) return reply(ctx, place)
-  const time = ctx.content.stamp(ctx.now)
+  const time = stamp(ctx)
   const payload = {
     title: [richText(typeof body.title === "string" ? body.title : "Meeting notes")],
     status: "notes_ready",

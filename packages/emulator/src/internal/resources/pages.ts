@@ -1,5 +1,16 @@
 import { markdownBlocks, type PageRecord } from "../content.js"
-import { type Api, api, bodyOf, type Context, isFailure, notFound, pageChanged, reply, type Route } from "../handler.js"
+import {
+  type Api,
+  api,
+  bodyOf,
+  type Context,
+  isFailure,
+  notFound,
+  pageChanged,
+  reply,
+  type Route,
+  stamp
+} from "../handler.js"
 import { validation } from "../store.js"
 
 /** A page the caller can see: a fixture page (shared with it) or one created through the API. */
@@ -46,7 +57,7 @@ const create = (ctx: Context & Api) => {
   if (body.markdown !== undefined && (body.children !== undefined || body.content !== undefined)) {
     return reply(ctx, validation("body.markdown cannot be combined with body.children or body.content."))
   }
-  const time = ctx.content.stamp(ctx.now)
+  const time = stamp(ctx)
   const markdown = typeof body.markdown === "string" ? markdownBlocks(body.markdown) : undefined
   const created = ctx.content.createPage(markdown === undefined ? body : { ...body, children: markdown }, time)
   if (isFailure(created)) return reply(ctx, created)
@@ -78,7 +89,7 @@ const update = (ctx: Context & Api) => {
   const source = ctx.content.dataSources.get(String(record.parent.data_source_id))
   const template = ctx.content.templateOf(source, body.template)
   if (isFailure(template)) return reply(ctx, template)
-  const time = ctx.content.stamp(ctx.now)
+  const time = stamp(ctx)
   // a template's values go under the given ones; its blocks are appended, or replace the content (`erase_content`)
   const given = template === undefined
     ? body

@@ -10,7 +10,8 @@ import {
   paginate,
   paginateQuery,
   reply,
-  type Route
+  type Route,
+  stamp
 } from "../handler.js"
 import { run } from "../query.js"
 import { validation } from "../store.js"
@@ -36,7 +37,7 @@ const create = (ctx: Context & Api) => {
   if (source === undefined) return reply(ctx, notFound("data_source", String(body.data_source_id)))
   if (typeof body.name !== "string") return reply(ctx, validation("body.name should be a string."))
   if (!VIEW_TYPES.includes(String(body.type))) return reply(ctx, validation("body.type should be a view type."))
-  const time = ctx.content.stamp(ctx.now)
+  const time = stamp(ctx)
   const view = {
     object: "view",
     id: crypto.randomUUID(),
@@ -119,7 +120,7 @@ export const routes: ReadonlyArray<Route> = [
       body[key] !== undefined
     )
     for (const key of fields) view[key] = body[key]
-    view.last_edited_time = ctx.content.stamp(ctx.now)
+    view.last_edited_time = stamp(ctx)
     viewChanged(ctx, "view.updated", view, { updated_fields: fields })
     return reply(ctx, view)
   }),
