@@ -1,17 +1,6 @@
 import type { CommentRecord } from "../content.js"
-import {
-  type Api,
-  api,
-  bodyOf,
-  changed,
-  type Context,
-  isFailure,
-  notFound,
-  paginateQuery,
-  reply,
-  type Route,
-  stamp
-} from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, bodyOf, changed, isFailure, notFound, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
 
 const find = (ctx: Context & Api) => ctx.content.comments.get(ctx.params.id!)

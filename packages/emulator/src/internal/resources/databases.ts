@@ -1,17 +1,7 @@
 import { eventParent } from "../changes.js"
 import { richTextOf } from "../content.js"
-import {
-  type Api,
-  api,
-  bodyOf,
-  changed,
-  type Context,
-  isFailure,
-  notFound,
-  reply,
-  type Route,
-  stamp
-} from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, bodyOf, changed, isFailure, notFound, reply, stamp } from "../handler.js"
 
 const find = (ctx: Context & Api) => {
   const database = ctx.content.databases.get(ctx.params.id!)

@@ -1,18 +1,7 @@
 import * as Effect from "effect/Effect"
 import type { UploadRecord } from "../content.js"
-import {
-  type Api,
-  api,
-  bodyOf,
-  changed,
-  type Context,
-  isFailure,
-  notFound,
-  paginateQuery,
-  reply,
-  type Route,
-  stamp
-} from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, bodyOf, changed, isFailure, notFound, paginateQuery, reply, stamp } from "../handler.js"
 import { fail } from "../respond.js"
 import { validation } from "../store.js"
 

@@ -1,18 +1,7 @@
 import type { BlockRecord } from "../content.js"
 import { markdownBlocks, plainText } from "../content.js"
-import {
-  type Api,
-  api,
-  bodyOf,
-  type Context,
-  isFailure,
-  notFound,
-  pageChanged,
-  paginateQuery,
-  reply,
-  type Route,
-  stamp
-} from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, bodyOf, isFailure, notFound, pageChanged, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
 import { findPage } from "./pages.js"
 

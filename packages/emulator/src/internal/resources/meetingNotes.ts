@@ -1,16 +1,6 @@
 import { richText } from "../content.js"
-import {
-  type Api,
-  api,
-  bodyOf,
-  type Context,
-  isFailure,
-  notFound,
-  pageChanged,
-  reply,
-  type Route,
-  stamp
-} from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, bodyOf, isFailure, notFound, pageChanged, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
 import { findPage } from "./pages.js"
 

@@ -1,4 +1,5 @@
-import { type Api, api, type Context, notFound, paginateQuery, reply, type Route } from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, notFound, paginateQuery, reply } from "../handler.js"
 
 /** `customEmojis.list` (the workspace has none), `asyncTasks.retrieve`. */
 export const routes: ReadonlyArray<Route> = [

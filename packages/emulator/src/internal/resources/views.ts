@@ -1,18 +1,6 @@
 import { eventParent } from "../changes.js"
-import {
-  type Api,
-  api,
-  bodyOf,
-  changed,
-  type Context,
-  isFailure,
-  notFound,
-  paginate,
-  paginateQuery,
-  reply,
-  type Route,
-  stamp
-} from "../handler.js"
+import type { Api, Context, Route } from "../handler.js"
+import { api, bodyOf, changed, isFailure, notFound, paginate, paginateQuery, reply, stamp } from "../handler.js"
 import { run } from "../query.js"
 import { validation } from "../store.js"
 
