@@ -1,13 +1,11 @@
 // Data source queries against the emulator: every filter kind Notion documents, evaluated on stored and computed
 // values, with relative dates measured from the emulator's clock (this test's TestClock).
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Filter, NotionAuth, NotionClient, NotionConfig, NotionRetry, Page, PropertyValue } from "@notion-effect/core"
-import * as Context from "effect/Context"
+import { Filter, Page, PropertyValue } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import * as NotionEmulator from "../src/NotionEmulator.js"
+import { clientOf } from "./utils.js"
 
 const NOW = Date.parse("2026-06-17T12:00:00.000Z") // a Wednesday
 const day = (offset: number) => new Date(NOW + offset * 86_400_000).toISOString().slice(0, 10)
@@ -16,12 +14,7 @@ const text = (content: string) => [{ type: "text" as const, text: { content } }]
 const setup = Effect.gen(function*() {
   yield* TestClock.setTime(NOW)
   const emulator = yield* NotionEmulator.make()
-  const context = yield* Layer.build(NotionClient.layer.pipe(Layer.provide([
-    NotionAuth.layer(emulator.internalToken),
-    NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled }),
-    NodeHttpClient.layerUndici
-  ])))
-  const notion = Context.get(context, NotionClient.NotionClient)
+  const notion = yield* clientOf(emulator)
   const source = yield* notion.dataSources.create({
     parent: { database_id: "db000000-0000-4000-8000-000000000001" },
     title: text("Filters"),

@@ -1,13 +1,10 @@
 // Webhook subscriptions of the emulator: a real receiver on a loopback socket gets the handshake, then one signed
 // event per change made through the API, in order, each one a known event of core's `Webhook` schemas.
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { NotionAuth, NotionClient, NotionConfig, NotionRetry, Webhook } from "@notion-effect/core"
+import { Webhook } from "@notion-effect/core"
 import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Scope from "effect/Scope"
@@ -15,6 +12,7 @@ import * as TestClock from "effect/TestClock"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as NotionEmulator from "../src/NotionEmulator.js"
+import { clientOf } from "./utils.js"
 
 const TASKS = "d5000000-0000-4000-8000-000000000001"
 
@@ -51,13 +49,7 @@ const receiver = (status: number | ReadonlyArray<number> = 200) =>
 
 const setup = Effect.gen(function*() {
   const emulator = yield* NotionEmulator.make()
-  // built in the test's scope: the client's connections stay open until the test ends
-  const context = yield* Layer.build(NotionClient.layer.pipe(Layer.provide([
-    NotionAuth.layer(emulator.internalToken),
-    NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled }),
-    NodeHttpClient.layerUndici
-  ])))
-  const client = Context.get(context, NotionClient.NotionClient)
+  const client = yield* clientOf(emulator)
   return { emulator, client }
 })
 

@@ -1,6 +1,24 @@
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as NotionEmulator from "../src/NotionEmulator.js"
+
+/**
+ * Our client of the emulator (the internal token, no retries, undici), built in the test's scope: its connections
+ * stay open until the test ends.
+ */
+export const clientOf = (emulator: NotionEmulator.Service) =>
+  Effect.map(
+    Layer.build(NotionClient.layer.pipe(Layer.provide([
+      NotionAuth.layer(emulator.internalToken),
+      NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled }),
+      NodeHttpClient.layerUndici
+    ]))),
+    Context.get(NotionClient.NotionClient)
+  )
 
 /** A plain `fetch` against the emulator, answering status, headers and parsed JSON (or text). */
 export const call = (
