@@ -28,8 +28,8 @@ const one = <const Key extends string, Value extends Schema.Schema.All>(key: Key
 
 /**
  * One operator and its operand: `Op<"equals", string>` is `{ readonly equals: string }`; several operators give a
- * union, one object each (`Op<"before" | "after", string>`). The condition types below
- * are written as unions of these (not `typeof X.Type`) so that they keep their names in declarations and hovers.
+ * union, one object each (`Op<"before" | "after", string>`). The condition types below are written as unions of
+ * these (not `typeof X.Type`) so that they keep their names in declarations and hovers.
  *
  * @since 0.1.0
  * @category models
