@@ -118,7 +118,11 @@ const checkGrant = (grant: string) =>
 const grantAuth = (grant: string, config: Layer.Layer<NotionConfig.NotionConfig>) => {
   const oauth = NotionOAuth.layer().pipe(
     Layer.provide(OAuthCredentials.layerConfig()),
-    Layer.mapError(storeFailed)
+    Layer.mapError((error) =>
+      new AuthenticationFailed({
+        message: `The OAuth client is not configured (${settings(error).join(", ")} invalid)`
+      })
+    )
   )
   return TokenManager.authLayer(grant).pipe(
     Layer.provide(TokenManager.layerConfig().pipe(Layer.mapError(storeFailed))),
