@@ -6,14 +6,15 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import type { UserValue } from "./Common.js"
-import { DateValue, EmptyObject } from "./Common.js"
+import type { DateValue, UserValue } from "./Common.js"
+import { EmptyObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import {
   type FormulaValue,
   type NamedFile,
   PeopleItem,
   type PlaceValue,
+  rollupMembers,
   type SelectValue,
   singleValueMembers,
   type UniqueIdValue,
@@ -38,19 +39,11 @@ const member = <Fields extends Schema.Struct.Fields, const Type extends string, 
 // rollups
 // ---------------------------------------------------------------------------------------------------------------
 
-const rollupFields = { function: Schema.String }
-
 const RollupUnion = OpenUnion.make({
   tag: "type",
   identifier: "PropertyItemRollup",
-  fields: rollupFields,
-  members: [
-    member(rollupFields, "number", Schema.NullOr(Schema.Number)),
-    member(rollupFields, "date", Schema.NullOr(DateValue)),
-    member(rollupFields, "array", Schema.Array(Schema.Unknown)),
-    member(rollupFields, "unsupported", EmptyObject),
-    member(rollupFields, "incomplete", EmptyObject)
-  ]
+  fields: { function: Schema.String },
+  members: rollupMembers(Schema.Unknown)
 })
 
 /**

@@ -286,17 +286,28 @@ export type RollupArrayItem = typeof RollupItemUnion.known.Type | typeof RollupI
 
 const rollupFields = { function: Schema.String }
 
+/**
+ * The rollup result kinds, with the aggregation `function`, an `array` holding `item`s: a page's rollup value
+ * (property values without `id`) and a property item's (left undecoded) differ only there. `PropertyItem` builds on
+ * it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const rollupMembers = <Item extends Schema.Schema.AnyNoContext>(item: Item) =>
+  [
+    member(rollupFields, "number", Schema.NullOr(Schema.Number)),
+    member(rollupFields, "date", Schema.NullOr(DateValue)),
+    member(rollupFields, "array", Schema.Array(item)),
+    member(rollupFields, "incomplete", EmptyObject),
+    member(rollupFields, "unsupported", EmptyObject)
+  ] as const
+
 const RollupUnion = OpenUnion.make({
   tag: "type",
   identifier: "RollupValue",
   fields: rollupFields,
-  members: [
-    member(rollupFields, "number", Schema.NullOr(Schema.Number)),
-    member(rollupFields, "date", Schema.NullOr(DateValue)),
-    member(rollupFields, "array", Schema.Array(RollupArrayItem)),
-    member(rollupFields, "incomplete", EmptyObject),
-    member(rollupFields, "unsupported", EmptyObject)
-  ]
+  members: rollupMembers(RollupArrayItem)
 })
 
 /**
