@@ -9,7 +9,7 @@ import { NotionClient } from "../src/NotionClient.js"
 import type { Page } from "../src/Page.js"
 import * as TypedDataSource from "../src/TypedDataSource.js"
 import { fakeHttp, json } from "./utils/fakeHttp.js"
-import { clientLayer } from "./utils/fixtures.js"
+import { clientLayer, page } from "./utils/fixtures.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // a definition with every kind, and pages that fit it
@@ -93,17 +93,9 @@ const properties = (overrides: Record<string, unknown> = {}): Record<string, unk
 })
 
 const pageJson = (id: string, props: Record<string, unknown> = properties()) => ({
-  object: "page",
-  id,
-  created_time: "2025-01-01T00:00:00.000Z",
-  last_edited_time: "2025-01-02T00:00:00.000Z",
-  in_trash: false,
-  url: `https://www.notion.so/${id}`,
-  public_url: null,
+  ...page(id),
   parent: { type: "data_source_id", data_source_id: DS },
   properties: props,
-  icon: null,
-  cover: null,
   created_by: user("u1"),
   last_edited_by: user("u2")
 })
