@@ -122,11 +122,15 @@ const diff = Command.make(
       const fs = yield* FileSystem.FileSystem
       const text = yield* fs.readFileString(args.module).pipe(Effect.mapError(fileError(`read ${args.module}`)))
       const definitions = yield* Codegen.parse(text, args.module)
+      // one client for every definition (with --grant: one store connection, one grant check)
+      const lives = yield* withClient(
+        args,
+        Effect.forEach(definitions, (definition) => Live.model(definition.dataSourceId, { skipUnsupported: true }))
+      )
       const report: Array<string> = []
       let changes = 0
-      for (const definition of definitions) {
-        const live = yield* withClient(args, Live.model(definition.dataSourceId, { skipUnsupported: true }))
-        const found = Codegen.diff(definition, live)
+      for (const [i, definition] of definitions.entries()) {
+        const found = Codegen.diff(definition, lives[i]!)
         changes += found.length
         const where = `${definition.exportName} (data source ${definition.dataSourceId})`
         report.push(found.length === 0 ? `${where}: up to date` : `${where}: ${found.length} change(s)`)
