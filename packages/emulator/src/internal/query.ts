@@ -220,8 +220,18 @@ export const run = (
   source: DataSourceRecord,
   filter: Json | undefined,
   sorts: ReadonlyArray<Json> | undefined,
-  ctx: QueryContext
+  context: QueryContext
 ): Array<PageRecord> | Failure => {
+  // each row's values once per query (computed ones, e.g. unique ids, scan the data source)
+  const values = new Map<string, Record<string, Json>>()
+  const ctx: QueryContext = {
+    now: context.now,
+    valuesOf: (page) => {
+      let found = values.get(page.id)
+      if (found === undefined) values.set(page.id, found = context.valuesOf(page))
+      return found
+    }
+  }
   const kept: Array<PageRecord> = []
   for (const row of rows) {
     const ok = filter === undefined ? true : matches(row, source, filter, ctx)
