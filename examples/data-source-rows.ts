@@ -8,7 +8,6 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import {
   DataSource,
   Filter,
@@ -19,6 +18,7 @@ import {
   PropertyValue,
   Upload
 } from "@notion-effect/core"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Chunk from "effect/Chunk"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
@@ -93,7 +93,7 @@ export const program = Effect.gen(function*() {
  * @since 0.1.0
  */
 export const MainLayer = NotionClient.layer.pipe(
-  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), NodeHttpClient.layerUndici])
+  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), UndiciHttpClient.layer])
 )
 
 runMainIfEntry(import.meta.url, Effect.provide(program, MainLayer))

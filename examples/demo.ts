@@ -5,12 +5,12 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
 import { SqliteTokenStore, TokenCipher, TokenManager, TokenStore } from "@notion-effect/store"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -100,7 +100,7 @@ const program = Effect.gen(function*() {
           })
         )
       ),
-      Layer.provideMerge(NodeHttpClient.layerUndici)
+      Layer.provideMerge(UndiciHttpClient.layer)
     )
   )
   const stored = yield* Effect.provide(Effect.flatMap(TokenStore.TokenStore, (store) => store.list), app)

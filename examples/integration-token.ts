@@ -8,8 +8,8 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -37,7 +37,7 @@ export const program = Effect.gen(function*() {
  * @since 0.1.0
  */
 export const MainLayer = NotionClient.layer.pipe(
-  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), NodeHttpClient.layerUndici])
+  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), UndiciHttpClient.layer])
 )
 
 runMainIfEntry(import.meta.url, Effect.provide(program, MainLayer))

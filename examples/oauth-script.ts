@@ -9,10 +9,10 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import { AuthorizationUrl, Callback, NotionOAuth, OAuthCredentials, OAuthState } from "@notion-effect/oauth"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -68,7 +68,7 @@ export const ServicesLayer = Layer.mergeAll(
   NotionOAuth.layer(),
   NotionClient.layer.pipe(Layer.provide(NotionAuth.none))
 ).pipe(
-  Layer.provide(NodeHttpClient.layerUndici)
+  Layer.provide(UndiciHttpClient.layer)
 )
 
 /**

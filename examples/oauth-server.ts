@@ -20,7 +20,6 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -39,6 +38,7 @@ import {
 } from "@notion-effect/oauth"
 import { SqliteTokenStore, TokenCipher, TokenManager, type TokenStore } from "@notion-effect/store"
 import type { InvalidKey, StoreFailure } from "@notion-effect/store/StoreError"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -207,7 +207,7 @@ export const ServicesLayer = Layer.mergeAll(
   TokenManager.layer().pipe(Layer.provideMerge(NotionOAuth.layer())),
   StateKey.layerConfig,
   ConsumedStates.layerMemory
-).pipe(Layer.provideMerge(NodeHttpClient.layerUndici))
+).pipe(Layer.provideMerge(UndiciHttpClient.layer))
 
 /**
  * Configuration of the server, built once its callback URL is known: `NotionConfig` (where Notion is),

@@ -6,9 +6,9 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { NotionConfig } from "@notion-effect/core"
 import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -77,7 +77,7 @@ export const program = Effect.gen(function*() {
  * @since 0.1.0
  */
 export const MainLayer = NotionOAuth.layer().pipe(
-  Layer.provide([NodeHttpClient.layerUndici, OAuthCredentials.layerConfig(), NotionConfig.layerConfig()])
+  Layer.provide([UndiciHttpClient.layer, OAuthCredentials.layerConfig(), NotionConfig.layerConfig()])
 )
 
 runMainIfEntry(import.meta.url, Effect.provide(program, MainLayer))

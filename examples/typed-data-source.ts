@@ -15,12 +15,12 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Codegen from "@notion-effect/cli/Codegen"
 import * as Live from "@notion-effect/cli/Live"
 import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
 import * as Filter from "@notion-effect/core/Filter"
 import * as TypedDataSource from "@notion-effect/core/TypedDataSource"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Chunk from "effect/Chunk"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
@@ -147,7 +147,7 @@ export const program = Effect.gen(function*() {
  * @since 0.1.0
  */
 export const MainLayer = NotionClient.layer.pipe(
-  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), NodeHttpClient.layerUndici])
+  Layer.provide([NotionAuth.layerConfig(), NotionConfig.layerConfig(), UndiciHttpClient.layer])
 )
 
 runMainIfEntry(import.meta.url, Effect.provide(program, MainLayer))

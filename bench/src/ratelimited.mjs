@@ -34,12 +34,12 @@ const load = async (baseUrl, limited) => {
     "../../packages/core/dist/index.js"
   )
   const { Layer } = await import("effect")
-  const { layerUndici } = await import("@effect/platform-node/NodeHttpClient")
+  const { UndiciHttpClient } = await import("../../packages/undici/dist/index.js")
   const runtime = ManagedRuntime.make(NotionClient.layer.pipe(Layer.provide([
     NotionAuth.layer(Redacted.make(token)),
     NotionConfig.layer({ baseUrl }),
     limited ? NotionRateLimiter.layer({ requests, window: `${windowMs} millis` }) : NotionRateLimiter.layerUnlimited,
-    layerUndici
+    UndiciHttpClient.layer
   ])))
   const notion = await runtime.runPromise(NotionClient.NotionClient)
   return { call: () => runtime.runPromise(notion.users.me()), dispose: () => runtime.dispose() }

@@ -1,5 +1,6 @@
 // One measurement in a fresh process: `node worker.mjs <client> <scenario> <base url> <n>` prints JSON.
-// Clients: ours-undici, ours-fetch, ours-node (keep-alive agent), official, floor-undici, floor-fetch.
+// Clients: ours-lean (@notion-effect/undici), ours-undici (the platform's undici layer), ours-fetch, ours-node
+// (keep-alive agent), official, floor-undici, floor-fetch.
 const started = performance.now()
 const [client, scenario, base, nText] = process.argv.slice(2)
 const n = Number(nText)
@@ -29,7 +30,9 @@ const load = async () => {
   // ours, from the built package (dist), as a user of the published package runs it
   const { NotionAuth, NotionClient, NotionConfig } = await import("../../packages/core/dist/index.js")
   const { Layer, ManagedRuntime, Redacted, Stream } = await import("effect")
-  const http = client === "ours-fetch"
+  const http = client === "ours-lean"
+    ? (await import("../../packages/undici/dist/index.js")).UndiciHttpClient.layer
+    : client === "ours-fetch"
     ? (await import("@effect/platform/FetchHttpClient")).layer
     : client === "ours-node"
     ? (await import("@effect/platform-node/NodeHttpClient")).layerWithoutAgent.pipe(

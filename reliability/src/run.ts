@@ -9,6 +9,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { NotionAuth, NotionClient, NotionConfig, NotionError, NotionRetry } from "@notion-effect/core"
 import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -31,6 +32,7 @@ import * as Hostile from "./hostile.js"
 
 /** The HTTP layers the README offers. */
 export const layers = {
+  lean: UndiciHttpClient.layer,
   undici: NodeHttpClient.layerUndici,
   fetch: FetchHttpClient.layer,
   "node keep-alive": NodeHttpClient.layerWithoutAgent.pipe(

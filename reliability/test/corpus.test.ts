@@ -1,4 +1,5 @@
-// The hostile corpus in CI: every case, on the recommended HTTP layer (`pnpm reliability` runs every layer).
+// The hostile corpus in CI: every case, on both undici layers — ours (recommended) and the platform's
+// (`pnpm reliability` runs every layer).
 // It runs in a child process: its load and heap snapshots must not block the test runner's worker.
 import { assert, describe, it } from "@effect/vitest"
 import { execFile } from "node:child_process"
@@ -18,11 +19,12 @@ describe("the hostile corpus", () => {
   it("every case ends typed, in time, bounded, and leaks nothing", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", join(here, "../src/report.ts"), "undici"],
+      ["--import", "tsx", join(here, "../src/report.ts"), "lean", "undici"],
       { cwd: join(here, ".."), maxBuffer: 64 * 1024 * 1024 }
     )
     const report: Report = JSON.parse(stdout.trim().split("\n").pop()!)
     assert.strictEqual(report.cases, size())
+    assert.deepStrictEqual(report.layers, ["lean", "undici"])
     assert.deepStrictEqual(report.failures, [])
     assert.deepStrictEqual(report.leaks, [])
     assert.strictEqual(report.unhandledRejections, 0)

@@ -2,6 +2,7 @@ import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Cause from "effect/Cause"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
@@ -260,32 +261,39 @@ describe("hardening (issue 8)", () => {
 })
 
 describe("the timeout on the live clock (a plain timer; TestClock is covered by the loopback tests)", () => {
-  for (const stall of ["headers", "body"] as const) {
-    it.scopedLive(`stalled ${stall}: RequestTimeout after the timeout, and the socket is closed`, () =>
-      Effect.gen(function*() {
-        const closed = yield* Deferred.make<void>()
-        const server = yield* loopback((_, res) => {
-          res.on("close", () => Deferred.unsafeDone(closed, Effect.void))
-          if (stall === "body") {
-            res.writeHead(200, { "content-type": "application/json" })
-            res.write(`{"object":"user",`)
-          }
-        })
-        const started = Date.now()
-        const error = yield* Effect.flip(Effect.flatMap(client, (c) => c.users.me({ retry: false }))).pipe(
-          Effect.provide(clientLayer(NodeHttpClient.layerUndici, { baseUrl: server.url, timeout: "300 millis" }))
-        )
-        if (error._tag !== "RequestTimeout") return assert.fail(error._tag)
-        assert.isAtLeast(Date.now() - started, 290)
-        assert.isBelow(Date.now() - started, 5000)
-        // the server sees the socket close: the timeout aborted the request (the test times out otherwise)
-        yield* Deferred.await(closed)
-      }))
+  const undiciLayers = [
+    ["UndiciHttpClient.layer", UndiciHttpClient.layer],
+    ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
+  ] as const
+  for (const [name, http] of undiciLayers) {
+    for (const stall of ["headers", "body"] as const) {
+      it.scopedLive(`${name}, stalled ${stall}: RequestTimeout after the timeout, and the socket is closed`, () =>
+        Effect.gen(function*() {
+          const closed = yield* Deferred.make<void>()
+          const server = yield* loopback((_, res) => {
+            res.on("close", () => Deferred.unsafeDone(closed, Effect.void))
+            if (stall === "body") {
+              res.writeHead(200, { "content-type": "application/json" })
+              res.write(`{"object":"user",`)
+            }
+          })
+          const started = Date.now()
+          const error = yield* Effect.flip(Effect.flatMap(client, (c) => c.users.me({ retry: false }))).pipe(
+            Effect.provide(clientLayer(http, { baseUrl: server.url, timeout: "300 millis" }))
+          )
+          if (error._tag !== "RequestTimeout") return assert.fail(error._tag)
+          assert.isAtLeast(Date.now() - started, 290)
+          assert.isBelow(Date.now() - started, 5000)
+          // the server sees the socket close: the timeout aborted the request (the test times out otherwise)
+          yield* Deferred.await(closed)
+        }))
+    }
   }
 })
 
 describe("connections are reused by every HTTP layer the README offers", () => {
   const layers: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+    ["UndiciHttpClient.layer", UndiciHttpClient.layer],
     ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
     ["FetchHttpClient.layer", FetchHttpClient.layer],
     [

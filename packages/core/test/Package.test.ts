@@ -22,10 +22,10 @@ const installedVersion = (name: string) =>
 // a plain-JS program, as a user of the published packages writes it
 const program = `
 import * as Http from "node:http"
-import { FetchHttpClient } from "@effect/platform"
 import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
 import * as ClientModule from "@notion-effect/core/NotionClient"
 import { NotionOAuth, OAuthState } from "@notion-effect/oauth"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import { Effect, Layer, Redacted } from "effect"
 
 const server = Http.createServer((req, res) => {
@@ -38,7 +38,7 @@ await new Promise((r) => server.listen(0, "127.0.0.1", r))
 const layer = NotionClient.layer.pipe(Layer.provide([
   NotionAuth.layer(Redacted.make("secret_packed")),
   NotionConfig.layer({ baseUrl: "http://127.0.0.1:" + server.address().port }),
-  FetchHttpClient.layer
+  UndiciHttpClient.layer
 ]))
 const result = await Effect.runPromise(Effect.gen(function*() {
   const client = yield* NotionClient.NotionClient
@@ -58,8 +58,14 @@ describe("the published packages", () => {
   it("pnpm-packed tarballs install with plain npm and run a plain-JS program", async () => {
     const scratch = mkdtempSync(join(tmpdir(), "notion-effect-pack-"))
     try {
-      await run("npx", ["tsc", "-b", "packages/core/tsconfig.build.json", "packages/oauth/tsconfig.build.json"], root)
-      for (const pkg of ["core", "oauth"]) {
+      await run("npx", [
+        "tsc",
+        "-b",
+        "packages/core/tsconfig.build.json",
+        "packages/oauth/tsconfig.build.json",
+        "packages/undici/tsconfig.build.json"
+      ], root)
+      for (const pkg of ["core", "oauth", "undici"]) {
         await run(
           "node",
           [join(root, "scripts/pnpm.mjs"), "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch],
@@ -75,7 +81,7 @@ describe("the published packages", () => {
       assert.deepStrictEqual(declarations.filter((d) => d.size > 100_000), [])
       assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 600_000)
       const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
-      assert.strictEqual(tarballs.length, 2)
+      assert.strictEqual(tarballs.length, 3)
       const manifest = JSON.parse(
         await run(
           "tar",

@@ -1,0 +1,226 @@
+/**
+ * A lean `HttpClient` over undici's connection pools.
+ *
+ * `@effect/platform-node`'s undici layer wraps every exchange in machinery a client that reads its bodies does
+ * not need: a `FinalizationRegistry` entry and a wrapper per response (to abort bodies nobody reads), a fiber
+ * run per `text` (it is cached), headers rebuilt on every access. This one sends the request straight to the
+ * dispatcher from `Effect.async` and reads the body the same way; interrupting either aborts the request and
+ * closes its socket. What it leaves out: the platform's own HTTP client span (wrap the client or trace the
+ * caller), and aborting a body that is never read — read, stream or discard every response (the Notion client
+ * always does), or its connection stays busy.
+ *
+ * @since 0.1.0
+ */
+import * as Cookies from "@effect/platform/Cookies"
+import * as Headers from "@effect/platform/Headers"
+import type * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Effect from "effect/Effect"
+import * as Inspectable from "effect/Inspectable"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import { Readable } from "node:stream"
+import type { ReadableStream as WebReadableStream } from "node:stream/web"
+import * as Undici from "undici"
+
+type Body = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
+
+/** The request body as undici takes it; a stream body is read by undici as it sends. */
+const bodyOf = (body: HttpBody.HttpBody): Effect.Effect<Body> => {
+  switch (body._tag) {
+    case "Empty":
+      return Effect.succeed(null)
+    case "Uint8Array":
+    case "Raw":
+      return Effect.succeed(body.body as Body)
+    case "FormData":
+      return Effect.succeed(body.formData as unknown as Undici.FormData)
+    case "Stream":
+      return Effect.map(
+        Stream.toReadableStreamEffect(body.stream),
+        (stream) => Readable.fromWeb(stream as WebReadableStream<Uint8Array>)
+      )
+  }
+}
+
+const noop = () => {}
+
+class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+
+  constructor(
+    readonly request: HttpClientRequest.HttpClientRequest,
+    readonly source: Undici.Dispatcher.ResponseData,
+    private readonly controller: AbortController
+  ) {
+    super()
+    // an error on an abandoned body must not reach the process as an unhandled 'error' event
+    source.body.on("error", noop)
+  }
+
+  get status(): number {
+    return this.source.statusCode
+  }
+
+  private cachedHeaders: Headers.Headers | undefined
+  get headers(): Headers.Headers {
+    return this.cachedHeaders ??= Headers.fromInput(this.source.headers as Record<string, string | Array<string>>)
+  }
+
+  private cachedCookies: Cookies.Cookies | undefined
+  get cookies(): Cookies.Cookies {
+    if (this.cachedCookies !== undefined) return this.cachedCookies
+    const header = this.source.headers["set-cookie"]
+    return this.cachedCookies = header === undefined
+      ? Cookies.empty
+      : Cookies.fromSetCookie(Array.isArray(header) ? header : [header])
+  }
+
+  get remoteAddress(): Option.Option<string> {
+    return Option.none()
+  }
+
+  private decodeError(cause: unknown) {
+    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  }
+
+  /** Reads the body once (later reads share the first); interruption aborts the request. */
+  private read<A>(
+    key: "text" | "arrayBuffer" | "formData",
+    read: () => Promise<A>
+  ): Effect.Effect<A, HttpClientError.ResponseError> {
+    return Effect.async<A, HttpClientError.ResponseError>((resume) => {
+      const promise = (this.reads[key] ??= read()) as Promise<A>
+      promise.then(
+        (value) => resume(Effect.succeed(value)),
+        (cause) => resume(Effect.fail(this.decodeError(cause)))
+      )
+      return Effect.sync(() => this.controller.abort())
+    })
+  }
+  private readonly reads: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
+
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return this.read("text", () => this.source.body.text())
+  }
+
+  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+    return Effect.flatMap(
+      this.text,
+      (text) =>
+        Effect.try({
+          try: () => text === "" ? null : JSON.parse(text) as unknown,
+          catch: (cause) => this.decodeError(cause)
+        })
+    )
+  }
+
+  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+    return this.read("arrayBuffer", () => this.source.body.arrayBuffer())
+  }
+
+  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+    return this.read("formData", () => this.source.body.formData() as Promise<FormData>)
+  }
+
+  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) =>
+      Effect.try({
+        try: () => UrlParams.fromInput(new URLSearchParams(text)),
+        catch: (cause) => this.decodeError(cause)
+      }))
+  }
+
+  /** The body as it arrives; the request is aborted when the stream ends early (an error, an interruption). */
+  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    return Stream.fromAsyncIterable(this.source.body, (cause) => this.decodeError(cause)).pipe(
+      Stream.ensuring(Effect.sync(() => {
+        if (!this.source.body.readableEnded) this.controller.abort()
+      }))
+    )
+  }
+
+  toJSON(): unknown {
+    return HttpIncomingMessage.inspect(this, {
+      _id: "@effect/platform/HttpClientResponse",
+      request: this.request.toJSON(),
+      status: this.status
+    })
+  }
+}
+
+/** Sends one request through the dispatcher; interruption aborts it. */
+const send = (
+  dispatcher: Undici.Dispatcher,
+  request: HttpClientRequest.HttpClientRequest
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> => {
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (url._tag === "Left") {
+    return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
+  }
+  const { origin, pathname, search, hash } = url.right
+  return Effect.flatMap(
+    bodyOf(request.body),
+    (body) =>
+      Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+        const controller = new AbortController()
+        dispatcher.request({
+          method: request.method,
+          origin,
+          path: pathname + search + hash,
+          headers: request.headers,
+          body,
+          signal: controller.signal,
+          // timeouts are the caller's (Effect.timeout and the like)
+          headersTimeout: 0,
+          bodyTimeout: 0
+        }).then(
+          (source) => resume(Effect.succeed(new UndiciResponse(request, source, controller))),
+          (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+        )
+        return Effect.sync(() => controller.abort())
+      })
+  )
+}
+
+/**
+ * An `HttpClient` over the given undici dispatcher (an `Agent`, a `Pool`, a `MockAgent`…).
+ *
+ * @since 0.1.0
+ */
+export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
+  HttpClient.makeWith(
+    (request) => Effect.flatMap(request, (request) => send(dispatcher, request)),
+    Effect.succeed as HttpClient.HttpClient.Preprocess<never, never>
+  )
+
+/**
+ * The `HttpClient` over an undici `Agent` of its own (keep-alive pools per origin), closed with the layer.
+ *
+ * @since 0.1.0
+ */
+export const layerWith = (options?: Undici.Agent.Options): Layer.Layer<HttpClient.HttpClient> =>
+  Layer.scoped(
+    HttpClient.HttpClient,
+    Effect.map(
+      Effect.acquireRelease(
+        Effect.sync(() => new Undici.Agent(options)),
+        (agent) => Effect.promise(() => agent.destroy())
+      ),
+      make
+    )
+  )
+
+/**
+ * The `HttpClient` over an undici `Agent` of its own with undici's defaults.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<HttpClient.HttpClient> = layerWith()
