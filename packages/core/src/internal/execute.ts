@@ -132,10 +132,10 @@ const transportError = (built: Built, error: HttpClientError.HttpClientError) =>
 /** Reads the whole body, never past `limit` bytes: a larger body fails with `ResponseTooLarge`, unread. */
 const readBody = (
   response: HttpClientResponse.HttpClientResponse,
+  declared: string | undefined,
   limit: number,
   tooLarge: () => NotionError.ResponseTooLarge
 ): Effect.Effect<string, NotionError.ResponseTooLarge | HttpClientError.ResponseError> => {
-  const declared = response.headers["content-length"]
   // the runtime enforces a declared length, so a body declared within the limit is read whole; any other is
   // streamed, counting bytes, and abandoned (the request aborted) as soon as it goes past the limit
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text
@@ -215,26 +215,28 @@ const attempt = <A>(
   const { config } = runtime
   const where = { method: built.method, path: built.path }
   const exchange = runtime.http.execute(built.request).pipe(
-    Effect.flatMap((response) =>
-      Effect.map(
-        readBody(response, config.maxResponseBytes, () =>
+    Effect.flatMap((response) => {
+      // read once: some layers rebuild the headers on every access
+      const headers = response.headers
+      return Effect.map(
+        readBody(response, headers["content-length"], config.maxResponseBytes, () =>
           new NotionError.ResponseTooLarge({
             ...where,
             status: response.status,
             limit: config.maxResponseBytes,
-            ...(response.headers["x-notion-request-id"] ? { requestId: response.headers["x-notion-request-id"] } : {}),
-            ...(response.headers["cf-ray"] ? { cfRay: response.headers["cf-ray"] } : {})
+            ...(headers["x-notion-request-id"] ? { requestId: headers["x-notion-request-id"] } : {}),
+            ...(headers["cf-ray"] ? { cfRay: headers["cf-ray"] } : {})
           })),
         (body): RawResponse => ({
           ...where,
           status: response.status,
-          headers: response.headers,
+          headers,
           body,
           secrets: built.secrets,
           sensitive: interpret.sensitive
         })
       )
-    ),
+    }),
     Effect.catchTags({
       RequestError: (error) => Effect.fail(transportError(built, error)),
       ResponseError: (error) => Effect.fail(transportError(built, error))
