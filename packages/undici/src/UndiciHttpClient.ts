@@ -91,6 +91,8 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
 
+  private readonly reads: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
+
   /** Reads the body once (later reads share the first); interruption aborts the request. */
   private read<A>(
     key: "text" | "arrayBuffer" | "formData",
@@ -105,7 +107,6 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
       return Effect.sync(() => this.controller.abort())
     })
   }
-  private readonly reads: Partial<Record<"text" | "arrayBuffer" | "formData", Promise<unknown>>> = {}
 
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
     return this.read("text", () => this.source.body.text())
