@@ -31,23 +31,13 @@ import * as Undici from "undici"
 
 type Body = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
-/** The request body as undici takes it; a stream body is read by undici as it sends. */
-const bodyOf = (body: HttpBody.HttpBody): Effect.Effect<Body> => {
-  switch (body._tag) {
-    case "Empty":
-      return Effect.succeed(null)
-    case "Uint8Array":
-    case "Raw":
-      return Effect.succeed(body.body as Body)
-    case "FormData":
-      return Effect.succeed(body.formData as unknown as Undici.FormData)
-    case "Stream":
-      return Effect.map(
-        Stream.toReadableStreamEffect(body.stream),
-        (stream) => Readable.fromWeb(stream as WebReadableStream<Uint8Array>)
-      )
-  }
-}
+/** A body undici sends as it is: everything but a stream. */
+const plainBody = (body: Exclude<HttpBody.HttpBody, HttpBody.Stream>): Body =>
+  body._tag === "Empty"
+    ? null
+    : body._tag === "FormData"
+    ? body.formData as unknown as Undici.FormData
+    : body.body as Body
 
 const noop = () => {}
 
@@ -167,28 +157,32 @@ const send = (
     return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
   }
   const { origin, pathname, search, hash } = url.right
-  return Effect.flatMap(
-    bodyOf(request.body),
-    (body) =>
-      Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
-        const controller = new AbortController()
-        dispatcher.request({
-          method: request.method,
-          origin,
-          path: pathname + search + hash,
-          headers: request.headers,
-          body,
-          signal: controller.signal,
-          // timeouts are the caller's (Effect.timeout and the like)
-          headersTimeout: 0,
-          bodyTimeout: 0
-        }).then(
-          (source) => resume(Effect.succeed(new UndiciResponse(request, source, controller))),
-          (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-        )
-        return Effect.sync(() => controller.abort())
-      })
-  )
+  const dispatch = (body: Body) =>
+    Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+      const controller = new AbortController()
+      dispatcher.request({
+        method: request.method,
+        origin,
+        path: pathname + search + hash,
+        headers: request.headers,
+        body,
+        signal: controller.signal,
+        // timeouts are the caller's (Effect.timeout and the like)
+        headersTimeout: 0,
+        bodyTimeout: 0
+      }).then(
+        (source) => resume(Effect.succeed(new UndiciResponse(request, source, controller))),
+        (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+      )
+      return Effect.sync(() => controller.abort())
+    })
+  // only a stream body needs an effect (undici reads it as it sends); any other goes as it is
+  return request.body._tag === "Stream"
+    ? Effect.flatMap(
+      Stream.toReadableStreamEffect(request.body.stream),
+      (stream) => dispatch(Readable.fromWeb(stream as WebReadableStream<Uint8Array>))
+    )
+    : dispatch(plainBody(request.body))
 }
 
 /**
