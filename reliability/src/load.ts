@@ -4,9 +4,9 @@
  * sent again after a 5xx or a reset (a write may have been committed) — only after 429/529, which Notion did not
  * process.
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
 import { Fault, NotionEmulator } from "@notion-effect/emulator"
+import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
@@ -49,7 +49,7 @@ export const runLoad = (options: { readonly requests: number; readonly faultRate
     // built in this scope: a layer provided to `make` alone would close its connection pool right after
     const context = yield* Layer.build(
       Layer.mergeAll(
-        NodeHttpClient.layerUndici,
+        UndiciHttpClient.layer,
         NotionAuth.layer(emulator.internalToken),
         NotionConfig.layer({
           baseUrl: emulator.url,

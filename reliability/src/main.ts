@@ -39,7 +39,7 @@ const outcomes = Object.entries(report.outcomes).sort((a, b) => b[1] - a[1]).map
 const markdown = `# Reliability
 
 Written by \`pnpm reliability\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}). \`npm test\` runs
-the same suite at a reduced size (the corpus on one HTTP layer, 1,000 requests under load) and the property tests.
+the same suite at a reduced size (the corpus on both undici layers, 1,000 requests under load) and the property tests.
 
 ## Summary
 

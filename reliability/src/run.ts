@@ -32,7 +32,8 @@ import * as Hostile from "./hostile.js"
 
 /** The HTTP layers the README offers. */
 export const layers = {
-  lean: UndiciHttpClient.layer,
+  // ours (@notion-effect/undici, recommended), then the platform's
+  "notion-effect undici": UndiciHttpClient.layer,
   undici: NodeHttpClient.layerUndici,
   fetch: FetchHttpClient.layer,
   "node keep-alive": NodeHttpClient.layerWithoutAgent.pipe(

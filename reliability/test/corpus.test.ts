@@ -17,7 +17,7 @@ describe("the hostile corpus", () => {
   })
 
   // each layer in its own process, as `pnpm reliability` runs them (see docs/NOTES.md)
-  for (const layer of ["lean", "undici"] as const) {
+  for (const layer of ["notion-effect undici", "undici"] as const) {
     it(`${layer}: every case ends typed, in time, bounded, and leaks nothing`, async () => {
       const { stdout } = await promisify(execFile)(
         process.execPath,
