@@ -117,15 +117,19 @@ describe("UndiciHttpClient", () => {
       assert.isAtMost(server.connections(), 2)
     }).pipe(Effect.provide(UndiciHttpClient.layer)))
 
-  for (const stall of ["headers", "body"] as const) {
+  for (const stall of ["headers", "body", "declared body"] as const) {
     it.scoped(`interrupted while waiting for the ${stall}: the request is aborted and its socket closed`, () =>
       Effect.gen(function*() {
         const arrived = yield* Deferred.make<void>()
         const closed = yield* Deferred.make<void>()
         const server = yield* serve((_, res) => {
           res.on("close", () => Deferred.unsafeDone(closed, Effect.void))
-          if (stall === "body") {
-            res.writeHead(200, { "content-type": "application/json" })
+          if (stall !== "headers") {
+            // a declared length is read together with the headers; an undeclared one when asked for
+            res.writeHead(200, {
+              "content-type": "application/json",
+              ...(stall === "body" ? {} : { "content-length": 100 })
+            })
             res.write(`{"partial":`)
           }
           Deferred.unsafeDone(arrived, Effect.void)
@@ -139,6 +143,34 @@ describe("UndiciHttpClient", () => {
         yield* Deferred.await(closed)
       }).pipe(Effect.provide(UndiciHttpClient.layer)))
   }
+
+  it.scoped("small declared, large declared and undeclared bodies read alike through every reader", () =>
+    Effect.gen(function*() {
+      const small = "x".repeat(1000)
+      const large = "y".repeat(300 * 1024)
+      const server = yield* serve((req, res) => {
+        const body = req.url === "/large" ? large : small
+        if (req.url === "/chunked") {
+          res.writeHead(200)
+          res.write(body.slice(0, 10))
+          res.end(body.slice(10))
+        } else {
+          res.writeHead(200, { "content-length": Buffer.byteLength(body) })
+          res.end(body)
+        }
+      })
+      const http = yield* client
+      for (const [path, body] of [["/small", small], ["/large", large], ["/chunked", small]] as const) {
+        const get = http.get(`${server.url}${path}`)
+        assert.strictEqual(yield* Effect.flatMap(get, (r) => r.text), body, path)
+        const bytes = yield* Effect.flatMap(get, (r) => r.arrayBuffer)
+        assert.strictEqual(new TextDecoder().decode(bytes), body, path)
+        const chunks = yield* Effect.flatMap(get, (r) => Stream.runCollect(r.stream))
+        assert.strictEqual(Chunk.toArray(chunks).map((c) => new TextDecoder().decode(c)).join(""), body, path)
+        const twice = yield* get
+        assert.strictEqual((yield* twice.text) + (yield* twice.text), body + body, path)
+      }
+    }).pipe(Effect.provide(UndiciHttpClient.layer)))
 
   it.scoped("a stream left early aborts the rest of the body", () =>
     Effect.gen(function*() {
