@@ -15,6 +15,7 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import * as Endpoint from "./Endpoint.js"
+import * as HttpDeadline from "./HttpDeadline.js"
 import * as Execute from "./internal/execute.js"
 import * as Request from "./internal/request.js"
 import { compile } from "./internal/validator.js"
@@ -139,7 +140,8 @@ const interpretOf = <A, I>(schema: Schema.Schema<A, I>): Execute.Interpret<A> =>
  */
 export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionAuth> = Effect.gen(function*() {
   const config = yield* NotionConfig
-  const composed = (yield* HttpClient.HttpClient).pipe(
+  const provided = yield* HttpClient.HttpClient
+  const composed = provided.pipe(
     HttpClient.mapRequest(HttpClientRequest.prependUrl(config.baseUrl)),
     HttpClient.withTracerDisabledWhen(() => true)
   )
@@ -151,6 +153,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
   const clientHeaders = lowercase(config.headers)
   const runtime: Execute.Runtime = {
     http: config.transformClient ? config.transformClient(composed) : composed,
+    deadline: HttpDeadline.isMarked(provided) && !config.transformClient ? provided : undefined,
     config,
     auth: yield* NotionAuth,
     limiter: yield* NotionRateLimiter.NotionRateLimiter,

@@ -21,6 +21,7 @@ import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
+import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -40,6 +41,14 @@ const plainBody = (body: Exclude<HttpBody.HttpBody, HttpBody.Stream>): Body =>
     : body.body as Body
 
 const noop = () => {}
+
+// @notion-effect/core's HttpDeadline protocol, by its `Symbol.for` keys (neither package imports the other): the
+// Notion client registers a signal per request and forks no timeout fiber for a client marked this way
+const DeadlineTypeId = Symbol.for("@notion-effect/core/HttpDeadline")
+const deadlines = globalValue(
+  Symbol.for("@notion-effect/core/HttpDeadline/signals"),
+  () => new WeakMap<HttpClientRequest.HttpClientRequest, AbortSignal>()
+)
 
 class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
@@ -160,6 +169,11 @@ const send = (
   const dispatch = (body: Body) =>
     Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
       const controller = new AbortController()
+      const deadline = deadlines.get(request)
+      if (deadline !== undefined) {
+        if (deadline.aborted) controller.abort()
+        else deadline.addEventListener("abort", () => controller.abort(), { once: true })
+      }
       dispatcher.request({
         method: request.method,
         origin,
@@ -186,14 +200,19 @@ const send = (
 }
 
 /**
- * An `HttpClient` over the given undici dispatcher (an `Agent`, a `Pool`, a `MockAgent`…).
+ * An `HttpClient` over the given undici dispatcher (an `Agent`, a `Pool`, a `MockAgent`…). It aborts an exchange
+ * when the signal `@notion-effect/core`'s `HttpDeadline` registered for its request fires, so the Notion client's
+ * timeout needs no fiber with it.
  *
  * @since 0.1.0
  */
 export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
-  HttpClient.makeWith(
-    (request) => Effect.flatMap(request, (request) => send(dispatcher, request)),
-    Effect.succeed as HttpClient.HttpClient.Preprocess<never, never>
+  Object.assign(
+    HttpClient.makeWith(
+      (request) => Effect.flatMap(request, (request) => send(dispatcher, request)),
+      Effect.succeed as HttpClient.HttpClient.Preprocess<never, never>
+    ),
+    { [DeadlineTypeId]: DeadlineTypeId }
   )
 
 /**

@@ -29,6 +29,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
+import * as HttpDeadline from "../HttpDeadline.js"
 import * as NotionAuth from "../NotionAuth.js"
 import type { BasicCredentials } from "../NotionAuth.js"
 import type * as NotionConfig from "../NotionConfig.js"
@@ -44,6 +45,11 @@ import { apiError, type Decoder, decodeSuccess, type RawResponse, scrub } from "
 export interface Runtime {
   /** The provided `HttpClient`, composed once: base URL, the platform span disabled, the user's transform. */
   readonly http: HttpClient.HttpClient
+  /**
+   * The provided `HttpClient` itself when it is `HttpDeadline`-marked and no `transformClient` wraps it: attempts
+   * on the live clock go to it directly (base URL applied) and are bounded by a registered signal, not a fiber.
+   */
+  readonly deadline: HttpClient.HttpClient | undefined
   readonly config: NotionConfig.Service
   readonly auth: NotionAuth.Service
   readonly limiter: NotionRateLimiter.Service
@@ -165,6 +171,9 @@ interface Environment {
   readonly debug: boolean
 }
 
+/** setTimeout's range: a longer (or infinite) timeout waits about 24.8 days. */
+const timerMillis = (timeout: Duration.Duration) => Math.max(0, Math.min(2 ** 31 - 1, Duration.toMillis(timeout)))
+
 /**
  * Bounds an exchange (send and read the body) by the timeout. On the live clock the exchange runs in a child
  * fiber raced against a plain timer; interrupting it makes the platform abort the request and close the
@@ -177,8 +186,7 @@ const bounded = <A, E>(
   timeout: () => NotionError.RequestTimeout
 ): Effect.Effect<A, E | NotionError.RequestTimeout> => {
   if (!env.liveClock) return Effect.timeoutFail(exchange, { duration: config.timeout, onTimeout: timeout })
-  // setTimeout's range: a longer (or infinite) timeout waits about 24.8 days
-  const millis = Math.max(0, Math.min(2 ** 31 - 1, Duration.toMillis(config.timeout)))
+  const millis = timerMillis(config.timeout)
   return Effect.flatMap(
     Effect.forkDaemon(exchange),
     (child: Fiber.RuntimeFiber<A, E>) =>
@@ -205,6 +213,27 @@ const bounded = <A, E>(
   )
 }
 
+/**
+ * Bounds an exchange through an `HttpDeadline`-marked client: a plain timer fires the signal registered for the
+ * request, the client aborts, and whatever the exchange fails with then is the timeout. No fiber is forked.
+ */
+const signalled = <A, E>(
+  exchange: (request: HttpClientRequest.HttpClientRequest) => Effect.Effect<A, E>,
+  request: HttpClientRequest.HttpClientRequest,
+  config: NotionConfig.Service,
+  timeout: () => NotionError.RequestTimeout
+): Effect.Effect<A, E | NotionError.RequestTimeout> =>
+  Effect.suspend(() => {
+    const controller = new AbortController()
+    const full = HttpClientRequest.prependUrl(request, config.baseUrl)
+    HttpDeadline.register(full, controller.signal)
+    const timer = setTimeout(() => controller.abort(), timerMillis(config.timeout))
+    return exchange(full).pipe(
+      Effect.catchAll((error) => Effect.fail(controller.signal.aborted ? timeout() : error)),
+      Effect.ensuring(Effect.sync(() => clearTimeout(timer)))
+    )
+  })
+
 /** One attempt: send and read the body (bounded by the timeout), then interpret and decode it. */
 const attempt = <A>(
   runtime: Runtime,
@@ -214,36 +243,46 @@ const attempt = <A>(
 ): Effect.Effect<A, NotionError.NotionError> => {
   const { config } = runtime
   const where = { method: built.method, path: built.path }
-  const exchange = runtime.http.execute(built.request).pipe(
-    Effect.flatMap((response) => {
-      // read once: some layers rebuild the headers on every access
-      const headers = response.headers
-      return Effect.map(
-        readBody(response, headers["content-length"], config.maxResponseBytes, () =>
-          new NotionError.ResponseTooLarge({
+  const exchange = (http: HttpClient.HttpClient, request: HttpClientRequest.HttpClientRequest) =>
+    http.execute(request).pipe(
+      Effect.flatMap((response) => {
+        // read once: some layers rebuild the headers on every access
+        const headers = response.headers
+        return Effect.map(
+          readBody(
+            response,
+            headers["content-length"],
+            config.maxResponseBytes,
+            () =>
+              new NotionError.ResponseTooLarge({
+                ...where,
+                status: response.status,
+                limit: config.maxResponseBytes,
+                ...(headers["x-notion-request-id"] ? { requestId: headers["x-notion-request-id"] } : {}),
+                ...(headers["cf-ray"] ? { cfRay: headers["cf-ray"] } : {})
+              })
+          ),
+          (body): RawResponse => ({
             ...where,
             status: response.status,
-            limit: config.maxResponseBytes,
-            ...(headers["x-notion-request-id"] ? { requestId: headers["x-notion-request-id"] } : {}),
-            ...(headers["cf-ray"] ? { cfRay: headers["cf-ray"] } : {})
-          })),
-        (body): RawResponse => ({
-          ...where,
-          status: response.status,
-          headers,
-          body,
-          secrets: built.secrets,
-          sensitive: interpret.sensitive
-        })
-      )
-    }),
-    Effect.catchTags({
-      RequestError: (error) => Effect.fail(transportError(built, error)),
-      ResponseError: (error) => Effect.fail(transportError(built, error))
-    })
-  )
+            headers,
+            body,
+            secrets: built.secrets,
+            sensitive: interpret.sensitive
+          })
+        )
+      }),
+      Effect.catchTags({
+        RequestError: (error) => Effect.fail(transportError(built, error)),
+        ResponseError: (error) => Effect.fail(transportError(built, error))
+      })
+    )
   const timeout = () => new NotionError.RequestTimeout({ ...where, timeout: config.timeout })
-  return Effect.flatMap(bounded(exchange, env, config, timeout), (raw) => {
+  const { deadline } = runtime
+  const sent = env.liveClock && deadline !== undefined
+    ? signalled((request) => exchange(deadline, request), built.request, config, timeout)
+    : bounded(exchange(runtime.http, built.request), env, config, timeout)
+  return Effect.flatMap(sent, (raw) => {
     if (env.span !== undefined) {
       env.span.attribute("http.response.status_code", raw.status)
       const requestId = raw.headers["x-notion-request-id"]
