@@ -1,27 +1,56 @@
-// A person's view of the OAuth example: Debian's Chromium (never a browser download), driven by
+// A person's view of the OAuth example: an installed Chromium or Chrome (never a browser download), driven by
 // playwright-core, clicks Allow and then Cancel on the emulator's consent page. Screenshots go to
-// artifacts/ (git-ignored).
+// artifacts/ (git-ignored). The browser is a service like PostgreSQL and Redis: `NOTION_EFFECT_CHROMIUM` names one,
+// else the usual install paths are tried; with none the suite is skipped with one line, unless
+// NOTION_EFFECT_REQUIRE_SERVICES=1 (CI, which installs Debian's Chromium), which makes it fail.
 import { assert, describe, it } from "@effect/vitest"
 import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
-import { mkdirSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
 import * as OAuthServer from "../oauth-server.js"
 
 const artifacts = join(import.meta.dirname, "..", "..", "artifacts")
 
+const installed = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+  "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe"
+]
+const configured = process.env.NOTION_EFFECT_CHROMIUM
+const executablePath = configured !== undefined && configured !== ""
+  ? configured
+  : installed.find((path) => existsSync(path))
+const required = process.env.NOTION_EFFECT_REQUIRE_SERVICES === "1"
+if (executablePath === undefined && !required) {
+  console.log(
+    "browser tests skipped: no Chromium or Chrome found; install one or set NOTION_EFFECT_CHROMIUM=/path/to/chrome"
+  )
+}
+
 const browser = Effect.acquireRelease(
   Effect.promise(() =>
     chromium.launch({
-      executablePath: "/usr/bin/chromium",
+      executablePath: executablePath!,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     })
   ),
   (b) => Effect.promise(() => b.close())
 )
 
-describe("oauth-server in Chromium", () => {
+describe.skipIf(executablePath === undefined && !required)("oauth-server in Chromium", () => {
+  it("a browser is installed (NOTION_EFFECT_REQUIRE_SERVICES=1 requires one)", () => {
+    assert.isDefined(executablePath, `no Chromium or Chrome at ${installed.join(", ")}`)
+    assert.isTrue(existsSync(executablePath!), `NOTION_EFFECT_CHROMIUM=${executablePath} does not exist`)
+  })
+
   it.scoped(
     "Allow lands on the success page showing the workspace; Cancel lands on the denied page",
     () =>

@@ -6,9 +6,10 @@
  * The refresh step ({@link TokenStore.Service.rotate}) is serialised per grant across processes:
  *
  * - PostgreSQL: a transaction that reads the row `FOR UPDATE`;
- * - SQLite: `BEGIN IMMEDIATE` (one writer at a time on the file). A busy database is waited for with Effect
- *   sleeps (never SQLite's busy handler, which would block the event loop), up to `busyTimeout`: the store sets
- *   `PRAGMA busy_timeout = 0` on its connection (`SqliteTokenStore` opens one of its own);
+ * - SQLite: a transaction whose first statement writes the grant's row, so it holds the file's writer lock (one
+ *   writer at a time) before it reads, on any driver (libSQL's write transactions also begin `IMMEDIATE`). A busy
+ *   database is waited for with Effect sleeps (never SQLite's busy handler, which would block the event loop), up to
+ *   `busyTimeout`: the store sets `PRAGMA busy_timeout = 0` on its connection (libSQL's default);
  * - other dialects: a plain transaction.
  *
  * Every write is one statement in a transaction: a process killed at any point leaves either the old record or
@@ -23,7 +24,6 @@ import type { OAuthResponse } from "@notion-effect/oauth"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
@@ -159,29 +159,25 @@ export const make = (
     const retryBusy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
       dialect === "sqlite" ? Effect.retry(effect, { schedule: busySchedule, while: isBusy }) : effect
 
-    /** SQLite's writer lock for the whole transaction, taken before the first read. */
-    const immediate = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError, R> =>
-      Effect.uninterruptibleMask((restore) =>
-        Effect.scoped(Effect.gen(function*() {
-          const connection = yield* restore(sql.reserve)
-          yield* restore(retryBusy(connection.executeUnprepared("BEGIN IMMEDIATE", [], undefined)))
-          const exit = yield* Effect.exit(
-            restore(effect).pipe(Effect.provideService(SqlClient.TransactionConnection, [connection, 0] as const))
-          )
-          if (Exit.isSuccess(exit)) {
-            const committed = yield* Effect.exit(connection.executeUnprepared("COMMIT", [], undefined))
-            if (Exit.isSuccess(committed)) return exit.value
-            yield* Effect.ignore(connection.executeUnprepared("ROLLBACK", [], undefined))
-            return yield* Effect.failCause(committed.cause)
-          }
-          yield* Effect.ignore(connection.executeUnprepared("ROLLBACK", [], undefined))
-          return yield* exit
-        }))
-      )
-
-    /** A transaction holding the grant's lock until it ends (see the module's documentation). */
-    const locked = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError, R> =>
-      dialect === "sqlite" ? immediate(effect) : sql.withTransaction(effect)
+    /**
+     * A transaction holding the grant's lock until it ends (see the module's documentation). On SQLite its first
+     * statement writes the grant's row (unchanged), so the transaction holds the database's writer lock before it
+     * reads, whatever `BEGIN` the driver sends; a busy database is waited for only until that write succeeds, so
+     * nothing after it (a refresh sent to Notion) is ever repeated.
+     */
+    const locked = <A, E, R>(key: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError, R> =>
+      dialect !== "sqlite" ? sql.withTransaction(effect) : Effect.suspend(() => {
+        let holding = false
+        const writerLock = sql`UPDATE ${table} SET rotation = rotation WHERE bot_id = ${key}`.pipe(
+          Effect.tap(() => {
+            holding = true
+          })
+        )
+        return Effect.retry(sql.withTransaction(Effect.zipRight(writerLock, effect)), {
+          schedule: busySchedule,
+          while: (error) => !holding && isBusy(error)
+        })
+      })
     const forUpdate = sql.literal(dialect === "pg" ? "FOR UPDATE" : "")
 
     // --- migrations
@@ -219,7 +215,8 @@ export const make = (
         return yield* migrator
       }))
       : dialect === "sqlite"
-      ? Effect.zipRight(sql`PRAGMA busy_timeout = 0`, immediate(migrator))
+      // a migration that found the database busy rolled back whole: it is repeated from the start
+      ? Effect.zipRight(sql`PRAGMA busy_timeout = 0`, retryBusy(sql.withTransaction(migrator)))
       : migrator
     yield* migrate.pipe(
       Effect.catchAllDefect((cause) => Effect.fail(new StoreFailure({ operation: "migrate its table", cause }))),
@@ -301,57 +298,63 @@ export const make = (
     ): Effect.Effect<TokenStore.Rotation, E | StoreError> =>
       mapSql(
         "rotate a grant's tokens",
-        locked(Effect.gen(function*() {
-          const row = yield* loadRow(key)
-          if (Number(row.needs_reauthorization) !== 0) {
-            return { _tag: "Revoked", grant: rowInfo(row), refused: false } as const
-          }
-          const grant = yield* open(row)
-          // another fiber or process rotated the pair while we waited for the lock: use it
-          if (!TokenStore.sameToken(grant.accessToken, rejected)) return { _tag: "Current", grant } as const
-          const revoke = (refused: boolean) =>
-            Effect.as(
-              sql`UPDATE ${table} SET needs_reauthorization = 1 WHERE bot_id = ${key}`,
-              {
-                _tag: "Revoked",
-                grant: { ...rowInfo(row), needsReauthorization: true },
-                refused
-              } as const
-            )
-          if (Option.isNone(grant.refreshToken)) return yield* revoke(false)
-          const answer = yield* refresh(grant.refreshToken.value)
-          if (Option.isNone(answer)) return yield* revoke(true)
-          const response = answer.value
-          const now = yield* Clock.currentTimeMillis
-          const sealed = yield* seal(key, response.access_token, Option.fromNullable(response.refresh_token))
-          // the whole pair in one statement of the locked transaction: both tokens change together or not at all
-          yield* sql`UPDATE ${table} SET key_id = ${sealed.key_id}, access_token = ${sealed.access_token},
+        locked(
+          key,
+          Effect.gen(function*() {
+            const row = yield* loadRow(key)
+            if (Number(row.needs_reauthorization) !== 0) {
+              return { _tag: "Revoked", grant: rowInfo(row), refused: false } as const
+            }
+            const grant = yield* open(row)
+            // another fiber or process rotated the pair while we waited for the lock: use it
+            if (!TokenStore.sameToken(grant.accessToken, rejected)) return { _tag: "Current", grant } as const
+            const revoke = (refused: boolean) =>
+              Effect.as(
+                sql`UPDATE ${table} SET needs_reauthorization = 1 WHERE bot_id = ${key}`,
+                {
+                  _tag: "Revoked",
+                  grant: { ...rowInfo(row), needsReauthorization: true },
+                  refused
+                } as const
+              )
+            if (Option.isNone(grant.refreshToken)) return yield* revoke(false)
+            const answer = yield* refresh(grant.refreshToken.value)
+            if (Option.isNone(answer)) return yield* revoke(true)
+            const response = answer.value
+            const now = yield* Clock.currentTimeMillis
+            const sealed = yield* seal(key, response.access_token, Option.fromNullable(response.refresh_token))
+            // the whole pair in one statement of the locked transaction: both tokens change together or not at all
+            yield* sql`UPDATE ${table} SET key_id = ${sealed.key_id}, access_token = ${sealed.access_token},
   refresh_token = ${sealed.refresh_token}, workspace_id = ${response.workspace_id},
   workspace_name = ${response.workspace_name}, workspace_icon = ${response.workspace_icon},
   owner = ${JSON.stringify(response.owner)}, duplicated_template_id = ${response.duplicated_template_id},
   needs_reauthorization = 0, rotation = rotation + 1, refreshed_at = ${now} WHERE bot_id = ${key}`
-          const rotated: TokenStore.Grant = {
-            ...TokenStore.fromResponse(response, now, grant),
-            key,
-            keyId: Option.some(sealed.key_id),
-            rotation: grant.rotation + 1,
-            refreshedAt: Option.some(new Date(now))
-          }
-          return { _tag: "Rotated", grant: rotated } as const
-        }))
+            const rotated: TokenStore.Grant = {
+              ...TokenStore.fromResponse(response, now, grant),
+              key,
+              keyId: Option.some(sealed.key_id),
+              rotation: grant.rotation + 1,
+              refreshedAt: Option.some(new Date(now))
+            }
+            return { _tag: "Rotated", grant: rotated } as const
+          })
+        )
       )
 
     const reencryptOne = (key: string) =>
-      locked(Effect.gen(function*() {
-        const rows = yield* select(key)
-        const row = rows[0]
-        if (row === undefined || row.key_id === cipher.currentKeyId) return 0
-        const grant = yield* open(row)
-        const sealed = yield* seal(key, grant.accessToken, grant.refreshToken)
-        yield* sql`UPDATE ${table} SET key_id = ${sealed.key_id}, access_token = ${sealed.access_token},
+      locked(
+        key,
+        Effect.gen(function*() {
+          const rows = yield* select(key)
+          const row = rows[0]
+          if (row === undefined || row.key_id === cipher.currentKeyId) return 0
+          const grant = yield* open(row)
+          const sealed = yield* seal(key, grant.accessToken, grant.refreshToken)
+          yield* sql`UPDATE ${table} SET key_id = ${sealed.key_id}, access_token = ${sealed.access_token},
   refresh_token = ${sealed.refresh_token} WHERE bot_id = ${key}`
-        return 1
-      }))
+          return 1
+        })
+      )
 
     const service: TokenStore.Service = {
       save,

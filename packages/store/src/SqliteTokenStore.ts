@@ -1,13 +1,17 @@
 /**
- * The default token store: one embedded SQLite file (`@effect/sql-sqlite-node`, WAL mode), tokens encrypted at rest.
- * Several processes may share the file: `BEGIN IMMEDIATE` serialises their refreshes (see `SqlTokenStore`). For
- * many processes on several machines use `PgTokenStore`.
+ * The default token store: one embedded SQLite file, tokens encrypted at rest. The driver is libSQL
+ * (`@effect/sql-libsql` over `@libsql/client`): its native library ships prebuilt inside npm packages, one per
+ * platform, so installing needs no compiler and no download beyond the npm registry. Several processes may share the
+ * file (WAL mode): a write transaction (`BEGIN IMMEDIATE`) serialises their refreshes (see `SqlTokenStore`). For many
+ * processes on several machines use `PgTokenStore`.
  *
  * @since 0.1.0
  */
 import * as Reactivity from "@effect/experimental/Reactivity"
-import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as LibsqlClient from "@effect/sql-libsql/LibsqlClient"
 import * as SqlClient from "@effect/sql/SqlClient"
+import * as Libsql from "@libsql/client"
+import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -15,6 +19,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
+import * as Url from "node:url"
+import { lazyBegin } from "./internal/lazyBegin.js"
 import * as SqlTokenStore from "./SqlTokenStore.js"
 import { type InvalidKey, StoreFailure } from "./StoreError.js"
 import * as TokenCipher from "./TokenCipher.js"
@@ -40,29 +46,40 @@ export interface Options extends SqlTokenStore.Options {
 }
 
 /**
- * Opens (or creates, readable by its owner only) the SQLite file; a file that cannot be opened is a
- * `StoreFailure`.
+ * Opens (or creates, readable by its owner only) the SQLite file, in WAL mode; a file that cannot be opened is a
+ * `StoreFailure`. `":memory:"` is one in-memory database shared by the whole process (SQLite's shared cache), gone
+ * when the process ends.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerClient = (
   filename: string = defaultFilename
-): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, StoreFailure> =>
+): Layer.Layer<LibsqlClient.LibsqlClient | SqlClient.SqlClient, StoreFailure> =>
   Layer.scopedContext(
     Effect.gen(function*() {
+      const inMemory = filename === ":memory:"
       yield* Effect.try({
         try: () => {
-          if (filename === ":memory:" || filename === "") return
+          if (inMemory) return
           Fs.mkdirSync(Path.dirname(Path.resolve(filename)), { recursive: true, mode: 0o700 })
           Fs.closeSync(Fs.openSync(filename, "a", 0o600))
         },
         catch: (cause) => new StoreFailure({ operation: `create ${filename}`, cause })
       })
-      const client = yield* SqliteClient.make({ filename }).pipe(
-        Effect.catchAllDefect((cause) => Effect.fail(new StoreFailure({ operation: `open ${filename}`, cause })))
+      // libSQL opens a new connection after each transaction: a plain ":memory:" would be a new, empty database
+      const url = inMemory ? "file::memory:?cache=shared" : Url.pathToFileURL(Path.resolve(filename)).href
+      const client = yield* Effect.acquireRelease(
+        Effect.sync(() => lazyBegin(Libsql.createClient({ url }), () => Libsql.createClient({ url }))),
+        (sdk) => Effect.sync(() => sdk.close())
+      ).pipe(
+        Effect.flatMap((liveClient) => LibsqlClient.make({ liveClient })),
+        Effect.tap((client) => inMemory ? Effect.void : client`PRAGMA journal_mode = WAL`),
+        Effect.catchAllCause((cause) =>
+          Effect.fail(new StoreFailure({ operation: `open ${filename}`, cause: Cause.squash(cause) }))
+        )
       )
-      return Context.make(SqliteClient.SqliteClient, client).pipe(Context.add(SqlClient.SqlClient, client))
+      return Context.make(LibsqlClient.LibsqlClient, client).pipe(Context.add(SqlClient.SqlClient, client))
     })
   ).pipe(Layer.provide(Reactivity.layer))
 

@@ -66,7 +66,7 @@ describe("SqliteTokenStore.layerConfig", () => {
     Effect.gen(function*() {
       const error = yield* Effect.flip(
         Effect.scoped(Layer.build(SqliteTokenStore.layerConfig())).pipe(
-          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["NOTION_STORE_SQLITE_PATH", ":memory:"]])))
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["NOTION_STORE_SQLITE_PATH", "grants.sqlite"]])))
         )
       )
       assert.include(String(error), "NOTION_STORE_KEYS")
