@@ -1,4 +1,5 @@
-// The `notion-effect` executable end to end: spawned (`node --import tsx src/bin.ts`) against the emulator.
+// The `notion-effect` executable end to end: spawned (`node bin/notion-effect.js`, what `npx notion-effect` runs in
+// the workspace) against the emulator.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"

@@ -76,10 +76,13 @@ export const typecheck = async (
   }
 }
 
-/** Runs `notion-effect <args>` as a process (`node --import tsx src/bin.ts`), with `env` over a clean environment. */
+/**
+ * Runs `notion-effect <args>` as a process, as `npx notion-effect` does in the workspace (`bin/notion-effect.js`
+ * under plain `node`), with `env` over a clean environment.
+ */
 export const cli = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}): Promise<Outcome> =>
   outcome(
-    exec(process.execPath, ["--import", "tsx", path.join(packageDir, "src/bin.ts"), ...args], {
+    exec(process.execPath, [path.join(packageDir, "bin/notion-effect.js"), ...args], {
       cwd: packageDir,
       env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env },
       timeout: 60_000
