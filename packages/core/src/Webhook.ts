@@ -2,17 +2,20 @@
  * Notion webhooks: signature checks, the handshake and event schemas.
  *
  * Notion signs each delivery with HMAC-SHA256 over the raw body, keyed by the subscription's verification token,
- * and sends `X-Notion-Signature: sha256=<hex>`. Verify the exact bytes received (re-serialised JSON fails), then
- * {@link parse} them. The one unsigned body is the handshake, `{"verification_token": "secret_…"}`, which
- * {@link parse} recognises first.
+ * and sends `X-Notion-Signature: sha256=<hex>`. With that header, {@link verifySignature} checks the exact bytes
+ * received (re-serialised JSON fails) before anything is parsed, then {@link parseEvent} decodes them. The one
+ * unsigned body is the handshake, exactly `{"verification_token": "secret_…"}`: {@link parseVerification}. Both
+ * bound the body's size and nesting depth before parsing it ({@link Limits}), so no body can exhaust memory or
+ * overflow the stack.
  *
  * Events form an open union on `type`: an event type this SDK does not know yet decodes to {@link UnknownEvent}
  * (every field kept) instead of failing; {@link isKnownEvent} narrows to the known ones. Unknown fields of known
  * events are kept too.
  *
  * @example
- * const payload = yield* Webhook.parse(body, { maxAge: "25 hours" })
- * if (payload._tag === "Event" && Webhook.isKnownEvent(payload.event)) switch (payload.event.type) { … }
+ * yield* Webhook.verifySignature({ body, signature, verificationToken })
+ * const event = yield* Webhook.parseEvent(body, { maxAge: "25 hours" })
+ * if (Webhook.isKnownEvent(event)) switch (event.type) { … }
  *
  * @since 0.1.0
  */
@@ -23,6 +26,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { nestsDeeperThan } from "./internal/jsonDepth.js"
 import * as OpenUnion from "./OpenUnion.js"
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -65,12 +69,31 @@ export class WebhookPayloadError extends Schema.TaggedError<WebhookPayloadError>
 }) {}
 
 /**
+ * A body refused before it is parsed: larger than `limit` bytes (`size`), or with arrays and objects nested deeper
+ * than `limit` levels (`depth`). See {@link Limits}.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class WebhookLimitError extends Schema.TaggedError<WebhookLimitError>()("WebhookLimitError", {
+  reason: Schema.Literal("size", "depth"),
+  limit: Schema.Number
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return this.reason === "size"
+      ? `The webhook body is larger than ${this.limit} bytes`
+      : `The webhook body nests arrays and objects deeper than ${this.limit} levels`
+  }
+}
+
+/**
  * Every failure of this module.
  *
  * @since 0.1.0
  * @category errors
  */
-export type WebhookError = WebhookSignatureError | WebhookPayloadError
+export type WebhookError = WebhookSignatureError | WebhookPayloadError | WebhookLimitError
 
 // ---------------------------------------------------------------------------------------------------------------
 // signatures
@@ -176,8 +199,9 @@ const OpenLiteral = <const Values extends ReadonlyArray<string>>(...values: Valu
   >
 
 /**
- * The handshake Notion POSTs once when a subscription is created (resendable from the integration's settings).
- * It is not signed: treat the token as a candidate a person confirms, not as proof of anything.
+ * The handshake Notion POSTs once when a subscription is created (resendable from the integration's settings):
+ * exactly this one field. It is not signed: treat the token as a candidate a person confirms, not as proof of
+ * anything.
  *
  * @since 0.1.0
  * @category schemas
@@ -621,12 +645,42 @@ export type Payload =
   | { readonly _tag: "Event"; readonly event: Event }
 
 /**
- * Options of {@link parse} and {@link decodeEvent}.
+ * The bounds a body must keep before it is parsed ({@link WebhookLimitError} otherwise).
  *
  * @since 0.1.0
  * @category models
  */
-export interface ParseOptions {
+export interface Limits {
+  /** The largest body accepted, in bytes: {@link defaultMaxBytes} when absent. */
+  readonly maxBytes?: number | undefined
+  /** The deepest nesting of arrays and objects accepted: {@link defaultMaxDepth} when absent. */
+  readonly maxDepth?: number | undefined
+}
+
+/**
+ * The default `maxBytes`: 1 MiB. Notion's events are signals of a few hundred bytes (ids, not content), so this
+ * leaves a wide margin.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMaxBytes = 1024 * 1024
+
+/**
+ * The default `maxDepth`: 64. Notion's events nest 5 levels at most.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMaxDepth = 64
+
+/**
+ * Options of the parsers and of {@link decodeEvent} (which ignores the {@link Limits}: its input is parsed already).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ParseOptions extends Limits {
   /**
    * Reject events whose `timestamp` is older than this (by `Clock`) as `stale`. Notion retries a delivery up to 8
    * times, the last about 24 hours after the event, so a smaller value drops late retries.
@@ -636,7 +690,16 @@ export interface ParseOptions {
 
 const decoder = new TextDecoder("utf-8", { fatal: true })
 
-const parseJson = (body: Uint8Array | string): Either.Either<unknown, WebhookPayloadError> => {
+/** Checks the limits on the bytes (a counter, no recursion), then parses them as JSON. */
+const parseJson = (
+  body: Uint8Array | string,
+  limits: Limits
+): Either.Either<unknown, WebhookPayloadError | WebhookLimitError> => {
+  const bytes = typeof body === "string" ? encoder.encode(body) : body
+  const maxBytes = limits.maxBytes ?? defaultMaxBytes
+  if (bytes.length > maxBytes) return Either.left(new WebhookLimitError({ reason: "size", limit: maxBytes }))
+  const maxDepth = limits.maxDepth ?? defaultMaxDepth
+  if (nestsDeeperThan(bytes, maxDepth)) return Either.left(new WebhookLimitError({ reason: "depth", limit: maxDepth }))
   try {
     return Either.right(JSON.parse(typeof body === "string" ? body : decoder.decode(body)))
   } catch {
@@ -645,7 +708,12 @@ const parseJson = (body: Uint8Array | string): Either.Either<unknown, WebhookPay
   }
 }
 
-const isVerificationRequest = Schema.is(VerificationRequest)
+/** Exactly the handshake: one field, `verification_token`, a non-empty string; anything more is not it. */
+const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
+  typeof json === "object" && json !== null && !Array.isArray(json) && Object.keys(json).length === 1 &&
+  typeof (json as Record<string, unknown>).verification_token === "string" &&
+  (json as Record<string, string>).verification_token.length > 0
+
 const decodeUnknownEvent = Schema.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
 const MAX_PATHS = 5
 
@@ -684,8 +752,44 @@ export const decodeEvent = (json: unknown, options: ParseOptions = {}): Effect.E
   })
 
 /**
- * Parses a webhook body: the handshake (`{verification_token}`, recognised first) or an {@link Event}. It does not
- * check the signature: call {@link verifySignature} on the same bytes before trusting an event.
+ * Parses a signed body as an {@link Event}, within the {@link Limits}: never the handshake, even when it carries a
+ * `verification_token` field. Call {@link verifySignature} on the same bytes first.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseEvent = (
+  body: Uint8Array | string,
+  options: ParseOptions = {}
+): Effect.Effect<Event, WebhookPayloadError | WebhookLimitError> =>
+  Effect.suspend(() => {
+    const json = parseJson(body, options)
+    return Either.isLeft(json) ? Effect.fail(json.left) : decodeEvent(json.right, options)
+  })
+
+/**
+ * Parses an unsigned body as the handshake, within the {@link Limits}: its token, redacted, when the body is
+ * exactly `{"verification_token": "<non-empty string>"}`; any other body fails (`json` or `shape`).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseVerification = (
+  body: Uint8Array | string,
+  options: Limits = {}
+): Effect.Effect<Redacted.Redacted<string>, WebhookPayloadError | WebhookLimitError> =>
+  Effect.suspend(() => {
+    const json = parseJson(body, options)
+    if (Either.isLeft(json)) return Effect.fail(json.left)
+    return isVerificationRequest(json.right)
+      ? Effect.succeed(Redacted.make(json.right.verification_token))
+      : new WebhookPayloadError({ reason: "shape", message: "The webhook body is not the verification request" })
+  })
+
+/**
+ * Parses a body, within the {@link Limits}, as the handshake (exactly `{verification_token}`) or an {@link Event}.
+ * It does not check the signature and cannot tell which one the sender meant: a receiver that knows whether a
+ * signature came with the body calls {@link parseVerification} or, after {@link verifySignature}, {@link parseEvent}.
  *
  * @since 0.1.0
  * @category parsing
@@ -693,10 +797,10 @@ export const decodeEvent = (json: unknown, options: ParseOptions = {}): Effect.E
 export const parse = (
   body: Uint8Array | string,
   options: ParseOptions = {}
-): Effect.Effect<Payload, WebhookPayloadError> =>
+): Effect.Effect<Payload, WebhookPayloadError | WebhookLimitError> =>
   Effect.suspend(() => {
-    const json = parseJson(body)
-    if (Either.isLeft(json)) return json.left
+    const json = parseJson(body, options)
+    if (Either.isLeft(json)) return Effect.fail(json.left)
     if (isVerificationRequest(json.right)) {
       return Effect.succeed<Payload>({ _tag: "Verification", token: Redacted.make(json.right.verification_token) })
     }
