@@ -76,8 +76,8 @@ const readBody = (
   maxBytes: number
 ): Effect.Effect<Either.Either<Uint8Array, Webhook.WebhookLimitError | "unreadable">> =>
   Effect.suspend(() => {
-    const tooLarge = new Webhook.WebhookLimitError({ reason: "size", limit: maxBytes })
-    if (Number(request.headers["content-length"]) > maxBytes) return Effect.succeed(Either.left(tooLarge))
+    const tooLarge = () => Either.left(new Webhook.WebhookLimitError({ reason: "size", limit: maxBytes }))
+    if (Number(request.headers["content-length"]) > maxBytes) return Effect.succeed(tooLarge())
     const chunks: Array<Uint8Array> = []
     let size = 0
     return request.stream.pipe(
@@ -89,7 +89,7 @@ const readBody = (
       ),
       Effect.match({
         onFailure: () => Either.left("unreadable" as const),
-        onSuccess: () => size > maxBytes ? Either.left(tooLarge) : Either.right(concat(chunks, size))
+        onSuccess: () => size > maxBytes ? tooLarge() : Either.right(concat(chunks, size))
       })
     )
   })
