@@ -27,8 +27,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { nestsDeeperThan } from "./internal/jsonDepth.js"
-import type { VerificationRequest } from "./internal/webhookEvents.js"
-import { Event } from "./internal/webhookEvents.js"
+import { Event, VerificationRequest } from "./internal/webhookEvents.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // errors
@@ -268,11 +267,11 @@ const parseJson = (
   }
 }
 
-/** Exactly the handshake: one field, `verification_token`, a non-empty string; anything more is not it. */
+const isVerificationShape = Schema.is(VerificationRequest)
+
+/** Exactly the handshake: its one field, a non-empty string, and nothing more. */
 const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
-  typeof json === "object" && json !== null && !Array.isArray(json) && Object.keys(json).length === 1 &&
-  typeof (json as Record<string, unknown>).verification_token === "string" &&
-  (json as Record<string, string>).verification_token.length > 0
+  isVerificationShape(json) && Object.keys(json).length === 1
 
 const decodeUnknownEvent = Schema.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
 const MAX_PATHS = 5

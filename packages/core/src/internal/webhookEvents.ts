@@ -22,7 +22,7 @@ const OpenLiteral = <const Values extends ReadonlyArray<string>>(...values: Valu
  * @since 0.1.0
  * @category schemas
  */
-export const VerificationRequest = Schema.Struct({ verification_token: Schema.String })
+export const VerificationRequest = Schema.Struct({ verification_token: Schema.NonEmptyString })
 
 /**
  * Who caused an event (several for aggregated events), or who can see it (`accessible_by`).
