@@ -2,17 +2,20 @@
  * Notion webhooks: signature checks, the handshake and event schemas.
  *
  * Notion signs each delivery with HMAC-SHA256 over the raw body, keyed by the subscription's verification token,
- * and sends `X-Notion-Signature: sha256=<hex>`. Verify the exact bytes received (re-serialised JSON fails), then
- * {@link parse} them. The one unsigned body is the handshake, `{"verification_token": "secret_…"}`, which
- * {@link parse} recognises first.
+ * and sends `X-Notion-Signature: sha256=<hex>`. With that header, {@link verifySignature} checks the exact bytes
+ * received (re-serialised JSON fails) before anything is parsed, then {@link parseEvent} decodes them. The one
+ * unsigned body is the handshake, exactly `{"verification_token": "secret_…"}`: {@link parseVerification}. Both
+ * bound the body's size and nesting depth before parsing it ({@link Limits}), so no body can exhaust memory or
+ * overflow the stack.
  *
  * Events form an open union on `type`: an event type this SDK does not know yet decodes to {@link UnknownEvent}
  * (every field kept) instead of failing; {@link isKnownEvent} narrows to the known ones. Unknown fields of known
  * events are kept too.
  *
  * @example
- * const payload = yield* Webhook.parse(body, { maxAge: "25 hours" })
- * if (payload._tag === "Event" && Webhook.isKnownEvent(payload.event)) switch (payload.event.type) { … }
+ * yield* Webhook.verifySignature({ body, signature, verificationToken })
+ * const event = yield* Webhook.parseEvent(body, { maxAge: "25 hours" })
+ * if (Webhook.isKnownEvent(event)) switch (event.type) { … }
  *
  * @since 0.1.0
  */
@@ -23,7 +26,8 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as OpenUnion from "./OpenUnion.js"
+import { nestsDeeperThan } from "./internal/jsonDepth.js"
+import { Event, VerificationRequest } from "./internal/webhookEvents.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // errors
@@ -65,12 +69,31 @@ export class WebhookPayloadError extends Schema.TaggedError<WebhookPayloadError>
 }) {}
 
 /**
+ * A body refused before it is parsed: larger than `limit` bytes (`size`), or with arrays and objects nested deeper
+ * than `limit` levels (`depth`). See {@link Limits}.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class WebhookLimitError extends Schema.TaggedError<WebhookLimitError>()("WebhookLimitError", {
+  reason: Schema.Literal("size", "depth"),
+  limit: Schema.Number
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return this.reason === "size"
+      ? `The webhook body is larger than ${this.limit} bytes`
+      : `The webhook body nests arrays and objects deeper than ${this.limit} levels`
+  }
+}
+
+/**
  * Every failure of this module.
  *
  * @since 0.1.0
  * @category errors
  */
-export type WebhookError = WebhookSignatureError | WebhookPayloadError
+export type WebhookError = WebhookSignatureError | WebhookPayloadError | WebhookLimitError
 
 // ---------------------------------------------------------------------------------------------------------------
 // signatures
@@ -161,450 +184,10 @@ export const verifySignature = (options: {
   })
 
 // ---------------------------------------------------------------------------------------------------------------
-// schemas
+// schemas (the event schemas live in their own file)
 // ---------------------------------------------------------------------------------------------------------------
 
-/**
- * A string documented as one of `values` and typed so (for completion), but accepting any string: Notion adds
- * author, parent and entity kinds without notice, and one new value must not make a whole event undecodable.
- */
-const OpenLiteral = <const Values extends ReadonlyArray<string>>(...values: Values) =>
-  Schema.String.annotations({
-    description: `${values.join(" | ")}, or a value added later`
-  }) as unknown as Schema.Schema<
-    Values[number] | (string & {})
-  >
-
-/**
- * The handshake Notion POSTs once when a subscription is created (resendable from the integration's settings).
- * It is not signed: treat the token as a candidate a person confirms, not as proof of anything.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const VerificationRequest = Schema.Struct({ verification_token: Schema.String })
-
-/**
- * Who caused an event (several for aggregated events), or who can see it (`accessible_by`).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Author = Schema.Struct({ id: Schema.String, type: OpenLiteral("person", "bot", "agent") })
-
-/**
- * The API version the subscription was created with; it shapes the payloads.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const ApiVersion = OpenLiteral("2022-06-28", "2025-09-03", "2026-03-11")
-
-/**
- * The fields of every delivery, whatever its type.
- */
-const envelope = {
-  /** The delivery's id: the dedupe key (retries keep it). */
-  id: Schema.String,
-  /** When the event happened (ISO 8601): the ordering key, as deliveries arrive unordered. */
-  timestamp: Schema.String,
-  workspace_id: Schema.String,
-  workspace_name: Schema.String,
-  subscription_id: Schema.String,
-  integration_id: Schema.String,
-  authors: Schema.Array(Author),
-  /** Public connections only. */
-  accessible_by: Schema.optional(Schema.Array(Author)),
-  /** 1 to 8. */
-  attempt_number: Schema.Number,
-  api_version: Schema.optional(ApiVersion)
-}
-
-/**
- * The envelope's field schemas.
- *
- * @since 0.1.0
- * @category schemas
- */
-export type EnvelopeFields = typeof envelope
-
-/**
- * The object an event is about: `{ id, type }`.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Entity = Schema.Struct({ id: Schema.String, type: Schema.String })
-
-/**
- * The fields every event has, whatever its type (`data` is absent for some).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Envelope = Schema.Struct({
-  ...envelope,
-  type: Schema.String,
-  entity: Entity,
-  data: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-})
-
-/**
- * The envelope's fields.
- *
- * @since 0.1.0
- * @category models
- */
-export type Envelope = typeof Envelope.Type
-
-/**
- * Where the entity lives: `data.parent`.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Parent = Schema.Struct({
-  id: Schema.String,
-  type: OpenLiteral("space", "block", "page", "database", "team", "agent"),
-  data_source_id: Schema.optional(Schema.String)
-})
-
-/**
- * A block, page or database named by an event (`updated_blocks`, a comment's `parent`, a transcript's `target`).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const BlockReference = Schema.Struct({ id: Schema.String, type: OpenLiteral("page", "database", "block") })
-
-const PageEntity = Schema.Struct({ id: Schema.String, type: Schema.Literal("page") })
-const DatabaseEntity = Schema.Struct({ id: Schema.String, type: OpenLiteral("block", "database", "data_source") })
-const CommentEntity = Schema.Struct({ id: Schema.String, type: Schema.Literal("comment") })
-const FileUploadEntity = Schema.Struct({ id: Schema.String, type: Schema.Literal("file_upload") })
-const ViewEntity = Schema.Struct({ id: Schema.String, type: Schema.Literal("view") })
-
-/**
- * The schema of one event type: the envelope, `type`, `entity` and `data`.
- *
- * @since 0.1.0
- * @category schemas
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a named type keeps the declarations small
-export interface EventSchema<
-  Type extends string,
-  EntitySchema extends Schema.Schema.AnyNoContext,
-  Data extends Schema.Struct.Field
-> extends
-  Schema.Struct<
-    & EnvelopeFields
-    & { readonly type: Schema.Literal<[Type]>; readonly entity: EntitySchema; readonly data: Data }
-  >
-{}
-
-const event = <
-  const Type extends string,
-  EntitySchema extends Schema.Schema.AnyNoContext,
-  Data extends Schema.Struct.Fields
->(type: Type, entity: EntitySchema, data: Data): EventSchema<Type, EntitySchema, Schema.Struct<Data>> =>
-  // the same fields: TypeScript does not see a generic spread as the interface's intersection
-  Schema.Struct({ ...envelope, type: Schema.Literal(type), entity, data: Schema.Struct(data) }) as any
-
-const OptionalData = Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-
-const dataless = <const Type extends string, EntitySchema extends Schema.Schema.AnyNoContext>(
-  type: Type,
-  entity: EntitySchema
-): EventSchema<Type, EntitySchema, typeof OptionalData> =>
-  Schema.Struct({ ...envelope, type: Schema.Literal(type), entity, data: OptionalData }) as any
-
-const parent = { parent: Parent }
-const contentUpdated = { parent: Parent, updated_blocks: Schema.Array(BlockReference) }
-const schemaUpdated = {
-  parent: Parent,
-  updated_properties: Schema.optional(Schema.Array(Schema.Struct({
-    id: Schema.String,
-    name: Schema.NullOr(Schema.String),
-    action: OpenLiteral("created", "updated", "deleted")
-  })))
-}
-const comment = { parent: BlockReference, page_id: Schema.String }
-
-/** `page.content_updated`: blocks of a page changed (aggregated). @since 0.1.0 @category events */
-export const PageContentUpdated = event("page.content_updated", PageEntity, contentUpdated)
-/** `page.created` (aggregated). @since 0.1.0 @category events */
-export const PageCreated = event("page.created", PageEntity, parent)
-/** `page.deleted`: moved to the trash (aggregated). @since 0.1.0 @category events */
-export const PageDeleted = event("page.deleted", PageEntity, parent)
-/** `page.locked`. @since 0.1.0 @category events */
-export const PageLocked = event("page.locked", PageEntity, parent)
-/** `page.moved` (aggregated). @since 0.1.0 @category events */
-export const PageMoved = event("page.moved", PageEntity, parent)
-/** `page.properties_updated`: `updated_properties` holds property ids (aggregated). @since 0.1.0 @category events */
-export const PagePropertiesUpdated = event("page.properties_updated", PageEntity, {
-  parent: Parent,
-  updated_properties: Schema.Array(Schema.String)
-})
-/** `page.undeleted`: restored from the trash (aggregated). @since 0.1.0 @category events */
-export const PageUndeleted = event("page.undeleted", PageEntity, parent)
-/** `page.unlocked`. @since 0.1.0 @category events */
-export const PageUnlocked = event("page.unlocked", PageEntity, parent)
-/** `page.transcription_block.transcript_deleted`: a meeting transcript was deleted. @since 0.1.0 @category events */
-export const PageTranscriptDeleted = event("page.transcription_block.transcript_deleted", PageEntity, {
-  target: BlockReference,
-  transcript_id: Schema.NullOr(Schema.String)
-})
-
-/** `database.content_updated` (deprecated from 2025-09-03: `data_source.content_updated`). @since 0.1.0 @category events */
-export const DatabaseContentUpdated = event("database.content_updated", DatabaseEntity, contentUpdated)
-/** `database.created`. @since 0.1.0 @category events */
-export const DatabaseCreated = event("database.created", DatabaseEntity, parent)
-/** `database.deleted`. @since 0.1.0 @category events */
-export const DatabaseDeleted = event("database.deleted", DatabaseEntity, parent)
-/** `database.moved`. @since 0.1.0 @category events */
-export const DatabaseMoved = event("database.moved", DatabaseEntity, parent)
-/** `database.schema_updated` (deprecated from 2025-09-03: `data_source.schema_updated`). @since 0.1.0 @category events */
-export const DatabaseSchemaUpdated = event("database.schema_updated", DatabaseEntity, schemaUpdated)
-/** `database.undeleted`. @since 0.1.0 @category events */
-export const DatabaseUndeleted = event("database.undeleted", DatabaseEntity, parent)
-
-/** `data_source.content_updated`. @since 0.1.0 @category events */
-export const DataSourceContentUpdated = event("data_source.content_updated", DatabaseEntity, contentUpdated)
-/** `data_source.created`. @since 0.1.0 @category events */
-export const DataSourceCreated = event("data_source.created", DatabaseEntity, parent)
-/** `data_source.deleted`. @since 0.1.0 @category events */
-export const DataSourceDeleted = event("data_source.deleted", DatabaseEntity, parent)
-/** `data_source.moved`. @since 0.1.0 @category events */
-export const DataSourceMoved = event("data_source.moved", DatabaseEntity, parent)
-/** `data_source.schema_updated`. @since 0.1.0 @category events */
-export const DataSourceSchemaUpdated = event("data_source.schema_updated", DatabaseEntity, schemaUpdated)
-/** `data_source.undeleted`. @since 0.1.0 @category events */
-export const DataSourceUndeleted = event("data_source.undeleted", DatabaseEntity, parent)
-
-/** `comment.created` (not aggregated). @since 0.1.0 @category events */
-export const CommentCreated = event("comment.created", CommentEntity, comment)
-/** `comment.deleted` (not aggregated). @since 0.1.0 @category events */
-export const CommentDeleted = event("comment.deleted", CommentEntity, comment)
-/** `comment.updated` (not aggregated). @since 0.1.0 @category events */
-export const CommentUpdated = event("comment.updated", CommentEntity, comment)
-
-/** `file_upload.completed`. @since 0.1.0 @category events */
-export const FileUploadCompleted = dataless("file_upload.completed", FileUploadEntity)
-/** `file_upload.created`. @since 0.1.0 @category events */
-export const FileUploadCreated = dataless("file_upload.created", FileUploadEntity)
-/** `file_upload.expired`. @since 0.1.0 @category events */
-export const FileUploadExpired = dataless("file_upload.expired", FileUploadEntity)
-/** `file_upload.upload_failed`: `data.file_import_result` says why. @since 0.1.0 @category events */
-export const FileUploadUploadFailed = event("file_upload.upload_failed", FileUploadEntity, {
-  file_import_result: Schema.Union(
-    Schema.Struct({ type: Schema.Literal("success"), imported_time: Schema.String, success: Schema.Struct({}) }),
-    Schema.Struct({
-      type: Schema.Literal("error"),
-      imported_time: Schema.String,
-      error: Schema.Struct({
-        type: OpenLiteral("validation_error", "internal_system_error", "download_error", "upload_error"),
-        code: Schema.String,
-        message: Schema.String,
-        parameter: Schema.NullOr(Schema.String),
-        status_code: Schema.NullOr(Schema.Number)
-      })
-    })
-  )
-})
-
-/** `view.created`. @since 0.1.0 @category events */
-export const ViewCreated = event("view.created", ViewEntity, { parent: Parent, view_type: Schema.String })
-/** `view.deleted`. @since 0.1.0 @category events */
-export const ViewDeleted = event("view.deleted", ViewEntity, parent)
-/** `view.updated`: `updated_fields` names what changed. @since 0.1.0 @category events */
-export const ViewUpdated = event("view.updated", ViewEntity, {
-  parent: Parent,
-  updated_fields: Schema.Array(OpenLiteral("name", "filter", "sorts", "configuration"))
-})
-
-/**
- * The 31 event types this SDK knows (the official SDK 5.26.0's list).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const EventType = Schema.Literal(
-  "page.content_updated",
-  "page.created",
-  "page.deleted",
-  "page.locked",
-  "page.moved",
-  "page.properties_updated",
-  "page.undeleted",
-  "page.unlocked",
-  "page.transcription_block.transcript_deleted",
-  "database.content_updated",
-  "database.created",
-  "database.deleted",
-  "database.moved",
-  "database.schema_updated",
-  "database.undeleted",
-  "data_source.content_updated",
-  "data_source.created",
-  "data_source.deleted",
-  "data_source.moved",
-  "data_source.schema_updated",
-  "data_source.undeleted",
-  "comment.created",
-  "comment.deleted",
-  "comment.updated",
-  "file_upload.completed",
-  "file_upload.created",
-  "file_upload.expired",
-  "file_upload.upload_failed",
-  "view.created",
-  "view.deleted",
-  "view.updated"
-)
-
-/**
- * A known event type.
- *
- * @since 0.1.0
- * @category models
- */
-export type EventType = typeof EventType.Type
-
-/**
- * The schemas of the known events, one per {@link EventType}.
- *
- * @since 0.1.0
- * @category schemas
- */
-export type KnownEventSchemas = readonly [
-  typeof PageContentUpdated,
-  typeof PageCreated,
-  typeof PageDeleted,
-  typeof PageLocked,
-  typeof PageMoved,
-  typeof PagePropertiesUpdated,
-  typeof PageUndeleted,
-  typeof PageUnlocked,
-  typeof PageTranscriptDeleted,
-  typeof DatabaseContentUpdated,
-  typeof DatabaseCreated,
-  typeof DatabaseDeleted,
-  typeof DatabaseMoved,
-  typeof DatabaseSchemaUpdated,
-  typeof DatabaseUndeleted,
-  typeof DataSourceContentUpdated,
-  typeof DataSourceCreated,
-  typeof DataSourceDeleted,
-  typeof DataSourceMoved,
-  typeof DataSourceSchemaUpdated,
-  typeof DataSourceUndeleted,
-  typeof CommentCreated,
-  typeof CommentDeleted,
-  typeof CommentUpdated,
-  typeof FileUploadCompleted,
-  typeof FileUploadCreated,
-  typeof FileUploadExpired,
-  typeof FileUploadUploadFailed,
-  typeof ViewCreated,
-  typeof ViewDeleted,
-  typeof ViewUpdated
-]
-
-const members: KnownEventSchemas = [
-  PageContentUpdated,
-  PageCreated,
-  PageDeleted,
-  PageLocked,
-  PageMoved,
-  PagePropertiesUpdated,
-  PageUndeleted,
-  PageUnlocked,
-  PageTranscriptDeleted,
-  DatabaseContentUpdated,
-  DatabaseCreated,
-  DatabaseDeleted,
-  DatabaseMoved,
-  DatabaseSchemaUpdated,
-  DatabaseUndeleted,
-  DataSourceContentUpdated,
-  DataSourceCreated,
-  DataSourceDeleted,
-  DataSourceMoved,
-  DataSourceSchemaUpdated,
-  DataSourceUndeleted,
-  CommentCreated,
-  CommentDeleted,
-  CommentUpdated,
-  FileUploadCompleted,
-  FileUploadCreated,
-  FileUploadExpired,
-  FileUploadUploadFailed,
-  ViewCreated,
-  ViewDeleted,
-  ViewUpdated
-]
-
-const Events = OpenUnion.make({
-  tag: "type",
-  identifier: "WebhookEvent",
-  fields: { ...envelope, entity: Entity, data: Schema.optional(Schema.Unknown) },
-  members
-})
-
-/**
- * An event of a type this SDK does not know: the envelope's fields, typed, and every other field as sent.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const UnknownEvent = Events.unknown
-
-/**
- * An event of a type this SDK does not know.
- *
- * @since 0.1.0
- * @category models
- */
-export type UnknownEvent = typeof UnknownEvent.Type
-
-/**
- * One of the 31 known events; `switch (event.type)` narrows it.
- *
- * @since 0.1.0
- * @category models
- */
-export type KnownEvent = Schema.Schema.Type<KnownEventSchemas[number]>
-
-/**
- * The known events.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const KnownEvent: Schema.Schema<KnownEvent> = Events.known
-
-/**
- * Any webhook event.
- *
- * @since 0.1.0
- * @category models
- */
-export type Event = KnownEvent | UnknownEvent
-
-/**
- * Any webhook event: a known one, or an {@link UnknownEvent} keeping the raw JSON.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Event: Schema.Schema<Event> = Events.schema
-
-/**
- * Whether an event is one of the known types (TypeScript cannot narrow the open union on `type` alone).
- *
- * @since 0.1.0
- * @category guards
- */
-export const isKnownEvent = (event: Event): event is KnownEvent => OpenUnion.isKnown(Events, event)
+export * from "./internal/webhookEvents.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // parsing
@@ -621,12 +204,42 @@ export type Payload =
   | { readonly _tag: "Event"; readonly event: Event }
 
 /**
- * Options of {@link parse} and {@link decodeEvent}.
+ * The bounds a body must keep before it is parsed ({@link WebhookLimitError} otherwise).
  *
  * @since 0.1.0
  * @category models
  */
-export interface ParseOptions {
+export interface Limits {
+  /** The largest body accepted, in bytes: {@link defaultMaxBytes} when absent. */
+  readonly maxBytes?: number | undefined
+  /** The deepest nesting of arrays and objects accepted: {@link defaultMaxDepth} when absent. */
+  readonly maxDepth?: number | undefined
+}
+
+/**
+ * The default `maxBytes`: 1 MiB. Notion's events are signals of a few hundred bytes (ids, not content), so this
+ * leaves a wide margin.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMaxBytes = 1024 * 1024
+
+/**
+ * The default `maxDepth`: 64. Notion's events nest 5 levels at most.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMaxDepth = 64
+
+/**
+ * Options of the parsers and of {@link decodeEvent} (which ignores the {@link Limits}: its input is parsed already).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ParseOptions extends Limits {
   /**
    * Reject events whose `timestamp` is older than this (by `Clock`) as `stale`. Notion retries a delivery up to 8
    * times, the last about 24 hours after the event, so a smaller value drops late retries.
@@ -636,7 +249,16 @@ export interface ParseOptions {
 
 const decoder = new TextDecoder("utf-8", { fatal: true })
 
-const parseJson = (body: Uint8Array | string): Either.Either<unknown, WebhookPayloadError> => {
+/** Checks the limits on the bytes (a counter, no recursion), then parses them as JSON. */
+const parseJson = (
+  body: Uint8Array | string,
+  limits: Limits
+): Either.Either<unknown, WebhookPayloadError | WebhookLimitError> => {
+  const bytes = typeof body === "string" ? encoder.encode(body) : body
+  const maxBytes = limits.maxBytes ?? defaultMaxBytes
+  if (bytes.length > maxBytes) return Either.left(new WebhookLimitError({ reason: "size", limit: maxBytes }))
+  const maxDepth = limits.maxDepth ?? defaultMaxDepth
+  if (nestsDeeperThan(bytes, maxDepth)) return Either.left(new WebhookLimitError({ reason: "depth", limit: maxDepth }))
   try {
     return Either.right(JSON.parse(typeof body === "string" ? body : decoder.decode(body)))
   } catch {
@@ -645,7 +267,12 @@ const parseJson = (body: Uint8Array | string): Either.Either<unknown, WebhookPay
   }
 }
 
-const isVerificationRequest = Schema.is(VerificationRequest)
+const isVerificationShape = Schema.is(VerificationRequest)
+
+/** Exactly the handshake: its one field, a non-empty string, and nothing more. */
+const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
+  isVerificationShape(json) && Object.keys(json).length === 1
+
 const decodeUnknownEvent = Schema.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
 const MAX_PATHS = 5
 
@@ -684,8 +311,44 @@ export const decodeEvent = (json: unknown, options: ParseOptions = {}): Effect.E
   })
 
 /**
- * Parses a webhook body: the handshake (`{verification_token}`, recognised first) or an {@link Event}. It does not
- * check the signature: call {@link verifySignature} on the same bytes before trusting an event.
+ * Parses a signed body as an {@link Event}, within the {@link Limits}: never the handshake, even when it carries a
+ * `verification_token` field. Call {@link verifySignature} on the same bytes first.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseEvent = (
+  body: Uint8Array | string,
+  options: ParseOptions = {}
+): Effect.Effect<Event, WebhookPayloadError | WebhookLimitError> =>
+  Effect.suspend(() => {
+    const json = parseJson(body, options)
+    return Either.isLeft(json) ? Effect.fail(json.left) : decodeEvent(json.right, options)
+  })
+
+/**
+ * Parses an unsigned body as the handshake, within the {@link Limits}: its token, redacted, when the body is
+ * exactly `{"verification_token": "<non-empty string>"}`; any other body fails (`json` or `shape`).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseVerification = (
+  body: Uint8Array | string,
+  options: Limits = {}
+): Effect.Effect<Redacted.Redacted<string>, WebhookPayloadError | WebhookLimitError> =>
+  Effect.suspend(() => {
+    const json = parseJson(body, options)
+    if (Either.isLeft(json)) return Effect.fail(json.left)
+    return isVerificationRequest(json.right)
+      ? Effect.succeed(Redacted.make(json.right.verification_token))
+      : new WebhookPayloadError({ reason: "shape", message: "The webhook body is not the verification request" })
+  })
+
+/**
+ * Parses a body, within the {@link Limits}, as the handshake (exactly `{verification_token}`) or an {@link Event}.
+ * It does not check the signature and cannot tell which one the sender meant: a receiver that knows whether a
+ * signature came with the body calls {@link parseVerification} or, after {@link verifySignature}, {@link parseEvent}.
  *
  * @since 0.1.0
  * @category parsing
@@ -693,10 +356,10 @@ export const decodeEvent = (json: unknown, options: ParseOptions = {}): Effect.E
 export const parse = (
   body: Uint8Array | string,
   options: ParseOptions = {}
-): Effect.Effect<Payload, WebhookPayloadError> =>
+): Effect.Effect<Payload, WebhookPayloadError | WebhookLimitError> =>
   Effect.suspend(() => {
-    const json = parseJson(body)
-    if (Either.isLeft(json)) return json.left
+    const json = parseJson(body, options)
+    if (Either.isLeft(json)) return Effect.fail(json.left)
     if (isVerificationRequest(json.right)) {
       return Effect.succeed<Payload>({ _tag: "Verification", token: Redacted.make(json.right.verification_token) })
     }

@@ -21,6 +21,8 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
+import { concat } from "./internal/bytes.js"
 import * as Webhook from "./Webhook.js"
 
 /**
@@ -29,10 +31,10 @@ import * as Webhook from "./Webhook.js"
  * @since 0.1.0
  * @category models
  */
-export interface Options<E, R, EV, RV, ET, RT> {
+export interface Options<E, R, EV, RV, ET, RT> extends Webhook.Limits {
   /**
-   * The subscription's verification token, or an effect reading it on each delivery (`None` before the handshake:
-   * events are then answered 401).
+   * The subscription's verification token, or an effect reading it on each signed delivery (`None` before the
+   * handshake: events are then answered 401).
    */
   readonly verificationToken:
     | Redacted.Redacted<string>
@@ -51,16 +53,53 @@ export interface Options<E, R, EV, RV, ET, RT> {
 const reply = (status: number, error?: string): HttpServerResponse.HttpServerResponse =>
   error === undefined ? HttpServerResponse.empty({ status }) : HttpServerResponse.unsafeJson({ error }, { status })
 
-const payloadErrors: Record<Webhook.WebhookPayloadError["reason"], string> = {
+/** What the sender is told: a payload error's own message names paths of the body, which only the log keeps. */
+const answers: Record<Webhook.WebhookPayloadError["reason"], string> = {
   json: "The body is not JSON",
   shape: "The body is not a Notion webhook event",
   stale: "The event is older than the accepted age"
 }
 
+/** A refused delivery: one warning line (no cause, no stack) and the answer; never the user's callbacks. */
+const refuse = (status: 400 | 401, error: Webhook.WebhookError | string) => {
+  const logged = typeof error === "string" ? error : error.message
+  const answered = typeof error === "string" || error._tag !== "WebhookPayloadError" ? logged : answers[error.reason]
+  return Effect.as(Effect.logWarning(`Notion webhook delivery refused (${status}): ${logged}`), reply(status, answered))
+}
+
 /**
- * The webhook endpoint: reads the body once, answers the handshake (200, `onVerification`), checks
- * `X-Notion-Signature` (401), decodes the event (400 when malformed or stale), runs `onEvent` and answers 200.
- * A failing callback or token lookup answers 500, logged; no answer or log carries the token.
+ * Reads the body, refusing it (`size`) once it passes `maxBytes`: at once when its Content-Length says so, else
+ * as it streams in. The rest of a refused stream is read and dropped, so the answer reaches the sender.
+ */
+const readBody = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
+): Effect.Effect<Either.Either<Uint8Array, Webhook.WebhookLimitError | "unreadable">> =>
+  Effect.suspend(() => {
+    const tooLarge = () => Either.left(new Webhook.WebhookLimitError({ reason: "size", limit: maxBytes }))
+    if (Number(request.headers["content-length"]) > maxBytes) return Effect.succeed(tooLarge())
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return request.stream.pipe(
+      Stream.runForEach((chunk) =>
+        Effect.sync(() => {
+          size += chunk.length
+          if (size <= maxBytes) chunks.push(chunk)
+        })
+      ),
+      Effect.match({
+        onFailure: () => Either.left("unreadable" as const),
+        onSuccess: () => size > maxBytes ? tooLarge() : Either.right(concat(chunks, size))
+      })
+    )
+  })
+
+/**
+ * The webhook endpoint. It reads the body within `maxBytes`; with an `X-Notion-Signature` header it checks the
+ * signature on the raw bytes (401) before parsing them as an event (400 when too deep, malformed or stale) for
+ * `onEvent`; without one, only a body of exactly the handshake's shape goes to `onVerification`, anything else
+ * is 401 (or 400 past the limits). Every refusal is one warning log line and never reaches the callbacks; a
+ * failing callback or token lookup answers 500, logged. No answer or log carries the token.
  *
  * @since 0.1.0
  * @category handlers
@@ -72,33 +111,39 @@ export const handler = <E = never, R = never, EV = never, RV = never, ET = never
     Redacted.isRedacted(options.verificationToken)
       ? Effect.succeed(Option.some(options.verificationToken))
       : options.verificationToken
-  const parseOptions = { maxAge: options.maxAge }
+  const limits = { maxBytes: options.maxBytes ?? Webhook.defaultMaxBytes, maxDepth: options.maxDepth }
+  const parseOptions = { ...limits, maxAge: options.maxAge }
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     if (request.method !== "POST") return reply(405, "Only POST is accepted")
-    const read = yield* Effect.either(request.arrayBuffer)
-    if (Either.isLeft(read)) return reply(400, "The body could not be read")
-    const body = new Uint8Array(read.right)
+    const read = yield* readBody(request, limits.maxBytes)
+    if (Either.isLeft(read)) {
+      return yield* refuse(400, read.left === "unreadable" ? "The body could not be read" : read.left)
+    }
+    const body = read.right
+    const signature = request.headers["x-notion-signature"]
 
-    // parsed before the signature is checked (the handshake is unsigned), but trusted only after
-    const payload = yield* Effect.either(Webhook.parse(body, parseOptions))
-    if (Either.isRight(payload) && payload.right._tag === "Verification") {
-      yield* options.onVerification(payload.right.token)
-      return reply(200)
+    if (signature === undefined) {
+      const handshake = yield* Effect.either(Webhook.parseVerification(body, limits))
+      if (Either.isRight(handshake)) {
+        yield* options.onVerification(handshake.right)
+        return reply(200)
+      }
+      // not the handshake: an event without its signature
+      return yield* handshake.left._tag === "WebhookLimitError"
+        ? refuse(400, handshake.left)
+        : refuse(401, new Webhook.WebhookSignatureError({ reason: "missing" }))
     }
 
     const verificationToken = yield* token
-    if (Option.isNone(verificationToken)) return reply(401, "No verification token is configured yet")
-    const signature = yield* Effect.either(Webhook.verifySignature({
-      body,
-      signature: request.headers["x-notion-signature"],
-      verificationToken: verificationToken.value
-    }))
-    if (Either.isLeft(signature)) return reply(401, signature.left.message)
-
-    if (Either.isLeft(payload)) return reply(400, payloadErrors[payload.left.reason])
-    if (payload.right._tag !== "Event") return reply(400, payloadErrors.shape)
-    yield* options.onEvent(payload.right.event)
+    if (Option.isNone(verificationToken)) return yield* refuse(401, "No verification token is configured yet")
+    const verified = yield* Effect.either(
+      Webhook.verifySignature({ body, signature, verificationToken: verificationToken.value })
+    )
+    if (Either.isLeft(verified)) return yield* refuse(401, verified.left)
+    const event = yield* Effect.either(Webhook.parseEvent(body, parseOptions))
+    if (Either.isLeft(event)) return yield* refuse(400, event.left)
+    yield* options.onEvent(event.right)
     return reply(200)
   }).pipe(
     Effect.catchAllCause((cause) =>

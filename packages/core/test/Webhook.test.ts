@@ -1,110 +1,9 @@
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import type * as HttpApp from "@effect/platform/HttpApp"
-import * as HttpServer from "@effect/platform/HttpServer"
 import { assert, describe, it } from "@effect/vitest"
-import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Logger from "effect/Logger"
-import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import { createHmac } from "node:crypto"
-import * as Http from "node:http"
 import * as Webhook from "../src/Webhook.js"
-import * as WebhookHttp from "../src/WebhookHttp.js"
-
-const secret = "secret_w3bh00kT0kenThatMustNeverLeak"
-const token = Redacted.make(secret)
-
-const hmacHex = (key: string, body: string | Uint8Array) => createHmac("sha256", key).update(body).digest("hex")
-
-const base = {
-  id: "367cba44-b6f3-4c92-81e7-6a2e9659efd4",
-  timestamp: "2025-10-01T12:00:00.000Z",
-  workspace_id: "13950b26-c203-4f3b-b97d-93ec06319565",
-  workspace_name: "Quantify Labs",
-  subscription_id: "29d75c0d-5546-4414-8459-7b7a92f1fc4b",
-  integration_id: "0ef2e755-4912-8096-91c1-00376a88a5ca",
-  authors: [{ id: "c7c11cca-1d73-471d-9b6e-bdef51470190", type: "person" }],
-  attempt_number: 1,
-  api_version: "2025-09-03"
-}
-
-const parent = { id: "13950b26-c203-4f3b-b97d-93ec06319565", type: "space" }
-const page = { id: "153104cd-477e-809d-8dc4-ff2d96ae3090", type: "page" }
-const database = { id: "1d2104cd-477e-80b6-a7a0-e2fb8fb6f3a1", type: "database" }
-const dataSource = { id: "1d2104cd-477e-80e5-b0e2-000b3d1b7f9a", type: "data_source" }
-const comment = { id: "15a104cd-477e-80a1-a94b-001d94e4e4d6", type: "comment" }
-const fileUpload = { id: "1f5104cd-477e-80a3-8c5b-00b2f1d9b3e2", type: "file_upload" }
-const view = { id: "2a1104cd-477e-8011-9d3c-00c2b1f0e7a4", type: "view" }
-const blocks = [{ id: "153104cd-477e-80ec-b6dd-f7e6d1a1b2c3", type: "block" }]
-const properties = [{ id: "title", name: "Name", action: "updated" }]
-
-const fixture = (type: Webhook.EventType, entity: object, data?: object) => ({
-  ...base,
-  type,
-  entity,
-  ...(data === undefined ? {} : { data })
-})
-
-/** One delivery per known type (a `Record` so a new type without a fixture does not compile). */
-const fixtures: Record<Webhook.EventType, object> = {
-  "page.content_updated": fixture("page.content_updated", page, { parent, updated_blocks: blocks }),
-  "page.created": fixture("page.created", page, { parent }),
-  "page.deleted": fixture("page.deleted", page, { parent }),
-  "page.locked": fixture("page.locked", page, { parent }),
-  "page.moved": fixture("page.moved", page, { parent: { ...page, id: "p2" } }),
-  "page.properties_updated": fixture("page.properties_updated", page, { parent, updated_properties: ["title"] }),
-  "page.undeleted": fixture("page.undeleted", page, { parent }),
-  "page.unlocked": fixture("page.unlocked", page, { parent }),
-  "page.transcription_block.transcript_deleted": fixture("page.transcription_block.transcript_deleted", page, {
-    target: { id: "b1", type: "block" },
-    transcript_id: null
-  }),
-  "database.content_updated": fixture("database.content_updated", database, { parent, updated_blocks: blocks }),
-  "database.created": fixture("database.created", database, { parent }),
-  "database.deleted": fixture("database.deleted", { ...database, type: "block" }, { parent }),
-  "database.moved": fixture("database.moved", database, { parent }),
-  "database.schema_updated": fixture("database.schema_updated", database, {
-    parent,
-    updated_properties: properties
-  }),
-  "database.undeleted": fixture("database.undeleted", database, { parent }),
-  "data_source.content_updated": fixture("data_source.content_updated", dataSource, {
-    parent: { ...database, data_source_id: dataSource.id },
-    updated_blocks: blocks
-  }),
-  "data_source.created": fixture("data_source.created", dataSource, { parent: database }),
-  "data_source.deleted": fixture("data_source.deleted", dataSource, { parent: database }),
-  "data_source.moved": fixture("data_source.moved", dataSource, { parent: database }),
-  "data_source.schema_updated": fixture("data_source.schema_updated", dataSource, {
-    parent: database,
-    updated_properties: [{ id: "abc", name: null, action: "deleted" }]
-  }),
-  "data_source.undeleted": fixture("data_source.undeleted", dataSource, { parent: database }),
-  "comment.created": fixture("comment.created", comment, { parent: page, page_id: page.id }),
-  "comment.deleted": fixture("comment.deleted", comment, { parent: page, page_id: page.id }),
-  "comment.updated": fixture("comment.updated", comment, { parent: { id: "b1", type: "block" }, page_id: page.id }),
-  "file_upload.completed": fixture("file_upload.completed", fileUpload),
-  "file_upload.created": fixture("file_upload.created", fileUpload),
-  "file_upload.expired": fixture("file_upload.expired", fileUpload, {}),
-  "file_upload.upload_failed": fixture("file_upload.upload_failed", fileUpload, {
-    file_import_result: {
-      type: "error",
-      imported_time: "2025-10-01T11:59:00.000Z",
-      error: {
-        type: "validation_error",
-        code: "file_too_large",
-        message: "The file is too large",
-        parameter: null,
-        status_code: 400
-      }
-    }
-  }),
-  "view.created": fixture("view.created", view, { parent: database, view_type: "table" }),
-  "view.deleted": fixture("view.deleted", view, { parent: database }),
-  "view.updated": fixture("view.updated", view, { parent: database, updated_fields: ["filter", "sorts"] })
-}
+import { base, fixtures, hmacHex, page, parent, secret, token } from "./utils/webhook.js"
 
 const parseEvent = (json: unknown, options?: Webhook.ParseOptions) =>
   Effect.flatMap(
@@ -302,6 +201,31 @@ describe("Webhook payloads", () => {
       assert.notInclude(JSON.stringify(payload), secret)
       const bytes = yield* Webhook.parse(new TextEncoder().encode(JSON.stringify({ verification_token: secret })))
       assert.strictEqual(bytes._tag, "Verification")
+      const token = yield* Webhook.parseVerification(JSON.stringify({ verification_token: secret }))
+      assert.strictEqual(Redacted.value(token), secret)
+    }))
+
+  it.effect("only exactly { verification_token: non-empty string } is the handshake", () =>
+    Effect.gen(function*() {
+      const lookAlikes = [
+        { verification_token: secret, extra: true },
+        { verification_token: "" },
+        { verification_token: 7 },
+        [{ verification_token: secret }]
+      ]
+      for (const json of lookAlikes) {
+        const error = yield* Effect.flip(Webhook.parseVerification(JSON.stringify(json)))
+        assert.strictEqual(error._tag, "WebhookPayloadError")
+        assert.notInclude(JSON.stringify(error) + error.message, secret)
+        // parse does not take it for the handshake either: it is decoded as an event, and is not one
+        assert.strictEqual((yield* Effect.flip(Webhook.parse(JSON.stringify(json))))._tag, "WebhookPayloadError")
+      }
+      // an event carrying the field is an event for parse, and parseEvent never answers the handshake
+      const carrying = { ...fixtures["page.created"], verification_token: secret }
+      assert.strictEqual((yield* Webhook.parse(JSON.stringify(carrying)))._tag, "Event")
+      const handshake = yield* Effect.flip(Webhook.parseEvent(JSON.stringify({ verification_token: secret })))
+      assert.strictEqual(handshake._tag, "WebhookPayloadError")
+      assert.strictEqual((yield* Webhook.parseEvent(JSON.stringify(carrying))).id, base.id)
     }))
 
   it.effect("maxAge rejects a stale timestamp against the Clock", () =>
@@ -331,209 +255,92 @@ describe("Webhook payloads", () => {
     }))
 })
 
-interface Answer {
-  readonly status: number
-  readonly body: string
-}
-
-const post = (url: string, body: string, headers: Record<string, string> = {}) =>
-  Effect.promise(async (): Promise<Answer> => {
-    const response = await fetch(url, {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/json", ...headers }
-    })
-    return { status: response.status, body: await response.text() }
-  })
-
-/** Serves `app` on the layer's server for the test's scope; logs are kept in `logs`. */
-const serve = (app: HttpApp.Default) =>
-  Effect.gen(function*() {
-    const logs: Array<string> = []
-    const logger = Logger.make(({ cause, message }) => {
-      logs.push(`${String(message)} ${Cause.isEmpty(cause) ? "" : Cause.pretty(cause)}`)
-    })
-    const server = yield* HttpServer.HttpServer
-    yield* server.serve(Effect.provide(app, Logger.replace(Logger.defaultLogger, logger)))
-    const address = server.address
-    if (address._tag !== "TcpAddress") return yield* Effect.dieMessage("not a TCP address")
-    return { url: `http://127.0.0.1:${address.port}/webhooks/notion`, logs }
-  })
-
-const signed = (body: string, key = token) =>
-  Effect.map(Webhook.sign({ body, verificationToken: key }), (signature) => ({ "x-notion-signature": signature }))
-
-it.layer(NodeHttpServer.layer(() => Http.createServer(), { port: 0, host: "127.0.0.1" }))("WebhookHttp", (it) => {
-  const recorder = () => {
-    const events: Array<Webhook.Event> = []
-    const tokens: Array<Redacted.Redacted<string>> = []
-    return {
-      events,
-      tokens,
-      onEvent: (event: Webhook.Event) => Effect.sync(() => void events.push(event)),
-      onVerification: (received: Redacted.Redacted<string>) => Effect.sync(() => void tokens.push(received))
-    }
-  }
-
-  const assertNoLeak = (answers: ReadonlyArray<Answer>, logs: ReadonlyArray<string>) => {
-    for (const answer of answers) assert.notInclude(answer.body, secret)
-    for (const line of logs) assert.notInclude(line, secret)
-  }
-
-  it.scoped("handshake, signed, unsigned and badly signed deliveries over a real socket", () =>
-    Effect.gen(function*() {
-      const r = recorder()
-      const { logs, url } = yield* serve(WebhookHttp.handler({
-        verificationToken: token,
-        onVerification: r.onVerification,
-        onEvent: r.onEvent
-      }))
-      const answers: Array<Answer> = []
-      const send = (body: string, headers?: Record<string, string>) =>
-        Effect.tap(post(url, body, headers), (answer) => void answers.push(answer))
-
-      const handshake = yield* send(JSON.stringify({ verification_token: secret }))
-      assert.strictEqual(handshake.status, 200)
-      assert.strictEqual(r.tokens.length, 1)
-      assert.strictEqual(Redacted.value(r.tokens[0]!), secret)
-
-      const body = JSON.stringify(fixtures["page.content_updated"])
-      const ok = yield* send(body, yield* signed(body))
-      assert.strictEqual(ok.status, 200)
-      assert.strictEqual(r.events.length, 1)
-      assert.strictEqual(r.events[0]!.type, "page.content_updated")
-      assert.strictEqual(r.events[0]!.id, base.id)
-
-      const unknown = JSON.stringify({ ...fixtures["page.created"], type: "page.summarized" })
-      assert.strictEqual((yield* send(unknown, yield* signed(unknown))).status, 200)
-      assert.strictEqual(r.events[1]!.type, "page.summarized")
-      assert.isFalse(Webhook.isKnownEvent(r.events[1]!))
-
-      const unsigned = yield* send(body)
-      assert.strictEqual(unsigned.status, 401)
-      assert.match(JSON.parse(unsigned.body).error, /missing/)
-
-      const forged = yield* send(body, yield* signed(body, Redacted.make("secret_attacker")))
-      assert.strictEqual(forged.status, 401)
-      assert.match(JSON.parse(forged.body).error, /does not match/)
-
-      const malformed = yield* send(body, { "x-notion-signature": "sha256=nope" })
-      assert.strictEqual(malformed.status, 401)
-      assert.isString(JSON.parse(malformed.body).error)
-
-      const tampered = yield* send(body.replace("Quantify", "Qvantify"), yield* signed(body))
-      assert.strictEqual(tampered.status, 401)
-
-      const notJson = "{not json"
-      assert.strictEqual((yield* send(notJson, yield* signed(notJson))).status, 400)
-      const wrongShape = JSON.stringify({ ...fixtures["page.created"], entity: null })
-      const shape = yield* send(wrongShape, yield* signed(wrongShape))
-      assert.strictEqual(shape.status, 400)
-      assert.isString(JSON.parse(shape.body).error)
-      // a malformed but unsigned body is refused for its signature first
-      assert.strictEqual((yield* send(notJson)).status, 401)
-
-      assert.strictEqual(r.events.length, 2)
-      assert.strictEqual(r.tokens.length, 1)
-      assertNoLeak(answers, logs)
-    }))
-
-  it.scoped("stale events are answered 400", () =>
-    Effect.gen(function*() {
-      const r = recorder()
-      const { url } = yield* serve(WebhookHttp.handler({
-        verificationToken: token,
-        onVerification: r.onVerification,
-        onEvent: r.onEvent,
-        maxAge: "1 hour"
-      }))
-      // the server runs the handler with the test's services: its Clock is the TestClock
-      yield* TestClock.setTime(Date.now())
-      const stale = JSON.stringify(fixtures["comment.created"])
-      const answer = yield* post(url, stale, yield* signed(stale))
-      assert.strictEqual(answer.status, 400)
-      assert.match(JSON.parse(answer.body).error, /older/)
-      const fresh = JSON.stringify({ ...fixtures["comment.created"], timestamp: new Date().toISOString() })
-      assert.strictEqual((yield* post(url, fresh, yield* signed(fresh))).status, 200)
-      assert.strictEqual(r.events.length, 1)
-    }))
-
-  it.scoped("a token not known yet: the handshake is answered, events are refused", () =>
-    Effect.gen(function*() {
-      const r = recorder()
-      let stored = Option.none<Redacted.Redacted<string>>()
-      const { url } = yield* serve(WebhookHttp.handler({
-        verificationToken: Effect.sync(() => stored),
-        onVerification: (received) => Effect.sync(() => void (stored = Option.some(received))),
-        onEvent: r.onEvent
-      }))
-      const body = JSON.stringify(fixtures["view.created"])
-      const early = yield* post(url, body, yield* signed(body))
-      assert.strictEqual(early.status, 401)
-      assert.strictEqual(r.events.length, 0)
-      assert.strictEqual((yield* post(url, JSON.stringify({ verification_token: secret }))).status, 200)
-      assert.strictEqual((yield* post(url, body, yield* signed(body))).status, 200)
-      assert.strictEqual(r.events.length, 1)
-    }))
-
-  it.scoped("a failing onEvent or token lookup answers 500 without the token, and only POST is accepted", () =>
-    Effect.gen(function*() {
-      const failing = yield* serve(WebhookHttp.handler({
-        verificationToken: token,
-        onVerification: () => Effect.void,
-        onEvent: () => Effect.fail(new Error("downstream unavailable"))
-      }))
-      const body = JSON.stringify(fixtures["page.deleted"])
-      const answers: Array<Answer> = []
-      const failed = yield* post(failing.url, body, yield* signed(body))
-      answers.push(failed)
-      assert.strictEqual(failed.status, 500)
-      assert.deepStrictEqual(JSON.parse(failed.body), { error: "Internal error" })
-      assert.isTrue(failing.logs.some((line) => line.includes("downstream unavailable")))
-
-      const dying = yield* serve(WebhookHttp.handler({
-        verificationToken: token,
-        onVerification: () => Effect.void,
-        onEvent: () => Effect.die(new Error("boom"))
-      }))
-      const died = yield* post(dying.url, body, yield* signed(body))
-      answers.push(died)
-      assert.strictEqual(died.status, 500)
-
-      const lookup = yield* serve(WebhookHttp.handler({
-        verificationToken: Effect.fail("vault down"),
-        onVerification: () => Effect.void,
-        onEvent: () => Effect.void
-      }))
-      const lookedUp = yield* post(lookup.url, body, yield* signed(body))
-      answers.push(lookedUp)
-      assert.strictEqual(lookedUp.status, 500)
-
-      const get = yield* Effect.promise(() => fetch(failing.url))
-      assert.strictEqual(get.status, 405)
-      assertNoLeak(answers, [...failing.logs, ...dying.logs, ...lookup.logs])
-    }))
-
-  it.effect("handler's types: callbacks' requirements flow to the app", () =>
-    Effect.sync(() => {
-      const app = WebhookHttp.handler({
-        verificationToken: token,
-        onVerification: () => Effect.void,
-        onEvent: (event) => Effect.log(event.id)
-      })
-      const _check: HttpApp.Default = app
-      assert.isTrue(Effect.isEffect(_check))
-    }))
-})
-
 describe("Webhook errors", () => {
   it("WebhookError is a union of tagged errors", () => {
     const errors: ReadonlyArray<Webhook.WebhookError> = [
       new Webhook.WebhookSignatureError({ reason: "mismatch" }),
-      new Webhook.WebhookPayloadError({ reason: "stale", message: "old" })
+      new Webhook.WebhookPayloadError({ reason: "stale", message: "old" }),
+      new Webhook.WebhookLimitError({ reason: "size", limit: 10 }),
+      new Webhook.WebhookLimitError({ reason: "depth", limit: 4 })
     ]
-    assert.deepStrictEqual(errors.map((e) => e._tag), ["WebhookSignatureError", "WebhookPayloadError"])
+    assert.deepStrictEqual(errors.map((e) => e._tag), [
+      "WebhookSignatureError",
+      "WebhookPayloadError",
+      "WebhookLimitError",
+      "WebhookLimitError"
+    ])
     assert.strictEqual(errors[0]!.message, "The X-Notion-Signature header does not match the body")
     assert.strictEqual(errors[1]!.message, "old")
+    assert.strictEqual(errors[2]!.message, "The webhook body is larger than 10 bytes")
+    assert.strictEqual(errors[3]!.message, "The webhook body nests arrays and objects deeper than 4 levels")
   })
+})
+
+describe("Webhook limits", () => {
+  const parsers: ReadonlyArray<
+    readonly [string, (body: Uint8Array | string) => Effect.Effect<unknown, Webhook.WebhookError>]
+  > = [
+    ["parse", (body) => Webhook.parse(body)],
+    ["parseEvent", (body) => Webhook.parseEvent(body)],
+    ["parseVerification", (body) => Webhook.parseVerification(body)]
+  ]
+
+  it.effect("3,000-deep arrays or objects fail with reason depth, before any parsing that could overflow", () =>
+    Effect.gen(function*() {
+      const bodies = [
+        "[".repeat(3_000) + "]".repeat(3_000),
+        "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
+        // unbalanced: the scan counts only what opens
+        "[".repeat(100_000)
+      ]
+      for (const [name, parse] of parsers) {
+        for (const body of bodies) {
+          for (const input of [body, new TextEncoder().encode(body)]) {
+            const error = yield* Effect.flip(parse(input))
+            assert.strictEqual(error._tag, "WebhookLimitError", name)
+            if (error._tag !== "WebhookLimitError") return
+            assert.strictEqual(error.reason, "depth")
+            assert.strictEqual(error.limit, Webhook.defaultMaxDepth)
+          }
+        }
+      }
+    }))
+
+  it.effect("depth counts arrays and objects, not brackets inside strings; maxDepth sets the bound", () =>
+    Effect.gen(function*() {
+      const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth)
+      const at = { ...fixtures["page.created"], extra: JSON.parse(nested(Webhook.defaultMaxDepth - 1)) }
+      assert.strictEqual((yield* Webhook.parseEvent(JSON.stringify(at))).id, base.id)
+      const past = { ...at, extra: JSON.parse(nested(Webhook.defaultMaxDepth)) }
+      assert.strictEqual((yield* Effect.flip(Webhook.parseEvent(JSON.stringify(past))))._tag, "WebhookLimitError")
+      // brackets and escaped quotes inside strings
+      const text = { ...fixtures["page.created"], note: `\\"${"[{".repeat(500)}\\` }
+      assert.strictEqual((yield* Webhook.parseEvent(JSON.stringify(text))).id, base.id)
+      const limited = yield* Effect.flip(Webhook.parseEvent(JSON.stringify(fixtures["page.created"]), { maxDepth: 2 }))
+      assert.deepStrictEqual([limited._tag, (limited as Webhook.WebhookLimitError).limit], ["WebhookLimitError", 2])
+      assert.strictEqual(
+        yield* Effect.flip(Webhook.parseVerification("[[1]]", { maxDepth: 1 })).pipe(
+          Effect.map((e) => e._tag)
+        ),
+        "WebhookLimitError"
+      )
+    }))
+
+  it.effect("a body over maxBytes (1 MiB by default) fails with reason size, counted in UTF-8 bytes", () =>
+    Effect.gen(function*() {
+      const body = JSON.stringify({ ...fixtures["page.created"], pad: "x".repeat(Webhook.defaultMaxBytes) })
+      for (const [name, parse] of parsers) {
+        const error = yield* Effect.flip(parse(body))
+        assert.strictEqual(error._tag, "WebhookLimitError", name)
+        if (error._tag === "WebhookLimitError") {
+          assert.deepStrictEqual([error.reason, error.limit], ["size", Webhook.defaultMaxBytes])
+        }
+      }
+      const event = JSON.stringify({ ...fixtures["page.created"], note: "é" })
+      const bytes = new TextEncoder().encode(event).length
+      assert.strictEqual(bytes, event.length + 1)
+      assert.strictEqual((yield* Webhook.parseEvent(event, { maxBytes: bytes })).id, base.id)
+      const over = yield* Effect.flip(Webhook.parseEvent(event, { maxBytes: bytes - 1 }))
+      assert.deepStrictEqual([over._tag, (over as Webhook.WebhookLimitError).reason], ["WebhookLimitError", "size"])
+    }))
 })
