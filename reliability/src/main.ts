@@ -5,7 +5,7 @@
  */
 import * as Effect from "effect/Effect"
 import { execFile } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
@@ -87,6 +87,10 @@ ${
     ? ""
     : `\n## Failures\n\n${[...report.failures, ...report.leaks, ...demo.hits].map((f) => `- ${f}`).join("\n")}\n`
 }`
-writeFileSync(join(root, "docs/reliability.md"), markdown)
+// the chaos section (`pnpm chaos --write`) is kept as it is
+const file = join(root, "docs/reliability.md")
+const previous = existsSync(file) ? readFileSync(file, "utf8") : ""
+const chaos = previous.indexOf("<!-- chaos -->")
+writeFileSync(file, chaos === -1 ? markdown : `${markdown.trimEnd()}\n\n${previous.slice(chaos)}`)
 console.log(markdown)
 process.exit(report.failures.length + report.leaks.length + demo.hits.length === 0 && load.getsFailed === 0 ? 0 : 1)

@@ -1,0 +1,14 @@
+/** Every chaos scenario `pnpm chaos` runs, in order. */
+import type { ChaosReport } from "./report.js"
+import * as Webhooks from "./webhooks.js"
+
+/** A scenario: its name, and a run of it `runs` times. */
+export interface Scenario {
+  readonly name: string
+  readonly run: (options: { readonly runs: number }) => Promise<ChaosReport>
+}
+
+/** The scenarios, in order. */
+export const scenarios: ReadonlyArray<Scenario> = [
+  { name: "mutated webhook deliveries", run: Webhooks.run }
+]
