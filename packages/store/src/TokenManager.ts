@@ -251,8 +251,7 @@ export const make = (
                   counter("ok"),
                   Effect.logWarning(
                     "Notion grant refreshed; the store failed to write the new pair: it is used from memory and " +
-                      "written back when the store answers",
-                    rotation.error
+                      `written back when the store answers (${rotation.error.message})`
                   ),
                   writeBack(grant, entry, rotation.grant.accessToken, rotation.save)
                 ]),
