@@ -17,7 +17,8 @@
  *   kept: this process uses it and writes it back in the background, retried with exponential back-off (100 ms
  *   doubling, at most 2 seconds apart) until the store answers. Meanwhile the store keeps the refresh intent, so
  *   other processes wait instead of sending the superseded refresh token; a 401 to the kept token fails with a
- *   `StoreFailure` instead of refreshing it. Store failures are typed errors on every path, never defects.
+ *   `StoreFailure` instead of refreshing it. Store failures are typed errors on every path, never defects. A kept
+ *   pair still unwritten when the manager's scope closes is lost with it, as with a process that dies.
  *
  * `notion_token_refreshes_total{result}` counts the refreshes this manager sent to Notion (`ok`, `reauthorize`,
  * `error`).
