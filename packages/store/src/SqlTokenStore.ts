@@ -424,7 +424,15 @@ export const make = (
           yield* sql`UPDATE ${table} SET refresh_intent = ${intent}, refresh_beat = ${now} WHERE bot_id = ${key}`
           return { _tag: "Claimed", row, grant } as const
         }))
-        const step = mapSql("rotate a grant's tokens", claim)
+        const ours = sql`bot_id = ${key} AND refresh_intent = ${intent}`
+        const release = Effect.ignore(mapSql(
+          "release a refresh intent",
+          retryBusy(sql`UPDATE ${table} SET refresh_intent = NULL, refresh_beat = NULL WHERE ${ours}`)
+        ))
+        // a failed COMMIT may still have committed the intent: release it rather than let it block for a lease
+        const step = mapSql("rotate a grant's tokens", claim).pipe(
+          Effect.tapErrorTag("StoreFailure", () => release)
+        )
         let claimed: Claim = yield* step
         for (let polls = 0; claimed._tag === "Wait"; polls++) {
           yield* Effect.sleep(Duration.millis(Math.min(250, 10 * 1.5 ** polls)))
@@ -432,7 +440,6 @@ export const make = (
         }
         if (claimed._tag === "Done") return claimed.rotation
         const { grant, row } = claimed
-        const ours = sql`bot_id = ${key} AND refresh_intent = ${intent}`
 
         // step 2: Notion, with the intent's heartbeat renewed meanwhile
         const heartbeat = Effect.flatMap(
@@ -450,10 +457,7 @@ export const make = (
 
         // step 3: the pair, the mark, or the intent released
         if (Exit.isFailure(answer)) {
-          yield* Effect.ignore(mapSql(
-            "release a refresh intent",
-            retryBusy(sql`UPDATE ${table} SET refresh_intent = NULL, refresh_beat = NULL WHERE ${ours}`)
-          ))
+          yield* release
           return yield* Effect.failCause(answer.cause)
         }
         if (Option.isNone(answer.value)) {
