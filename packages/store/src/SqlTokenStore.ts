@@ -109,7 +109,7 @@ export interface Row {
   readonly last_used_at: number | string | null
   /** The pending refresh's id, committed before Notion is called; `null` when none is pending. */
   readonly refresh_intent: string | null
-  /** The pending refresh's last heartbeat (its holder's clock). */
+  /** How many heartbeats the pending refresh's holder sent (a change is a sign of life, whatever the clocks say). */
   readonly refresh_beat: number | string | null
 }
 
@@ -421,7 +421,7 @@ export const make = (
             // silent for a whole lease: its holder is gone, take the intent over
             if (now - seen.at < lease) return { _tag: "Wait" } as const
           }
-          yield* sql`UPDATE ${table} SET refresh_intent = ${intent}, refresh_beat = ${now} WHERE bot_id = ${key}`
+          yield* sql`UPDATE ${table} SET refresh_intent = ${intent}, refresh_beat = 0 WHERE bot_id = ${key}`
           return { _tag: "Claimed", row, grant } as const
         }))
         const ours = sql`bot_id = ${key} AND refresh_intent = ${intent}`
@@ -442,10 +442,7 @@ export const make = (
         const { grant, row } = claimed
 
         // step 2: Notion, with the intent's heartbeat renewed meanwhile
-        const heartbeat = Effect.flatMap(
-          Clock.currentTimeMillis,
-          (now) => retryBusy(sql`UPDATE ${table} SET refresh_beat = ${now} WHERE ${ours}`)
-        ).pipe(
+        const heartbeat = retryBusy(sql`UPDATE ${table} SET refresh_beat = refresh_beat + 1 WHERE ${ours}`).pipe(
           Effect.catchAllCause(() => Effect.void),
           Effect.delay(Duration.millis(Math.max(1, Math.floor(lease / 3)))),
           Effect.forever,
