@@ -1,65 +1,43 @@
 /**
- * PostgreSQL killed mid-refresh. Three token managers (each with its own connection pool, as three processes would
- * have) use one stored grant through `PgTokenStore` and `TokenManager` against the emulator, behind a proxy that
- * holds the token endpoint's answer. The access tokens expire; the first manager's refresh commits its intent and
+ * PostgreSQL killed mid-refresh. Token managers in this process (each with its own connection pool) and OS
+ * processes use one stored grant through `PgTokenStore` and `TokenManager` against the emulator, behind a proxy
+ * that holds the token endpoint's answer. The access tokens expire; the first refresh commits its intent and
  * reaches Notion, which rotates the pair; with that answer held, PostgreSQL is killed (`-m immediate`), then the
  * answer is released. While the database is down, every call must end in a success or a typed `NotionError`
- * (never a defect); the manager holding the new pair keeps using it. After PostgreSQL is restarted the pair is
- * written back, every call of every manager succeeds, the emulator counts exactly one refresh and no reuse of a
- * refresh token, and the grant is not revoked.
+ * (never a defect); the participant holding the new pair keeps using it. After PostgreSQL is restarted the pair
+ * is written back, every call of every participant succeeds, the emulator counts exactly one refresh and no reuse
+ * of a refresh token, and the grant is not revoked.
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type { NotionClient } from "@notion-effect/core"
-import { NotionConfig, NotionError } from "@notion-effect/core"
+import { NotionConfig } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
 import { TokenCipher, TokenManager, TokenStore } from "@notion-effect/store"
 import * as PgTokenStore from "@notion-effect/store/PgTokenStore"
-import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
+import { startWorker } from "./grant-worker-process.js"
 import { type HoldingProxy, startHoldingProxy } from "./holding-proxy.js"
+import { count, merge, type Tally, tally } from "./outcomes.js"
 import { binDir, type PostgresServer, startPostgres } from "./postgres-server.js"
 import type { ChaosReport } from "./report.js"
 
 /** Options of one scenario run. */
 export interface Options {
   readonly runs: number
-  /** Token managers sharing the grant (default 3). */
+  /** Token managers in this process, each with its own connection pool (default 2). */
   readonly managers?: number
+  /** OS processes using the grant (default 2). */
+  readonly processes?: number
   /** Calls per manager in each phase (default 5). */
   readonly calls?: number
-}
-
-/** How calls ended. */
-interface Tally {
-  ok: number
-  typed: number
-  untyped: number
-  tags: Set<string>
-}
-
-const tally = (): Tally => ({ ok: 0, typed: 0, untyped: 0, tags: new Set() })
-
-/** Counts one call's exit: a success, a typed `NotionError`, or anything else (a defect, an untyped failure). */
-const count = (into: Tally, exit: Exit.Exit<unknown, unknown>) => {
-  if (Exit.isSuccess(exit)) return void into.ok++
-  const failure = Cause.failureOption(exit.cause)
-  if (failure._tag === "Some" && Cause.isFailType(exit.cause) && NotionError.isNotionClientError(failure.value)) {
-    into.typed++
-    into.tags.add((failure.value as { _tag: string })._tag)
-  } else {
-    into.untyped++
-    into.tags.add(`untyped: ${Cause.pretty(exit.cause).split("\n")[0]}`)
-  }
 }
 
 const resource = <A>(acquire: () => Promise<A>, release: (a: A) => Promise<void>) =>
@@ -111,8 +89,9 @@ const once = (
   Scope.Scope | HttpClient.HttpClient
 > =>
   Effect.gen(function*() {
-    const managers = options.managers ?? 3
-    const calls = options.calls ?? 5
+    const fibers = options.managers ?? 2
+    const processes = options.processes ?? 2
+    const callsEach = options.calls ?? 5
     const server: PostgresServer = yield* resource(() => startPostgres(bin), (server) => server.close())
     const emulator = yield* Effect.orDie(
       NotionEmulator.make({ rateLimit: { requests: 100_000, window: "1 second" } })
@@ -121,7 +100,7 @@ const once = (
     const proxy = yield* resource(() => startHoldingProxy(port), (proxy) => proxy.close())
     const keys = [{ id: "k1", secret: yield* TokenCipher.generateKey }]
     const contexts = yield* Effect.forEach(
-      Array.from({ length: managers }),
+      Array.from({ length: fibers }),
       () => Effect.orDie(Layer.build(managerLayer(server.url, keys, emulator, proxy)))
     )
 
@@ -140,20 +119,43 @@ const once = (
       )
     )
     yield* Effect.orDie(Effect.provide(Effect.flatMap(TokenManager.TokenManager, (m) => m.save(grant)), first))
-    const notion = yield* Effect.forEach(
-      contexts,
-      (context) => Effect.provide(TokenManager.makeClient(grant.bot_id), context)
-    )
-    const me = (client: NotionClient.Service) => Effect.exit(client.users.me())
-    const phase = (tallyOf: Tally) =>
-      Effect.forEach(
-        notion,
-        (client) =>
-          Effect.forEach(Array.from({ length: calls }), () => me(client), { concurrency: "unbounded" }).pipe(
-            Effect.map((exits) => exits.forEach((exit) => count(tallyOf, exit)))
-          ),
-        { concurrency: "unbounded", discard: true }
-      )
+
+    // the participants: managers in this process (each with its own pool), and OS processes
+    const inProcess = yield* Effect.forEach(contexts, (context) =>
+      Effect.map(
+        Effect.provide(TokenManager.makeClient(grant.bot_id), context),
+        (client) => (n: number) =>
+          Effect.map(
+            Effect.forEach(Array.from({ length: n }), () => Effect.exit(client.users.me()), {
+              concurrency: "unbounded"
+            }),
+            (exits) => {
+              const into = tally()
+              for (const exit of exits) count(into, exit)
+              return into
+            }
+          )
+      ))
+    const workers = yield* Effect.forEach(Array.from({ length: processes }), () =>
+      Effect.map(
+        resource(() =>
+          startWorker({
+            NOTION_STORE_PG_URL: server.url,
+            NOTION_STORE_KEYS: `k1:${Redacted.value(keys[0]!.secret)}`,
+            NOTION_BASE_URL: proxy.url,
+            NOTION_TIMEOUT: "20 seconds",
+            NOTION_OAUTH_CLIENT_ID: emulator.oauthClient.clientId,
+            NOTION_OAUTH_CLIENT_SECRET: Redacted.value(emulator.oauthClient.clientSecret),
+            GRANT: grant.bot_id
+          }), (worker) => worker.close()),
+        (worker) => (n: number) => Effect.promise(() => worker.calls(n))
+      ), { concurrency: "unbounded" })
+    const participants = [...inProcess, ...workers]
+    const phase = (into: Tally) =>
+      Effect.forEach(participants, (calls) => Effect.map(calls(callsEach), (tally) => merge(into, tally)), {
+        concurrency: "unbounded",
+        discard: true
+      })
 
     // every manager has loaded the token
     const warm = tally()
@@ -193,21 +195,20 @@ const once = (
     const stored = yield* Effect.either(store.load(grant.bot_id))
     const stats = yield* emulator.stats
     const revoked = stored._tag === "Left" || stored.right.needsReauthorization ? 1 : 0
-    const duringDown = {
-      ok: inFlight.ok + down.ok,
-      typed: inFlight.typed + down.typed,
-      untyped: inFlight.untyped + down.untyped
-    }
-    const passed = heldInTime && warm.ok === managers * calls && duringDown.untyped === 0 &&
-      after.ok === managers * calls && stats.refreshes === 1 && stats.refreshReuses === 0 && revoked === 0 &&
-      writeBackMs >= 0
+    const duringDown = tally()
+    merge(duringDown, inFlight)
+    merge(duringDown, down)
+    const total = participants.length * callsEach
+    const passed = heldInTime && warm.ok === total && duringDown.untyped === 0 && after.ok === total &&
+      stats.refreshes === 1 && stats.refreshReuses === 0 && revoked === 0 && writeBackMs >= 0
     const figures = {
-      managers,
+      "managers in this process": fibers,
+      "OS processes": processes,
       "calls while down": duringDown.ok + duringDown.typed + duringDown.untyped,
       "succeeded while down": duringDown.ok,
       "typed errors while down": duringDown.typed,
       "untyped errors or defects while down": duringDown.untyped,
-      "error tags while down": [...new Set([...inFlight.tags, ...down.tags])].sort().join(" ") || "none",
+      "error tags while down": [...duringDown.tags].sort().join(" ") || "none",
       "down ms": downMs,
       "write-back after restart ms": writeBackMs,
       "calls after restart": after.ok + after.typed + after.untyped,
