@@ -53,7 +53,8 @@ export const layer = (options: Options): Layer.Layer<TokenStore.TokenStore, Stor
 
 /**
  * Everything from configuration: `NOTION_STORE_PG_URL` (redacted, required), `NOTION_STORE_PG_SCHEMA` (optional),
- * `NOTION_STORE_TABLE` (default `notion_grants`) and the keys, `NOTION_STORE_KEYS` (required, see
+ * `NOTION_STORE_TABLE` (default `notion_grants`), `NOTION_STORE_REFRESH_LEASE` (a duration, default 10 seconds: see
+ * `SqlTokenStore`) and the keys, `NOTION_STORE_KEYS` (required, see
  * `TokenCipher.parseKeys`).
  *
  * @since 0.1.0
@@ -68,13 +69,15 @@ export const layerConfig = (): Layer.Layer<
       Config.all({
         url: Config.redacted("NOTION_STORE_PG_URL"),
         schema: Config.option(Config.string("NOTION_STORE_PG_SCHEMA")),
-        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants"))
+        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants")),
+        refreshLease: Config.option(Config.duration("NOTION_STORE_REFRESH_LEASE"))
       }),
-      ({ schema, table, url }) =>
+      ({ refreshLease, schema, table, url }) =>
         layer({
           client: { url: url as Redacted.Redacted },
           table,
-          ...Option.match(schema, { onNone: () => ({}), onSome: (schema) => ({ schema }) })
+          ...Option.match(schema, { onNone: () => ({}), onSome: (schema) => ({ schema }) }),
+          ...Option.match(refreshLease, { onNone: () => ({}), onSome: (refreshLease) => ({ refreshLease }) })
         })
     )
   ).pipe(Layer.provide(TokenCipher.layerConfig()))

@@ -3,17 +3,43 @@
  * or migrates its table with `@effect/sql`'s migrator (the table name is configurable, and so is the PostgreSQL
  * schema, so several stores or test suites share a database without colliding).
  *
- * The refresh step ({@link TokenStore.Service.rotate}) is serialised per grant across processes:
+ * The refresh step ({@link TokenStore.Service.rotate}) never holds a transaction open while Notion is called. It
+ * is three steps, so that an answer Notion already rotated for is never lost to a store that fails:
  *
- * - PostgreSQL: a transaction that reads the row `FOR UPDATE`;
- * - SQLite: a transaction whose first statement writes the grant's row, so it holds the file's writer lock (one
- *   writer at a time) before it reads, on any driver (libSQL's write transactions also begin `IMMEDIATE`). A busy
- *   database is waited for with Effect sleeps (never SQLite's busy handler, which would block the event loop), up to
- *   `busyTimeout`: the store sets `PRAGMA busy_timeout = 0` on its connection (libSQL's default);
- * - other dialects: a plain transaction.
+ * 1. **Intent.** Under the grant's lock (PostgreSQL: a transaction reading the row `FOR UPDATE`; SQLite: a
+ *    transaction whose first statement writes the row, so it holds the file's writer lock before it reads, on any
+ *    driver; other dialects: a plain transaction), re-read the grant. Another process's pair, a mark or no
+ *    refresh token ends the step. Otherwise, when no other call's intent is pending, commit this call's refresh
+ *    intent (a random id and a heartbeat) in the row. When one is pending, wait (polling) until the pair it
+ *    brings is written, the intent is released, or it has shown no heartbeat for `refreshLease` as seen by this
+ *    call (its holder is gone: take it over).
+ * 2. **Notion.** Send the refresh token; the intent's heartbeat is renewed every third of the lease meanwhile.
+ * 3. **Pair.** Write the new pair and clear the intent in one statement, only if the intent is still this call's.
+ *    Notion refusing marks the grant; Notion failing releases the intent. A write that fails returns the pair as
+ *    `Unsaved` with the effect that writes it (the `TokenManager` uses the pair and retries that effect): the
+ *    intent stays committed meanwhile, so no other process sends the superseded refresh token.
  *
- * Every write is one statement in a transaction: a process killed at any point leaves either the old record or
- * the new one, never half of each.
+ * What each failure leaves:
+ *
+ * - the store fails at any step (connection lost, COMMIT or ROLLBACK refused): a typed `StoreFailure`, never a
+ *   defect; after step 2 the pair is kept (`Unsaved`) and written when the store answers again;
+ * - a process killed after step 1, before Notion answered: its intent falls silent, another process takes it over
+ *   after the lease and refreshes with the same, still valid, refresh token;
+ * - a process killed after Notion answered, before step 3: the pair is lost with it; after the lease another
+ *   process sends the spent refresh token, Notion refuses it (and revokes the grant), the grant is marked;
+ * - a process holding an `Unsaved` pair while the store is down for everyone: nobody can take its intent over
+ *   (taking over needs a lease of heartbeat-free observations, made after the store answers again), and it
+ *   writes the pair within seconds of the store's return;
+ * - a process holding an `Unsaved` pair that cannot reach the store for longer than the lease while others can:
+ *   its intent is taken over, the superseded refresh token is sent and Notion revokes the grant; its late write
+ *   fails with `RefreshTakenOver`. Choose the lease longer than such partitions last.
+ *
+ * SQLite's busy database is waited for with Effect sleeps (never SQLite's busy handler, which would block the
+ * event loop), up to `busyTimeout`: the store sets `PRAGMA busy_timeout = 0` on its connection (libSQL's default;
+ * `SqliteTokenStore` opens one of its own).
+ *
+ * Every write is one statement: a process killed at any point leaves either the old record or the new one, never
+ * half of each.
  *
  * @since 0.1.0
  */
@@ -24,11 +50,20 @@ import type { OAuthResponse } from "@notion-effect/oauth"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import { type DecryptionFailed, GrantNotFound, type StoreError, StoreFailure, type UnknownKeyId } from "./StoreError.js"
+import {
+  type DecryptionFailed,
+  GrantNotFound,
+  RefreshTakenOver,
+  type StoreError,
+  StoreFailure,
+  type UnknownKeyId
+} from "./StoreError.js"
 import { TokenCipher } from "./TokenCipher.js"
 import * as TokenStore from "./TokenStore.js"
 
@@ -45,6 +80,11 @@ export interface Options {
   readonly schema?: string
   /** SQLite only: how long to wait for another process's write lock (default 30 seconds). */
   readonly busyTimeout?: Duration.DurationInput
+  /**
+   * How long a refresh intent whose holder shows no heartbeat blocks other processes before they take it over
+   * (default 10 seconds; see the module's documentation).
+   */
+  readonly refreshLease?: Duration.DurationInput
 }
 
 /**
@@ -68,6 +108,10 @@ export interface Row {
   readonly created_at: number | string
   readonly refreshed_at: number | string | null
   readonly last_used_at: number | string | null
+  /** The pending refresh's id, committed before Notion is called; `null` when none is pending. */
+  readonly refresh_intent: string | null
+  /** How many heartbeats the pending refresh's holder sent (a change is a sign of life, whatever the clocks say). */
+  readonly refresh_beat: number | string | null
 }
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
@@ -145,10 +189,20 @@ export const make = (
     const table = sql(qualified(tableName))
     const migrationsTable = qualified(`${tableName}_migrations`)
     const busyTimeout = Duration.decode(options.busyTimeout ?? Duration.seconds(30))
+    const lease = Duration.toMillis(Duration.decode(options.refreshLease ?? Duration.seconds(10)))
 
-    const failure = (operation: string) => (cause: SqlError) => new StoreFailure({ operation, cause })
-    const mapSql = <A, E, R>(operation: string, effect: Effect.Effect<A, E | SqlError, R>) =>
-      Effect.catchIf(effect, (e): e is SqlError => e instanceof SqlError, (e) => Effect.fail(failure(operation)(e)))
+    /** SQL errors and defects (a driver's throw, a connection lost mid-statement) as a `StoreFailure`. */
+    const mapSql = <A, E, R>(
+      operation: string,
+      effect: Effect.Effect<A, E | SqlError, R>
+    ): Effect.Effect<A, Exclude<E, SqlError> | StoreFailure, R> =>
+      effect.pipe(
+        Effect.catchAllDefect((cause) => Effect.fail(new StoreFailure({ operation, cause }))),
+        Effect.catchIf(
+          (e): e is SqlError => e instanceof SqlError,
+          (cause) => Effect.fail(new StoreFailure({ operation, cause }))
+        )
+      ) as Effect.Effect<A, Exclude<E, SqlError> | StoreFailure, R>
 
     // SQLite answers SQLITE_BUSY at once (busy_timeout 0) and we wait here, without blocking the event loop
     const busySchedule = Schedule.exponential(Duration.millis(2), 1.5).pipe(
@@ -160,13 +214,37 @@ export const make = (
       dialect === "sqlite" ? Effect.retry(effect, { schedule: busySchedule, while: isBusy }) : effect
 
     /**
+     * A transaction whose failed COMMIT or ROLLBACK is a `SqlError` (`withTransaction` of `@effect/sql` makes both
+     * defects); when COMMIT fails, the transaction's own failure, if any, is kept.
+     */
+    const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError, R> =>
+      Effect.uninterruptibleMask((restore) =>
+        Effect.scoped(Effect.gen(function*() {
+          const connection = yield* restore(sql.reserve)
+          yield* restore(connection.executeUnprepared("BEGIN", [], undefined))
+          const exit = yield* Effect.exit(
+            restore(effect).pipe(Effect.provideService(SqlClient.TransactionConnection, [connection, 0] as const))
+          )
+          if (Exit.isSuccess(exit)) {
+            const committed = yield* Effect.exit(connection.executeUnprepared("COMMIT", [], undefined))
+            if (Exit.isSuccess(committed)) return exit.value
+            yield* Effect.ignore(mapSql("roll back", connection.executeUnprepared("ROLLBACK", [], undefined)))
+            return yield* Effect.failCause(committed.cause)
+          }
+          yield* Effect.ignore(mapSql("roll back", connection.executeUnprepared("ROLLBACK", [], undefined)))
+          return yield* exit
+        }))
+      )
+
+    /**
      * A transaction holding the grant's lock until it ends (see the module's documentation). On SQLite its first
      * statement writes the grant's row (unchanged), so the transaction holds the database's writer lock before it
      * reads, whatever `BEGIN` the driver sends; a busy database is waited for only until that write succeeds, so
-     * nothing after it (a refresh sent to Notion) is ever repeated.
+     * nothing after it is ever repeated. (SQLite uses the driver's `withTransaction`: libSQL's connections are not
+     * reserved, so the transaction must be the driver's own; its failed COMMIT is a defect, which `mapSql` types.)
      */
     const locked = <A, E, R>(key: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError, R> =>
-      dialect !== "sqlite" ? sql.withTransaction(effect) : Effect.suspend(() => {
+      dialect !== "sqlite" ? transaction(effect) : Effect.suspend(() => {
         let holding = false
         const writerLock = sql`UPDATE ${table} SET rotation = rotation WHERE bot_id = ${key}`.pipe(
           Effect.tap(() => {
@@ -198,8 +276,12 @@ export const make = (
   refreshed_at BIGINT,
   last_used_at BIGINT
 )`
+    const addIntent = Effect.zipRight(
+      sql`ALTER TABLE ${table} ADD COLUMN refresh_intent TEXT`,
+      sql`ALTER TABLE ${table} ADD COLUMN refresh_beat BIGINT`
+    )
     const migrator = Migrator.make({})({
-      loader: Migrator.fromRecord({ "1_create_grants": createTable }),
+      loader: Migrator.fromRecord({ "1_create_grants": createTable, "2_refresh_intent": addIntent }),
       table: migrationsTable
     })
     const migrate = dialect === "pg"
@@ -286,60 +368,137 @@ export const make = (
           } ON CONFLICT (bot_id) DO UPDATE SET key_id = excluded.key_id, access_token = excluded.access_token,
   refresh_token = excluded.refresh_token, workspace_id = excluded.workspace_id,
   workspace_name = excluded.workspace_name, workspace_icon = excluded.workspace_icon, owner = excluded.owner,
-  duplicated_template_id = excluded.duplicated_template_id, needs_reauthorization = 0`)
+  duplicated_template_id = excluded.duplicated_template_id, needs_reauthorization = 0, refresh_intent = NULL,
+  refresh_beat = NULL`)
         )
         return yield* load(key)
       })
+
+    /** What step 1 of a refresh found (see the module's documentation). */
+    type Claim =
+      | { readonly _tag: "Done"; readonly rotation: TokenStore.Rotation }
+      | { readonly _tag: "Wait" }
+      | { readonly _tag: "Claimed"; readonly row: Row; readonly grant: TokenStore.Grant }
+
+    const markRevoked = (row: Row, refused: boolean) => ({
+      _tag: "Revoked",
+      grant: { ...rowInfo(row), needsReauthorization: true },
+      refused
+    } as const)
 
     const rotate = <E>(
       key: string,
       rejected: Redacted.Redacted<string>,
       refresh: TokenStore.Refresher<E>
     ): Effect.Effect<TokenStore.Rotation, E | StoreError> =>
-      mapSql(
-        "rotate a grant's tokens",
-        locked(
+      Effect.gen(function*() {
+        const intent = crypto.randomUUID()
+        /** The other call's intent and heartbeat as first seen unchanged, and when (this process's clock). */
+        let seen: { readonly intent: string; readonly beat: string; readonly at: number } | undefined
+
+        // step 1: under the lock, use another pair, or wait for another intent, or commit ours
+        const claim = locked(
           key,
           Effect.gen(function*() {
             const row = yield* loadRow(key)
             if (Number(row.needs_reauthorization) !== 0) {
-              return { _tag: "Revoked", grant: rowInfo(row), refused: false } as const
+              return { _tag: "Done", rotation: { _tag: "Revoked", grant: rowInfo(row), refused: false } } as const
             }
             const grant = yield* open(row)
-            // another fiber or process rotated the pair while we waited for the lock: use it
-            if (!TokenStore.sameToken(grant.accessToken, rejected)) return { _tag: "Current", grant } as const
-            const revoke = (refused: boolean) =>
-              Effect.as(
-                sql`UPDATE ${table} SET needs_reauthorization = 1 WHERE bot_id = ${key}`,
-                {
-                  _tag: "Revoked",
-                  grant: { ...rowInfo(row), needsReauthorization: true },
-                  refused
-                } as const
-              )
-            if (Option.isNone(grant.refreshToken)) return yield* revoke(false)
-            const answer = yield* refresh(grant.refreshToken.value)
-            if (Option.isNone(answer)) return yield* revoke(true)
-            const response = answer.value
-            const now = yield* Clock.currentTimeMillis
-            const sealed = yield* seal(key, response.access_token, Option.fromNullable(response.refresh_token))
-            // the whole pair in one statement of the locked transaction: both tokens change together or not at all
-            yield* sql`UPDATE ${table} SET key_id = ${sealed.key_id}, access_token = ${sealed.access_token},
-  refresh_token = ${sealed.refresh_token}, workspace_id = ${response.workspace_id},
-  workspace_name = ${response.workspace_name}, workspace_icon = ${response.workspace_icon},
-  owner = ${JSON.stringify(response.owner)}, duplicated_template_id = ${response.duplicated_template_id},
-  needs_reauthorization = 0, rotation = rotation + 1, refreshed_at = ${now} WHERE bot_id = ${key}`
-            const rotated: TokenStore.Grant = {
-              ...TokenStore.fromResponse(response, now, grant),
-              key,
-              keyId: Option.some(sealed.key_id),
-              rotation: grant.rotation + 1,
-              refreshedAt: Option.some(new Date(now))
+            if (!TokenStore.sameToken(grant.accessToken, rejected)) {
+              return { _tag: "Done", rotation: { _tag: "Current", grant } } as const
             }
-            return { _tag: "Rotated", grant: rotated } as const
+            if (Option.isNone(grant.refreshToken)) {
+              yield* sql`UPDATE ${table} SET needs_reauthorization = 1 WHERE bot_id = ${key}`
+              return { _tag: "Done", rotation: markRevoked(row, false) } as const
+            }
+            const now = yield* Clock.currentTimeMillis
+            if (row.refresh_intent !== null) {
+              const beat = String(row.refresh_beat)
+              if (seen === undefined || seen.intent !== row.refresh_intent || seen.beat !== beat) {
+                seen = { intent: row.refresh_intent, beat, at: now }
+                return { _tag: "Wait" } as const
+              }
+              // silent for a whole lease: its holder is gone, take the intent over
+              if (now - seen.at < lease) return { _tag: "Wait" } as const
+            }
+            yield* sql`UPDATE ${table} SET refresh_intent = ${intent}, refresh_beat = 0 WHERE bot_id = ${key}`
+            return { _tag: "Claimed", row, grant } as const
           })
         )
-      )
+        const ours = sql`bot_id = ${key} AND refresh_intent = ${intent}`
+        const release = Effect.ignore(mapSql(
+          "release a refresh intent",
+          retryBusy(sql`UPDATE ${table} SET refresh_intent = NULL, refresh_beat = NULL WHERE ${ours}`)
+        ))
+        // a failed COMMIT may still have committed the intent: release it rather than let it block for a lease
+        const step = mapSql("rotate a grant's tokens", claim).pipe(
+          Effect.tapErrorTag("StoreFailure", () => release)
+        )
+        let claimed: Claim = yield* step
+        for (let polls = 0; claimed._tag === "Wait"; polls++) {
+          yield* Effect.sleep(Duration.millis(Math.min(250, 10 * 1.5 ** polls)))
+          claimed = yield* step
+        }
+        if (claimed._tag === "Done") return claimed.rotation
+        const { grant, row } = claimed
+
+        // step 2: Notion, with the intent's heartbeat renewed meanwhile
+        const heartbeat = retryBusy(sql`UPDATE ${table} SET refresh_beat = refresh_beat + 1 WHERE ${ours}`).pipe(
+          Effect.catchAllCause(() => Effect.void),
+          Effect.delay(Duration.millis(Math.max(1, Math.floor(lease / 3)))),
+          Effect.forever,
+          Effect.interruptible
+        )
+        const beating = yield* Effect.fork(heartbeat)
+        const answer = yield* Effect.exit(refresh(Option.getOrThrow(grant.refreshToken)))
+        yield* Fiber.interrupt(beating)
+
+        // step 3: the pair, the mark, or the intent released
+        if (Exit.isFailure(answer)) {
+          yield* release
+          return yield* Effect.failCause(answer.cause)
+        }
+        if (Option.isNone(answer.value)) {
+          // when this write fails the intent falls silent: the next process is refused too and marks the grant
+          yield* Effect.ignore(mapSql(
+            "mark a grant for re-authorization",
+            retryBusy(sql`UPDATE ${table} SET needs_reauthorization = 1, refresh_intent = NULL, refresh_beat = NULL
+  WHERE ${ours}`)
+          ))
+          return markRevoked(row, true)
+        }
+        const response = answer.value.value
+        const now = yield* Clock.currentTimeMillis
+        const rotated: TokenStore.Grant = {
+          ...TokenStore.fromResponse(response, now, grant),
+          key,
+          keyId: Option.some(cipher.currentKeyId),
+          rotation: grant.rotation + 1,
+          refreshedAt: Option.some(new Date(now))
+        }
+        // the whole pair in one statement: both tokens change together or not at all
+        const write: Effect.Effect<TokenStore.Grant, StoreError> = Effect.gen(function*() {
+          const sealed = yield* seal(key, response.access_token, Option.fromNullable(response.refresh_token))
+          const written = yield* mapSql(
+            "store a rotated pair",
+            retryBusy(sql<{ bot_id: string }>`UPDATE ${table} SET key_id = ${sealed.key_id},
+  access_token = ${sealed.access_token}, refresh_token = ${sealed.refresh_token},
+  workspace_id = ${response.workspace_id}, workspace_name = ${response.workspace_name},
+  workspace_icon = ${response.workspace_icon}, owner = ${JSON.stringify(response.owner)},
+  duplicated_template_id = ${response.duplicated_template_id}, needs_reauthorization = 0,
+  rotation = rotation + 1, refreshed_at = ${now}, refresh_intent = NULL, refresh_beat = NULL
+  WHERE ${ours} RETURNING bot_id`)
+          )
+          return written.length === 0
+            ? yield* Effect.fail(new RefreshTakenOver({ grant: key }))
+            : { ...rotated, keyId: Option.some(sealed.key_id) }
+        })
+        return yield* Effect.matchEffect(write, {
+          onSuccess: (grant) => Effect.succeed({ _tag: "Rotated", grant } as const),
+          onFailure: (error) => Effect.succeed({ _tag: "Unsaved", grant: rotated, error, save: write } as const)
+        })
+      })
 
     const reencryptOne = (key: string) =>
       locked(

@@ -17,6 +17,7 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import * as Url from "node:url"
@@ -96,7 +97,8 @@ export const layer = (
 
 /**
  * Everything from configuration: `NOTION_STORE_SQLITE_PATH` (default {@link defaultFilename}),
- * `NOTION_STORE_TABLE` (default `notion_grants`) and the keys, `NOTION_STORE_KEYS` (required, see
+ * `NOTION_STORE_TABLE` (default `notion_grants`), `NOTION_STORE_REFRESH_LEASE` (a duration, default 10 seconds: see
+ * `SqlTokenStore`) and the keys, `NOTION_STORE_KEYS` (required, see
  * `TokenCipher.parseKeys`).
  *
  * @since 0.1.0
@@ -110,8 +112,14 @@ export const layerConfig = (): Layer.Layer<
     Effect.map(
       Config.all({
         filename: Config.string("NOTION_STORE_SQLITE_PATH").pipe(Config.withDefault(defaultFilename)),
-        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants"))
+        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants")),
+        refreshLease: Config.option(Config.duration("NOTION_STORE_REFRESH_LEASE"))
       }),
-      (options) => layer(options)
+      ({ filename, refreshLease, table }) =>
+        layer({
+          filename,
+          table,
+          ...Option.match(refreshLease, { onNone: () => ({}), onSome: (refreshLease) => ({ refreshLease }) })
+        })
     )
   ).pipe(Layer.provide(TokenCipher.layerConfig()))

@@ -120,12 +120,30 @@ export class StoreFailure extends Schema.TaggedError<StoreFailure>()("StoreFailu
 }
 
 /**
+ * The rotated pair this process holds could not be written: the refresh intent it committed before calling Notion
+ * was taken over by another process (this one could not reach the store for longer than the lease), or the grant
+ * was deleted meanwhile. The pair is dropped; the store's record decides from now on.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RefreshTakenOver extends Schema.TaggedError<RefreshTakenOver>()("RefreshTakenOver", {
+  grant: Schema.String
+}) {
+  readonly [TypeId] = TypeId
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `The refresh of grant ${this.grant} was taken over by another process before its rotated pair was stored`
+  }
+}
+
+/**
  * Any failure of a token store.
  *
  * @since 0.1.0
  * @category unions
  */
-export type StoreError = GrantNotFound | DecryptionFailed | UnknownKeyId | StoreFailure
+export type StoreError = GrantNotFound | DecryptionFailed | UnknownKeyId | StoreFailure | RefreshTakenOver
 
 /**
  * Whether a value is one of this package's errors.

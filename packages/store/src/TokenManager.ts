@@ -13,6 +13,12 @@
  *   calling Notion. {@link Service.revoke} revokes the grant at Notion and deletes it.
  * - A refresh runs to its end even when the request that started it is interrupted: Notion rotates the pair before
  *   it answers, so an answer that is not persisted is a lost grant.
+ * - A new pair the store fails to write (`Rotation` `Unsaved`: database down, connection lost, COMMIT refused) is
+ *   kept: this process uses it and writes it back in the background, retried with exponential back-off (100 ms
+ *   doubling, at most 2 seconds apart) until the store answers. Meanwhile the store keeps the refresh intent, so
+ *   other processes wait instead of sending the superseded refresh token; a 401 to the kept token fails with a
+ *   `StoreFailure` instead of refreshing it. Store failures are typed errors on every path, never defects. A kept
+ *   pair still unwritten when the manager's scope closes is lost with it, as with a process that dies.
  *
  * `notion_token_refreshes_total{result}` counts the refreshes this manager sent to Notion (`ok`, `reauthorize`,
  * `error`).
@@ -35,8 +41,9 @@ import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
-import type { StoreError } from "./StoreError.js"
+import { type StoreError, StoreFailure } from "./StoreError.js"
 import * as TokenStore from "./TokenStore.js"
 
 /**
@@ -97,8 +104,16 @@ interface Entry {
   current: Option.Option<Redacted.Redacted<string>>
   /** A load or refresh in flight: every fiber that needs the token waits for it. */
   pending: Deferred.Deferred<Redacted.Redacted<string>, ManagerError> | undefined
+  /** A rotated pair the store failed to write is being written back: `current` is its access token. */
+  unsaved: boolean
   touchedAt: number
 }
+
+/** How an unsaved pair's write-back is retried: 100 ms doubling, then every 2 seconds, jittered. */
+const writeBackSchedule = Schedule.exponential(Duration.millis(100), 2).pipe(
+  Schedule.union(Schedule.spaced(Duration.seconds(2))),
+  Schedule.jittered
+)
 
 const counter = (result: "ok" | "reauthorize" | "error") =>
   Metric.increment(Metric.tagged(NotionMetrics.refreshes, "result", result))
@@ -121,7 +136,7 @@ export const make = (
     const entryOf = (grant: string) => {
       let entry = entries.get(grant)
       if (entry === undefined) {
-        entries.set(grant, entry = { current: Option.none(), pending: undefined, touchedAt: -Infinity })
+        entries.set(grant, entry = { current: Option.none(), pending: undefined, unsaved: false, touchedAt: -Infinity })
       }
       return entry
     }
@@ -176,7 +191,38 @@ export const make = (
         })
       )
 
-    const refreshOnce = (grant: string, rejected: Redacted.Redacted<string>) =>
+    /** Writes an unsaved pair back until the store takes it (or says it never will), in the manager's scope. */
+    const writeBack = (
+      grant: string,
+      entry: Entry,
+      token: Redacted.Redacted<string>,
+      save: Effect.Effect<unknown, StoreError>
+    ) =>
+      Effect.suspend(() => {
+        entry.unsaved = true
+        entry.current = Option.some(token)
+        return save.pipe(
+          Effect.retry({ schedule: writeBackSchedule, while: (error) => error._tag === "StoreFailure" }),
+          Effect.matchCauseEffect({
+            onSuccess: () => Effect.logInfo("Notion grant's rotated pair stored after the store recovered"),
+            onFailure: (cause) =>
+              Effect.zipRight(
+                Effect.sync(() => {
+                  // the store's record decides from now on (unless something newer replaced the kept token)
+                  if (Option.isSome(entry.current) && TokenStore.sameToken(entry.current.value, token)) {
+                    entry.current = Option.none()
+                  }
+                }),
+                Effect.logWarning("Notion grant's rotated pair dropped: it can no longer be stored", cause)
+              )
+          }),
+          Effect.ensuring(Effect.sync(() => void (entry.unsaved = false))),
+          Effect.annotateLogs("notion.grant", grant),
+          Effect.forkIn(scope)
+        )
+      })
+
+    const refreshOnce = (grant: string, entry: Entry, rejected: Redacted.Redacted<string>) =>
       store.rotate(
         grant,
         rejected,
@@ -198,6 +244,18 @@ export const make = (
             case "Current":
               return Effect.as(
                 Effect.logDebug("Notion grant already refreshed elsewhere (another process or manager)"),
+                rotation.grant.accessToken
+              )
+            case "Unsaved":
+              return Effect.as(
+                Effect.all([
+                  counter("ok"),
+                  Effect.logWarning(
+                    "Notion grant refreshed; the store failed to write the new pair: it is used from memory and " +
+                      `written back when the store answers (${rotation.error.message})`
+                  ),
+                  writeBack(grant, entry, rotation.grant.accessToken, rotation.save)
+                ]),
                 rotation.grant.accessToken
               )
             case "Revoked":
@@ -231,7 +289,16 @@ export const make = (
           if (Option.isSome(entry.current) && !TokenStore.sameToken(entry.current.value, rejected)) {
             return Effect.succeed(entry.current.value)
           }
-          return startFlight(grant, entry, refreshOnce(grant, rejected), restore)
+          if (entry.unsaved) {
+            // its refresh token is only in memory, and the store's is superseded: neither may be sent now
+            return Effect.fail(
+              new StoreFailure({
+                operation: "refresh a grant whose rotated pair is not stored yet",
+                cause: new Error("Notion rejected the rotated access token before the store took the pair")
+              })
+            )
+          }
+          return startFlight(grant, entry, refreshOnce(grant, entry, rejected), restore)
         })
       )
 

@@ -78,7 +78,11 @@ export type Refresher<E> = (
  * - `Rotated`: this call refreshed and persisted the new pair;
  * - `Current`: the stored access token is no longer the rejected one (another fiber or process rotated it): use it;
  * - `Revoked`: the grant needs re-authorization (`refused`: Notion refused this call's refresh token; otherwise it
- *   was already marked, or it has no refresh token).
+ *   was already marked, or it has no refresh token);
+ * - `Unsaved`: Notion answered with a new pair but the store failed to write it (`error`). The pair is valid and
+ *   the only copy: use it, and run `save` until it succeeds (it fails with `RefreshTakenOver` when that can no
+ *   longer happen). Until then the store holds this call's refresh intent, so no other process sends the
+ *   superseded refresh token.
  *
  * @since 0.1.0
  * @category models
@@ -87,6 +91,12 @@ export type Rotation =
   | { readonly _tag: "Rotated"; readonly grant: Grant }
   | { readonly _tag: "Current"; readonly grant: Grant }
   | { readonly _tag: "Revoked"; readonly grant: GrantInfo; readonly refused: boolean }
+  | {
+    readonly _tag: "Unsaved"
+    readonly grant: Grant
+    readonly error: StoreError
+    readonly save: Effect.Effect<Grant, StoreError>
+  }
 
 /**
  * A token store.
@@ -106,10 +116,10 @@ export interface Service {
   /** Records a use of the grant now (`lastUsedAt`). */
   readonly touch: (key: string) => Effect.Effect<void, StoreFailure>
   /**
-   * The refresh step, atomic across every fiber and process sharing the store: under a lock on the grant, re-read
-   * it; if its access token is still `rejected`, call `refresh` with its refresh token and persist the new pair (or
-   * the re-authorization mark) before the lock is released. Run it uninterruptibly: Notion rotates the pair before
-   * it answers, and an answer that is never persisted is a lost grant.
+   * The refresh step, one at a time per grant across every fiber and process sharing the store: re-read the grant;
+   * if its access token is still `rejected`, call `refresh` with its refresh token and persist the new pair (or the
+   * re-authorization mark). A pair that arrived but could not be written is returned as `Unsaved`, never dropped.
+   * Run it uninterruptibly: Notion rotates the pair before it answers, and an answer that is lost is a lost grant.
    */
   readonly rotate: <E>(
     key: string,

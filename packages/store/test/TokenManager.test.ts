@@ -5,7 +5,9 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { NotionConfig, NotionMetrics } from "@notion-effect/core"
 import type { NotionEmulator } from "@notion-effect/emulator"
-import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
+import { NotionOAuth, OAuthCredentials, type OAuthResponse } from "@notion-effect/oauth"
+import * as Clock from "effect/Clock"
+import type * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -15,8 +17,9 @@ import * as LogLevel from "effect/LogLevel"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
 import { recordingTracer } from "../../core/test/utils/tracer.js"
-import { StoreFailure } from "../src/StoreError.js"
+import { RefreshTakenOver, StoreFailure } from "../src/StoreError.js"
 import * as TokenManager from "../src/TokenManager.js"
 import * as TokenStore from "../src/TokenStore.js"
 import { authorize, emulator as startEmulator, expired } from "./utils.js"
@@ -68,6 +71,65 @@ const setup = (options: {
     const client = yield* Effect.provide(TokenManager.makeClient(grant.bot_id), context)
     return { emulator, grant, store, manager, client, context }
   })
+
+/**
+ * The in-memory store as a database that fails: while `down`, every call fails with a `StoreFailure`;
+ * `downAfterRefresh` takes it down as Notion's answer to a refresh arrives (the pair is then `Unsaved`, its `save`
+ * counted in `saves`); `takenOver` makes that save fail with `RefreshTakenOver`.
+ */
+const flaky = (
+  memory: TokenStore.Service,
+  state: { down: boolean; downAfterRefresh: boolean; takenOver: boolean; saves: number }
+): TokenStore.Service => {
+  const failure = (operation: string) => new StoreFailure({ operation, cause: new Error("connection refused") })
+  const guard = <A, E>(operation: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E | StoreFailure> =>
+    Effect.suspend((): Effect.Effect<A, E | StoreFailure> => state.down ? Effect.fail(failure(operation)) : effect)
+  class Unsaved {
+    constructor(readonly response: OAuthResponse.TokenResponse) {}
+  }
+  return {
+    ...memory,
+    load: (key) => guard("load a grant", memory.load(key)),
+    touch: (key) => guard("record a grant's use", memory.touch(key)),
+    rotate: (key, rejected, refresh) =>
+      guard(
+        "rotate a grant's tokens",
+        memory.rotate(key, rejected, (token) =>
+          Effect.flatMap(refresh(token), (answer) => {
+            if (Option.isNone(answer) || !state.downAfterRefresh) return Effect.succeed(answer)
+            state.down = true
+            state.downAfterRefresh = false
+            // the memory store must not persist it: it is the pair the database failed to write
+            return Effect.fail(new Unsaved(answer.value))
+          })).pipe(
+            Effect.catchIf((e): e is Unsaved => e instanceof Unsaved, ({ response }) =>
+              Effect.map(Clock.currentTimeMillis, (now) => ({
+                _tag: "Unsaved",
+                grant: TokenStore.fromResponse(response, now),
+                error: failure("store a rotated pair"),
+                save: Effect.suspend(() => {
+                  state.saves++
+                  return state.takenOver
+                    ? Effect.fail(new RefreshTakenOver({ grant: key }))
+                    : guard("store a rotated pair", memory.save(response))
+                })
+              } as const)))
+          )
+      )
+  }
+}
+
+/** A manager on `store`, with the OAuth client and configuration of `context`. */
+const managerOn = (store: TokenStore.Service, context: Context.Context<NotionOAuth.NotionOAuth>) =>
+  Effect.flatMap(
+    Layer.build(
+      TokenManager.layer().pipe(
+        Layer.provide(Layer.succeed(TokenStore.TokenStore, store)),
+        Layer.provide(Layer.succeedContext(context))
+      )
+    ),
+    (built) => Effect.provide(TokenManager.TokenManager, built)
+  )
 
 const refreshCount = (result: "ok" | "reauthorize" | "error") =>
   Effect.map(Metric.value(Metric.tagged(NotionMetrics.refreshes, "result", result)), (state) => state.count)
@@ -228,6 +290,72 @@ it.layer(NodeHttpClient.layerUndici)("TokenManager", (it) => {
       )
       assert.strictEqual(unavailable.cause, failure)
       assert.strictEqual(unavailable.code, "notion_effect_credentials_unavailable")
+    }))
+
+  it.scoped("a new pair the store fails to write is used from memory and written back, with back-off, when it answers", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      const stale = expired(s.grant)
+      yield* s.store.save(stale)
+      const state = { down: false, downAfterRefresh: true, takenOver: false, saves: 0 }
+      const manager = yield* managerOn(flaky(s.store, state), s.context)
+      const client = yield* TokenManager.makeClient(s.grant.bot_id).pipe(
+        Effect.provideService(TokenManager.TokenManager, manager),
+        Effect.provide(s.context)
+      )
+      // the store goes down while Notion's answer is on its way: the call succeeds on the new pair anyway
+      assert.strictEqual((yield* client.users.me()).type, "bot")
+      assert.isTrue(state.down, JSON.stringify(state))
+      const users = yield* Effect.all(Array.from({ length: 5 }, () => client.users.me()), { concurrency: "unbounded" })
+      assert.isTrue(users.every((user) => user.type === "bot"))
+      const kept = yield* manager.token(s.grant.bot_id)
+      assert.notStrictEqual(Redacted.value(kept), Redacted.value(stale.access_token))
+      // a 401 to the kept token cannot refresh (its refresh token is only in memory): a typed error, nothing sent
+      const refused = yield* Effect.flip(manager.refresh(s.grant.bot_id, kept))
+      assert.strictEqual(refused._tag, "StoreFailure")
+      assert.deepStrictEqual(
+        [(yield* stats(s.emulator)).refreshes, (yield* stats(s.emulator)).refreshReuses],
+        [1, 0]
+      )
+      // the write-back: one attempt at once, then 100 ms doubling (jittered), at most 2 seconds apart
+      assert.strictEqual(state.saves, 1)
+      yield* TestClock.adjust("50 millis")
+      assert.strictEqual(state.saves, 1)
+      yield* TestClock.adjust("1 minute")
+      assert.isAtLeast(state.saves, 25)
+      assert.isAtMost(state.saves, 45)
+      assert.strictEqual(
+        Redacted.value((yield* s.store.load(s.grant.bot_id)).accessToken),
+        Redacted.value(stale.access_token)
+      )
+      // the store answers: the kept pair is written, and used from the store from now on
+      state.down = false
+      yield* TestClock.adjust("3 seconds")
+      const stored = yield* s.store.load(s.grant.bot_id)
+      assert.strictEqual(Redacted.value(stored.accessToken), Redacted.value(kept))
+      const saves = state.saves
+      yield* TestClock.adjust("1 minute")
+      assert.strictEqual(state.saves, saves)
+      assert.strictEqual((yield* client.users.me()).type, "bot")
+      assert.deepStrictEqual([(yield* stats(s.emulator)).refreshes, (yield* stats(s.emulator)).refreshReuses], [1, 0])
+    }))
+
+  it.scoped("a kept pair whose refresh was taken over is dropped: the store's record is used again", () =>
+    Effect.gen(function*() {
+      const s = yield* setup()
+      const stale = expired(s.grant)
+      yield* s.store.save(stale)
+      const state = { down: false, downAfterRefresh: true, takenOver: false, saves: 0 }
+      const manager = yield* managerOn(flaky(s.store, state), s.context)
+      const kept = yield* manager.refresh(s.grant.bot_id, stale.access_token)
+      assert.notStrictEqual(Redacted.value(kept), Redacted.value(stale.access_token))
+      state.down = false
+      state.takenOver = true
+      yield* TestClock.adjust("1 second")
+      const saves = state.saves
+      yield* TestClock.adjust("1 minute")
+      assert.strictEqual(state.saves, saves) // RefreshTakenOver is final: no more attempts
+      assert.strictEqual(Redacted.value(yield* manager.token(s.grant.bot_id)), Redacted.value(stale.access_token))
     }))
 
   it.scoped("logs, spans and errors of refreshes and failures never hold a token", () =>

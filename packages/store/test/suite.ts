@@ -108,6 +108,7 @@ const setup = (backend: Backend) =>
         NOTION_OAUTH_CLIENT_ID: emulator.oauthClient.clientId,
         NOTION_OAUTH_CLIENT_SECRET: Redacted.value(emulator.oauthClient.clientSecret),
         GRANT: grant.bot_id,
+        NOTION_STORE_REFRESH_LEASE: "2 seconds",
         ...extra
       })
     }
@@ -157,7 +158,7 @@ export const storeSuite = (backend: Backend) =>
         const migrations = yield* s.sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${
           s.sql(`${s.location.table}_migrations`)
         }`
-        assert.strictEqual(Number(migrations[0]!.n), 1)
+        assert.strictEqual(Number(migrations[0]!.n), 2)
         assert.isTrue(yield* s.store.delete(s.grant.bot_id))
         assert.isFalse(yield* s.store.delete(s.grant.bot_id))
         const missing = yield* Effect.flip(s.store.load(s.grant.bot_id))
@@ -340,8 +341,8 @@ export const storeSuite = (backend: Backend) =>
     )
 
     it.scoped(
-      "killed after Notion rotated the pair, before the commit: the record is intact; an expired token " +
-        "then needs re-authorization",
+      "killed after Notion rotated the pair, before the commit: the record is intact; once its intent is " +
+        "silent for the lease, an expired token needs re-authorization",
       () =>
         Effect.gen(function*() {
           const s = yield* setup(backend)

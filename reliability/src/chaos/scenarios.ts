@@ -1,4 +1,5 @@
 /** Every chaos scenario `pnpm chaos` runs, in order. */
+import * as Postgres from "./postgres.js"
 import type { ChaosReport } from "./report.js"
 import * as Webhooks from "./webhooks.js"
 
@@ -10,5 +11,6 @@ export interface Scenario {
 
 /** The scenarios, in order. */
 export const scenarios: ReadonlyArray<Scenario> = [
+  { name: "PostgreSQL stopped mid-refresh", run: Postgres.run },
   { name: "mutated webhook deliveries", run: Webhooks.run }
 ]
