@@ -240,6 +240,11 @@ export interface Local extends Service {
   /** Counts a request sent through another limiter: takes a slot at once, whatever the budget or the queue. */
   readonly take: (token: Redacted.Redacted<string>) => Effect.Effect<void>
   /**
+   * Counts `slots` requests of other processes, unknown to this one except for their number, whose windows end at
+   * `until` (clock milliseconds).
+   */
+  readonly reserve: (token: Redacted.Redacted<string>, slots: number, until: number) => Effect.Effect<void>
+  /**
    * From now on each token may use only this fraction (0 < fraction ≤ 1) of `requests` and of `maxInFlight` (at
    * least one of each); slots already taken count against it. `1` gives the whole budget back.
    */
@@ -263,7 +268,9 @@ export const unsafeMake = (options: Options = {}): Service =>
  * @category constructors
  */
 export const unsafeMakeLocal = (options: Options = {}): Local => {
-  if (options.enabled === false) return { ...unlimited, take: () => Effect.void, share: () => Effect.void }
+  if (options.enabled === false) {
+    return { ...unlimited, take: () => Effect.void, reserve: () => Effect.void, share: () => Effect.void }
+  }
   const s = settings(options)
   const buckets = new Map<string, Bucket>()
   let created = 0
@@ -298,6 +305,13 @@ export const unsafeMakeLocal = (options: Options = {}): Local => {
 
   const free = (b: Bucket, now: number) =>
     now >= b.blockedUntil && b.inUse < inFlightCap && b.inUse + b.expiries.length < capacity
+
+  /** Adds `count` slots whose windows end at `end`, in order. */
+  const insert = (b: Bucket, end: number, count: number) => {
+    let at = b.expiries.length
+    while (at > 0 && b.expiries[at - 1]! > end) at--
+    b.expiries.splice(at, 0, ...Array.from({ length: count }, () => end))
+  }
 
   /** Grants slots to the waiters at the head of the queue while there are free ones. */
   const pump = (b: Bucket, now: number) => {
@@ -425,10 +439,7 @@ export const unsafeMakeLocal = (options: Options = {}): Local => {
         if (b === undefined) return Effect.void
         const now = clock.unsafeCurrentTimeMillis()
         b.inUse = Math.max(0, b.inUse - 1)
-        const end = now + s.windowMillis
-        let at = b.expiries.length
-        while (at > 0 && b.expiries[at - 1]! > end) at--
-        b.expiries.splice(at, 0, end)
+        insert(b, now + s.windowMillis, 1)
         pump(b, now)
         return ensureTimer(b, now)
       }),
@@ -450,6 +461,14 @@ export const unsafeMakeLocal = (options: Options = {}): Local => {
         Effect.clockWith((clock) =>
           Effect.sync(() => {
             bucket(key, clock.unsafeCurrentTimeMillis()).inUse++
+          })
+        )),
+    reserve: (token, slots, until) =>
+      Effect.flatMap(tokenHash(token), (key) =>
+        Effect.clockWith((clock) =>
+          Effect.sync(() => {
+            const now = clock.unsafeCurrentTimeMillis()
+            if (slots > 0 && until > now) insert(bucket(key, now), until, slots)
           })
         )),
     share: (fraction) =>

@@ -258,6 +258,21 @@ describe("NotionRateLimiter", () => {
       assert.isTrue(yield* next.done)
     }))
 
+  it.effect("local limiter: reserve counts slots of other processes until their windows end", () =>
+    Effect.gen(function*() {
+      const limiter = NotionRateLimiter.unsafeMakeLocal({ requests: 3, window: "2 seconds" })
+      yield* limiter.reserve(token, 2, 500)
+      yield* limiter.reserve(token, 5, 0) // already over: ignored
+      yield* limiter.acquire(token)
+      const second = yield* pending(limiter)
+      yield* settle
+      assert.isFalse(yield* second.done)
+      yield* TestClock.adjust("499 millis")
+      assert.isFalse(yield* second.done)
+      yield* TestClock.adjust("1 millis")
+      assert.isTrue(yield* second.done)
+    }))
+
   it.effect("local limiter: share narrows the budget and the in-flight cap, counting slots taken; 1 restores it", () =>
     Effect.gen(function*() {
       const limiter = NotionRateLimiter.unsafeMakeLocal({ requests: 9, window: "2 seconds", maxInFlight: 6 })

@@ -28,7 +28,6 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import { Redis, type RedisOptions } from "ioredis"
 import { define } from "./internal/scripts.js"
@@ -48,8 +47,9 @@ export interface Options extends NotionRateLimiter.Options {
   readonly prefix?: string | undefined
   /**
    * How long the slots in flight of a process that stopped renewing them (it died, or hangs) stay taken: default
-   * 6 seconds. A live process renews its slots every third of it (for at most 5 minutes per slot). A slot whose
-   * lease ran out counts as a request that ended then: it frees one `window` later.
+   * 5 seconds. A live process renews its slots every third of it (for at most 5 minutes per slot). A slot whose
+   * lease ran out counts as a request sent when its lease was last set: it frees a third of the lease plus one
+   * `window` after that.
    */
   readonly lease?: Duration.DurationInput | undefined
   /**
@@ -95,11 +95,17 @@ interface Slot {
   readonly since: number
 }
 
-/** What this process knows of one token: its slots in flight, its slots of the last window, its back-off. */
+/**
+ * What this process knows of one token: its slots in flight, its slots of the last window, its back-off, and
+ * how many slots every process together had taken at Redis's last answer.
+ */
 interface Ledger {
+  readonly token: Redacted.Redacted<string>
   readonly held: Array<Slot>
   released: Array<{ readonly id: string; readonly end: number }>
   blockedUntil: number
+  used: number
+  usedAt: number
 }
 
 /** A slot is renewed for at most this long: an attempt is bounded by its timeout, a leaked slot is not. */
@@ -123,7 +129,8 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
     const fallback = NotionRateLimiter.unsafeMakeLocal(options)
     const url = options.url ?? "redis://127.0.0.1:6379"
     const prefix = options.prefix ?? "notion-effect:ratelimit:"
-    const leaseMillis = Math.max(3, Duration.toMillis(options.lease ?? Duration.seconds(6)))
+    const leaseMillis = Math.max(3, Duration.toMillis(options.lease ?? Duration.seconds(5)))
+    const beatMillis = Math.floor(leaseMillis / 3)
     const pollMillis = Duration.toMillis(options.pollInterval ?? Duration.millis(25))
     const connectMillis = Duration.toMillis(options.connectTimeout ?? Duration.seconds(2))
     const server = where(url)
@@ -164,10 +171,10 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
     }
 
     const ledgers = new Map<string, Ledger>()
-    const ledger = (hash: string) => {
+    const ledger = (token: Redacted.Redacted<string>, hash: string) => {
       let l = ledgers.get(hash)
       if (l === undefined) {
-        l = { held: [], released: [], blockedUntil: 0 }
+        l = { token, held: [], released: [], blockedUntil: 0, used: 0, usedAt: 0 }
         ledgers.set(hash, l)
       }
       return l
@@ -185,6 +192,26 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
     let healthy = true
     let sharing = false
     let fencedUntil = 0
+    /**
+     * The fallback takes this process's share. Of what Redis last said was taken in this window, it counts the
+     * same share as its own (at least): together the processes then add at most what was left.
+     */
+    const narrow = (fraction: number) =>
+      Effect.zipRight(
+        fallback.share(fraction),
+        Effect.clockWith((clock) => {
+          const now = clock.unsafeCurrentTimeMillis()
+          return Effect.forEach(ledgers.values(), (l) => {
+            prune(l, now)
+            const own = l.held.length + l.released.length
+            const others = Math.ceil(l.used * fraction) - own
+            return l.usedAt + s.windowMillis > now && others > 0
+              ? fallback.reserve(l.token, others, l.usedAt + s.windowMillis)
+              : Effect.void
+          }, { discard: true })
+        })
+      )
+
     const down = (cause: unknown) =>
       Effect.suspend(() => {
         if (!healthy) return Effect.void
@@ -192,7 +219,7 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
         sharing = true
         const fraction = outageShare()
         return Effect.zipRight(
-          fallback.share(fraction),
+          narrow(fraction),
           Effect.logWarning(
             `notion rate limiter: Redis at ${server} is unreachable (${
               cause === undefined ? lastError : summary(cause)
@@ -277,23 +304,16 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
         )
       }).pipe(Effect.catchAll((error) => down(error.cause)), Effect.zipRight(unfence))
     })
+    // every beat; every 100 ms while Redis is away, to come back as soon as it answers
     yield* Effect.forkIn(
-      Effect.repeat(heartbeat, Schedule.spaced(Duration.millis(Math.max(1, Math.floor(leaseMillis / 3))))),
+      Effect.forever(
+        Effect.zipRight(heartbeat, Effect.suspend(() => Effect.sleep(Duration.millis(healthy ? beatMillis : 100))))
+      ),
       scope
     )
 
-    const hold = (hash: string, id: string, now: number) => ledger(hash).held.push({ id, since: now })
-
-    const viaFallback = (token: Redacted.Redacted<string>, hash: string, cause: unknown) =>
-      Effect.zipRight(
-        down(cause),
-        Effect.tap(fallback.acquire(token), () =>
-          Effect.clockWith((clock) =>
-            Effect.sync(() =>
-              hold(hash, `${processId}:${++counter}`, clock.unsafeCurrentTimeMillis())
-            )
-          ))
-      )
+    const hold = (token: Redacted.Redacted<string>, hash: string, id: string, now: number) =>
+      ledger(token, hash).held.push({ id, since: now })
 
     /**
      * Takes a slot in Redis. `local`: the process already holds a slot of the fallback (one window after an
@@ -323,12 +343,18 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
                   s.requests,
                   s.windowMillis,
                   leaseMillis,
-                  s.maxInFlight === Infinity ? 0 : s.maxInFlight
+                  s.maxInFlight === Infinity ? 0 : s.maxInFlight,
+                  beatMillis
                 )
               ),
-              ([granted]) =>
-                granted !== 1 ? Effect.void : Effect.clockWith((clock) => {
-                  hold(hash, id, clock.unsafeCurrentTimeMillis())
+              ([granted, , , , used]) =>
+                Effect.clockWith((clock) => {
+                  const now = clock.unsafeCurrentTimeMillis()
+                  const l = ledger(token, hash)
+                  l.used = used
+                  l.usedAt = now
+                  if (granted !== 1) return Effect.void
+                  hold(token, hash, id, now)
                   return local ? Effect.void : fallback.take(token)
                 })
             )
@@ -360,30 +386,47 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
       return attempt
     }
 
+    /**
+     * A slot of the fallback (at this process's share while Redis is away or just back), then, if Redis is there
+     * by the time it is granted, a slot in Redis too: a request that waited out the outage in the fallback's
+     * queue does not skip Redis once it is back.
+     */
+    const viaFallback = (
+      token: Redacted.Redacted<string>,
+      hash: string,
+      cause: unknown
+    ): Effect.Effect<void, NotionError.RateLimited> => {
+      const holdLocal = Effect.clockWith((clock) =>
+        Effect.sync(() => hold(token, hash, `${processId}:${++counter}`, clock.unsafeCurrentTimeMillis()))
+      )
+      return Effect.zipRight(
+        cause === null ? Effect.void : down(cause),
+        Effect.flatMap(
+          fallback.acquire(token),
+          () =>
+            Effect.suspend(() =>
+              !healthy ? holdLocal : acquireRedis(token, hash, true).pipe(
+                Effect.catchAll((error) =>
+                  error instanceof RedisFailure
+                    ? Effect.zipRight(down(error.cause), holdLocal)
+                    : Effect.zipRight(fallback.release(token), Effect.fail(error))
+                ),
+                Effect.onInterrupt(() => fallback.release(token))
+              )
+            )
+        )
+      )
+    }
+
     const acquire = (token: Redacted.Redacted<string>, hash: string): Effect.Effect<void, NotionError.RateLimited> =>
       Effect.clockWith((clock) => {
         if (!healthy) return viaFallback(token, hash, undefined)
-        if (clock.unsafeCurrentTimeMillis() >= fencedUntil) {
-          return Effect.catchAll(
-            acquireRedis(token, hash, false),
-            (error) => error instanceof RedisFailure ? viaFallback(token, hash, error.cause) : Effect.fail(error)
-          )
-        }
         // one window after an outage: this process's share, and Redis
-        return Effect.flatMap(fallback.acquire(token), () =>
-          acquireRedis(token, hash, true).pipe(
-            Effect.catchAll((error) =>
-              error instanceof RedisFailure
-                ? Effect.zipRight(
-                  down(error.cause),
-                  Effect.clockWith((clock) =>
-                    Effect.sync(() => hold(hash, `${processId}:${++counter}`, clock.unsafeCurrentTimeMillis()))
-                  )
-                )
-                : Effect.zipRight(fallback.release(token), Effect.fail(error))
-            ),
-            Effect.onInterrupt(() => fallback.release(token))
-          ))
+        if (clock.unsafeCurrentTimeMillis() < fencedUntil) return viaFallback(token, hash, null)
+        return Effect.catchAll(
+          acquireRedis(token, hash, false),
+          (error) => error instanceof RedisFailure ? viaFallback(token, hash, error.cause) : Effect.fail(error)
+        )
       })
 
     return {
@@ -396,7 +439,7 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
       release: (token) =>
         Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) =>
           Effect.clockWith((clock) => {
-            const l = ledger(hash)
+            const l = ledger(token, hash)
             const slot = l.held.shift()
             if (slot === undefined) return Effect.void
             const now = clock.unsafeCurrentTimeMillis()
@@ -419,7 +462,7 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
         Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) =>
           Effect.clockWith((clock) => {
             const millis = Math.max(0, Math.ceil(Duration.toMillis(retryAfter)))
-            const l = ledger(hash)
+            const l = ledger(token, hash)
             l.blockedUntil = Math.max(l.blockedUntil, clock.unsafeCurrentTimeMillis() + millis)
             // the fallback learns it too: it holds the token if Redis goes away during the back-off
             return Effect.zipRight(

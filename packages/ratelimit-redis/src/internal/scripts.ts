@@ -16,8 +16,9 @@ export interface Scripted {
     requests: number,
     windowMillis: number,
     leaseMillis: number,
-    maxInFlight: number
-  ): Promise<[number, number, number, number]>
+    maxInFlight: number,
+    beatMillis: number
+  ): Promise<[number, number, number, number, number]>
   notionRelease(inFlight: string, released: string, id: string, windowMillis: number): Promise<number>
   notionBackoff(blocked: string, millis: number): Promise<number>
   notionRenew(inFlight: string, leaseMillis: number, windowMillis: number, ...ids: Array<string>): Promise<number>
@@ -44,9 +45,10 @@ const KEEP = `local function keep(key, ms)
 end`
 
 /**
- * Takes a slot if one is free. Answers `{ granted, wait, reason, exact }`: `reason` 1 back-off, 2 window,
- * 3 in-flight cap; `exact` 0 when the wait is only a lower bound (every slot is in flight). A slot whose lease
- * ran out (its process stopped renewing it) counts as a request ended then: it frees a window later.
+ * Takes a slot if one is free. Answers `{ granted, wait, reason, exact, used }`: `reason` 1 back-off, 2 window,
+ * 3 in-flight cap; `exact` 0 when the wait is only a lower bound (every slot is in flight); `used` the slots taken
+ * now. A slot whose lease ran out (its process stopped renewing it every `beat`) counts as a request sent when its
+ * lease was last set, give or take a beat: it frees `beat` + `window` after that.
  */
 const acquire = `${NOW}
 ${KEEP}
@@ -56,27 +58,32 @@ local requests = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
 local lease = tonumber(ARGV[4])
 local maxInFlight = tonumber(ARGV[5])
+local beat = tonumber(ARGV[6])
 local dead = redis.call("ZRANGEBYSCORE", KEYS[1], "-inf", now, "WITHSCORES")
 if #dead > 0 then
-  for i = 1, #dead, 2 do redis.call("ZADD", KEYS[2], "GT", tonumber(dead[i + 1]) + window, dead[i]) end
+  for i = 1, #dead, 2 do
+    local frees = tonumber(dead[i + 1]) - lease + beat + window
+    if frees > now then redis.call("ZADD", KEYS[2], "GT", frees, dead[i]) end
+  end
   redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now)
-  redis.call("PEXPIRE", KEYS[2], window)
+  keep(KEYS[2], window)
 end
 redis.call("ZREMRANGEBYSCORE", KEYS[2], "-inf", now)
 local inflight = redis.call("ZCARD", KEYS[1])
 local released = redis.call("ZCARD", KEYS[2])
-if maxInFlight > 0 and inflight >= maxInFlight then return { 0, 0, 3, 0 } end
-if inflight + released < requests then
+local used = inflight + released
+if maxInFlight > 0 and inflight >= maxInFlight then return { 0, 0, 3, 0, used } end
+if used < requests then
   redis.call("ZADD", KEYS[1], now + lease, ARGV[1])
   redis.call("PEXPIRE", KEYS[1], lease + window)
-  return { 1, 0, 0, 1 }
+  return { 1, 0, 0, 1, used + 1 }
 end
-local over = inflight + released - requests
+local over = used - requests
 if released > over then
   local slot = redis.call("ZRANGE", KEYS[2], over, over, "WITHSCORES")
-  return { 0, tonumber(slot[2]) - now, 2, 1 }
+  return { 0, tonumber(slot[2]) - now, 2, 1, used }
 end
-return { 0, window, 2, 0 }`
+return { 0, window, 2, 0, used }`
 
 /** Frees a slot (in flight or not: a request sent while Redis was away): it counts until `window` after now. */
 const release = `${NOW}
