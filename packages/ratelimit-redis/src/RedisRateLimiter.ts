@@ -496,7 +496,8 @@ export const layer = (options: Options = {}): Layer.Layer<NotionRateLimiter.Noti
 
 /**
  * {@link layer} with settings from the environment over `options`: core's `NOTION_RATE_LIMIT_*` variables,
- * plus `NOTION_RATE_LIMIT_REDIS_URL` and `NOTION_RATE_LIMIT_REDIS_PREFIX`.
+ * plus `NOTION_RATE_LIMIT_REDIS_URL`, `NOTION_RATE_LIMIT_REDIS_PREFIX` and `NOTION_RATE_LIMIT_REDIS_FALLBACK_SHARE`
+ * (a number in (0, 1], e.g. `0.25`).
  *
  * @since 0.1.0
  * @category layers
@@ -510,11 +511,18 @@ export const layerConfig = (
       const limits = yield* NotionRateLimiter.config(options)
       const url = yield* Config.option(Config.string("NOTION_RATE_LIMIT_REDIS_URL"))
       const prefix = yield* Config.option(Config.string("NOTION_RATE_LIMIT_REDIS_PREFIX"))
+      const share = yield* Config.option(
+        Config.validate(Config.number("NOTION_RATE_LIMIT_REDIS_FALLBACK_SHARE"), {
+          message: "must be a number in (0, 1]",
+          validation: (n) => n > 0 && n <= 1
+        })
+      )
       return yield* make({
         ...options,
         ...limits,
         ...(Option.isSome(url) ? { url: url.value } : {}),
-        ...(Option.isSome(prefix) ? { prefix: prefix.value } : {})
+        ...(Option.isSome(prefix) ? { prefix: prefix.value } : {}),
+        ...(Option.isSome(share) ? { fallbackShare: share.value } : {})
       })
     })
   )

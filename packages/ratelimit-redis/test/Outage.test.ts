@@ -3,10 +3,13 @@
 // outage; skipped like the other Redis tests when it is unreachable.
 import { assert, describe, it } from "@effect/vitest"
 import { NotionRateLimiter } from "@notion-effect/core"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
@@ -68,7 +71,7 @@ describe("RedisRateLimiter without Redis (no Redis needed)", () => {
       assert.isTrue(Option.isSome(yield* Fiber.poll(fourth)))
     }))
 
-  it.scoped("by default a process that never reached Redis takes half of the budget; 1 gives it all", () =>
+  it.scoped("by default a process that never reached Redis takes half of the budget; 1 gives it all; or from the environment", () =>
     Effect.gen(function*() {
       const token = newToken()
       const half = yield* RedisRateLimiter.make({ url: "redis://127.0.0.1:1", requests: 10, window: "1 second" })
@@ -85,6 +88,25 @@ describe("RedisRateLimiter without Redis (no Redis needed)", () => {
       for (let i = 0; i < 10; i++) yield* all.acquire(token)
       const wrong = yield* Effect.exit(Effect.scoped(RedisRateLimiter.make({ fallbackShare: 0 })))
       assert.isTrue(Exit.isFailure(wrong) && String(wrong.cause).includes("fallbackShare"))
+      // from the environment
+      const quarter = yield* Layer.build(RedisRateLimiter.layerConfig({ url: "redis://127.0.0.1:1", requests: 8 }))
+        .pipe(
+          Effect.map(Context.get(NotionRateLimiter.NotionRateLimiter)),
+          Effect.withConfigProvider(
+            ConfigProvider.fromMap(new Map([["NOTION_RATE_LIMIT_REDIS_FALLBACK_SHARE", "0.25"]]))
+          )
+        )
+      const other = newToken()
+      for (let i = 0; i < 2; i++) yield* quarter.acquire(other)
+      const third = yield* Effect.fork(quarter.acquire(other))
+      yield* TestClock.adjust(0)
+      assert.isTrue(Option.isNone(yield* Fiber.poll(third)))
+      const invalid = yield* Effect.exit(
+        Layer.build(RedisRateLimiter.layerConfig({ url: "redis://127.0.0.1:1" })).pipe(
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["NOTION_RATE_LIMIT_REDIS_FALLBACK_SHARE", "2"]])))
+        )
+      )
+      assert.isTrue(Exit.isFailure(invalid))
     }))
 })
 
