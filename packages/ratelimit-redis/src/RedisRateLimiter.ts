@@ -294,7 +294,9 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
             if (ids.length > 0) {
               return call(() => redis.notionRenew(keys(hash).inFlight, leaseMillis, s.windowMillis, ...ids))
             }
-            if (l.released.length === 0 && l.blockedUntil <= now) ledgers.delete(hash)
+            if (l.released.length === 0 && l.blockedUntil <= now && l.usedAt + s.windowMillis <= now) {
+              ledgers.delete(hash)
+            }
             return Effect.void
           }, { discard: true }),
           Effect.map(
@@ -304,13 +306,12 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
         )
       }).pipe(Effect.catchAll((error) => down(error.cause)), Effect.zipRight(unfence))
     })
-    // every beat; every 100 ms while Redis is away, to come back as soon as it answers
-    yield* Effect.forkIn(
-      Effect.forever(
-        Effect.zipRight(heartbeat, Effect.suspend(() => Effect.sleep(Duration.millis(healthy ? beatMillis : 100))))
-      ),
-      scope
+    // every beat; every 100 ms while the connection is down, to come back as soon as Redis answers (a Redis that
+    // answers with errors is tried again every beat)
+    const pause = Effect.suspend(() =>
+      Effect.sleep(Duration.millis(healthy || redis.status === "ready" ? beatMillis : 100))
     )
+    yield* Effect.forkIn(Effect.forever(Effect.zipRight(heartbeat, pause)), scope)
 
     const hold = (token: Redacted.Redacted<string>, hash: string, id: string, now: number) =>
       ledger(token, hash).held.push({ id, since: now })
@@ -393,39 +394,38 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
      */
     const viaFallback = (
       token: Redacted.Redacted<string>,
-      hash: string,
-      cause: unknown
+      hash: string
     ): Effect.Effect<void, NotionError.RateLimited> => {
       const holdLocal = Effect.clockWith((clock) =>
         Effect.sync(() => hold(token, hash, `${processId}:${++counter}`, clock.unsafeCurrentTimeMillis()))
       )
-      return Effect.zipRight(
-        cause === null ? Effect.void : down(cause),
-        Effect.flatMap(
-          fallback.acquire(token),
-          () =>
-            Effect.suspend(() =>
-              !healthy ? holdLocal : acquireRedis(token, hash, true).pipe(
-                Effect.catchAll((error) =>
-                  error instanceof RedisFailure
-                    ? Effect.zipRight(down(error.cause), holdLocal)
-                    : Effect.zipRight(fallback.release(token), Effect.fail(error))
-                ),
-                Effect.onInterrupt(() => fallback.release(token))
-              )
+      return Effect.flatMap(
+        fallback.acquire(token),
+        () =>
+          Effect.suspend(() =>
+            !healthy ? holdLocal : acquireRedis(token, hash, true).pipe(
+              Effect.catchAll((error) =>
+                error instanceof RedisFailure
+                  ? Effect.zipRight(down(error.cause), holdLocal)
+                  : Effect.zipRight(fallback.release(token), Effect.fail(error))
+              ),
+              Effect.onInterrupt(() => fallback.release(token))
             )
-        )
+          )
       )
     }
 
     const acquire = (token: Redacted.Redacted<string>, hash: string): Effect.Effect<void, NotionError.RateLimited> =>
       Effect.clockWith((clock) => {
-        if (!healthy) return viaFallback(token, hash, undefined)
+        if (!healthy) return viaFallback(token, hash)
         // one window after an outage: this process's share, and Redis
-        if (clock.unsafeCurrentTimeMillis() < fencedUntil) return viaFallback(token, hash, null)
+        if (clock.unsafeCurrentTimeMillis() < fencedUntil) return viaFallback(token, hash)
         return Effect.catchAll(
           acquireRedis(token, hash, false),
-          (error) => error instanceof RedisFailure ? viaFallback(token, hash, error.cause) : Effect.fail(error)
+          (error) =>
+            error instanceof RedisFailure
+              ? Effect.zipRight(down(error.cause), viaFallback(token, hash))
+              : Effect.fail(error)
         )
       })
 
@@ -434,7 +434,8 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
       acquire: (token) =>
         Effect.flatMap(
           NotionRateLimiter.tokenHash(token),
-          (hash) => redis.status !== "ready" ? viaFallback(token, hash, undefined) : acquire(token, hash)
+          (hash) =>
+            redis.status !== "ready" ? Effect.zipRight(down(undefined), viaFallback(token, hash)) : acquire(token, hash)
         ),
       release: (token) =>
         Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) =>
