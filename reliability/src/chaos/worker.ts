@@ -1,7 +1,7 @@
 /**
  * Chaos: a worker process killed with requests in flight. Worker processes share one token's budget through
- * `RedisRateLimiter.layer` on a private redis-server; one of them talks to the emulator through a proxy that, a
- * few windows in, stops passing answers on: as soon as its share of the next batch is on the wire (counted by the
+ * `RedisRateLimiter.layer` on a private redis-server; one of them talks to the emulator through a proxy that, one
+ * window in, stops passing answers on: as soon as its share of the next batch is on the wire (counted by the
  * emulator, never answered) it is SIGKILLed. The survivors must finish within 15 %
  * of the ideal: the time every request the emulator accepted takes at the budget's pace (the victim's
  * included).
@@ -47,10 +47,10 @@ const once = (options: Options) =>
       const begin = Date.now()
       for (const w of [...living, victim]) w.go()
       const results = Promise.all(living.map((w) => w.result))
-      // a few windows in, the victim's answers are held: once its part of a batch is on the wire, it dies
-      await until(() => Date.now() - begin >= 3 * budget.windowMillis, 60_000)
+      // one window in, the victim's answers are held: once its part of a batch is on the wire, it dies
+      await until(() => Date.now() - begin >= budget.windowMillis, 60_000)
       proxy.hold()
-      await until(() => victim.progress().onWire >= 5, 60_000)
+      await until(() => victim.progress().onWire >= 6, 60_000)
       const inFlight = victim.progress().onWire
       const victimDone = victim.progress().done
       victim.kill()
