@@ -229,17 +229,54 @@ const settle = (waiter: Waiter, result: Effect.Effect<void, NotionError.RateLimi
 }
 
 /**
+ * An in-process limiter a limiter keeping its budget elsewhere falls back to (as `@notion-effect/ratelimit-redis`
+ * does while Redis is away): it also counts the requests sent through the other limiter, and can be narrowed to
+ * a share of the budget.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Local extends Service {
+  /** Counts a request sent through another limiter: takes a slot at once, whatever the budget or the queue. */
+  readonly take: (token: Redacted.Redacted<string>) => Effect.Effect<void>
+  /**
+   * Counts `slots` requests of other processes, unknown to this one except for their number, whose windows end at
+   * `until` (clock milliseconds).
+   */
+  readonly reserve: (token: Redacted.Redacted<string>, slots: number, until: number) => Effect.Effect<void>
+  /**
+   * From now on each token may use only this fraction (0 < fraction ≤ 1) of `requests` and of `maxInFlight` (at
+   * least one of each); slots already taken count against it. `1` gives the whole budget back.
+   */
+  readonly share: (fraction: number) => Effect.Effect<void>
+}
+
+/**
  * An in-process limiter, synchronously (its state lives in the returned service). Prefer {@link make} or
  * {@link layer}.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const unsafeMake = (options: Options = {}): Service => {
-  if (options.enabled === false) return unlimited
+export const unsafeMake = (options: Options = {}): Service =>
+  options.enabled === false ? unlimited : unsafeMakeLocal(options)
+
+/**
+ * {@link unsafeMake} as a {@link Local} limiter (`enabled: false` gives one that never waits).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const unsafeMakeLocal = (options: Options = {}): Local => {
+  if (options.enabled === false) {
+    return { ...unlimited, take: () => Effect.void, reserve: () => Effect.void, share: () => Effect.void }
+  }
   const s = settings(options)
   const buckets = new Map<string, Bucket>()
   let created = 0
+  /** The budget and in-flight cap of each token now: the whole ones unless narrowed by `share`. */
+  let capacity = s.requests
+  let inFlightCap = s.maxInFlight
 
   const sweep = (now: number) => {
     for (const [key, b] of buckets) {
@@ -267,7 +304,14 @@ export const unsafeMake = (options: Options = {}): Service => {
   }
 
   const free = (b: Bucket, now: number) =>
-    now >= b.blockedUntil && b.inUse < s.maxInFlight && b.inUse + b.expiries.length < s.requests
+    now >= b.blockedUntil && b.inUse < inFlightCap && b.inUse + b.expiries.length < capacity
+
+  /** Adds `count` slots whose windows end at `end`, in order. */
+  const insert = (b: Bucket, end: number, count: number) => {
+    let at = b.expiries.length
+    while (at > 0 && b.expiries[at - 1]! > end) at--
+    b.expiries.splice(at, 0, ...Array.from({ length: count }, () => end))
+  }
 
   /** Grants slots to the waiters at the head of the queue while there are free ones. */
   const pump = (b: Bucket, now: number) => {
@@ -284,8 +328,8 @@ export const unsafeMake = (options: Options = {}): Service => {
   const nextWakeup = (b: Bucket, now: number): number | undefined => {
     if (b.queue.length === 0) return undefined
     if (now < b.blockedUntil) return b.blockedUntil
-    if (b.inUse >= s.maxInFlight) return undefined
-    if (b.inUse + b.expiries.length >= s.requests) return b.expiries[0]
+    if (b.inUse >= inFlightCap) return undefined
+    if (b.inUse + b.expiries.length >= capacity) return b.expiries[Math.max(0, b.inUse + b.expiries.length - capacity)]
     return now
   }
 
@@ -321,9 +365,9 @@ export const unsafeMake = (options: Options = {}): Service => {
    * one more window per time round the slots.
    */
   const windowWait = (b: Bucket, now: number, position: number): number => {
-    const idle = s.requests - b.inUse - b.expiries.length
-    const round = Math.floor(position / s.requests)
-    const i = position % s.requests
+    const idle = capacity - b.inUse - b.expiries.length
+    const round = Math.floor(position / capacity)
+    const i = position % capacity
     const base = i < idle ? now : i < idle + b.expiries.length ? b.expiries[i - idle]! : now + s.windowMillis
     return base + round * s.windowMillis - now
   }
@@ -366,7 +410,7 @@ export const unsafeMake = (options: Options = {}): Service => {
       }
       const waiter: Waiter = {
         since: now,
-        reason: blocked > 0 ? "backoff" : window <= 0 && b.inUse >= s.maxInFlight ? "in_flight" : "window",
+        reason: blocked > 0 ? "backoff" : window <= 0 && b.inUse >= inFlightCap ? "in_flight" : "window",
         result: undefined,
         resume: undefined
       }
@@ -395,10 +439,7 @@ export const unsafeMake = (options: Options = {}): Service => {
         if (b === undefined) return Effect.void
         const now = clock.unsafeCurrentTimeMillis()
         b.inUse = Math.max(0, b.inUse - 1)
-        const end = now + s.windowMillis
-        let at = b.expiries.length
-        while (at > 0 && b.expiries[at - 1]! > end) at--
-        b.expiries.splice(at, 0, end)
+        insert(b, now + s.windowMillis, 1)
         pump(b, now)
         return ensureTimer(b, now)
       }),
@@ -414,7 +455,33 @@ export const unsafeMake = (options: Options = {}): Service => {
             return Effect.void
           }
           return ensureTimer(b, now)
-        }))
+        })),
+    take: (token) =>
+      Effect.flatMap(tokenHash(token), (key) =>
+        Effect.clockWith((clock) =>
+          Effect.sync(() => {
+            bucket(key, clock.unsafeCurrentTimeMillis()).inUse++
+          })
+        )),
+    reserve: (token, slots, until) =>
+      Effect.flatMap(tokenHash(token), (key) =>
+        Effect.clockWith((clock) =>
+          Effect.sync(() => {
+            const now = clock.unsafeCurrentTimeMillis()
+            if (slots > 0 && until > now) insert(bucket(key, now), until, slots)
+          })
+        )),
+    share: (fraction) =>
+      Effect.clockWith((clock) => {
+        if (!(fraction > 0 && fraction <= 1)) return Effect.dieMessage(`share must be in (0, 1], got ${fraction}`)
+        capacity = Math.max(1, Math.floor(s.requests * fraction))
+        inFlightCap = s.maxInFlight === Infinity ? Infinity : Math.max(1, Math.floor(s.maxInFlight * fraction))
+        const now = clock.unsafeCurrentTimeMillis()
+        return Effect.forEach(buckets.values(), (b) => {
+          pump(b, now)
+          return ensureTimer(b, now)
+        }, { discard: true })
+      })
   }
 }
 

@@ -241,6 +241,64 @@ describe("NotionRateLimiter", () => {
       assert.strictEqual((yield* Fiber.join(fiber)).length, 12)
     }))
 
+  it.effect("local limiter: take counts a request sent elsewhere, at once, even past the budget", () =>
+    Effect.gen(function*() {
+      const limiter = NotionRateLimiter.unsafeMakeLocal({ requests: 2, window: "1 second" })
+      yield* limiter.take(token)
+      yield* limiter.take(token)
+      yield* limiter.take(token) // a third, past the budget: counted, not refused
+      const next = yield* pending(limiter)
+      yield* limiter.release(token)
+      yield* limiter.release(token)
+      yield* limiter.release(token)
+      yield* settle
+      assert.isFalse(yield* next.done)
+      // three slots end at t = 1 s: the budget of 2 has room again only once all three freed
+      yield* TestClock.adjust("1 second")
+      assert.isTrue(yield* next.done)
+    }))
+
+  it.effect("local limiter: reserve counts slots of other processes until their windows end", () =>
+    Effect.gen(function*() {
+      const limiter = NotionRateLimiter.unsafeMakeLocal({ requests: 3, window: "2 seconds" })
+      yield* limiter.reserve(token, 2, 500)
+      yield* limiter.reserve(token, 5, 0) // already over: ignored
+      yield* limiter.acquire(token)
+      const second = yield* pending(limiter)
+      yield* settle
+      assert.isFalse(yield* second.done)
+      yield* TestClock.adjust("499 millis")
+      assert.isFalse(yield* second.done)
+      yield* TestClock.adjust("1 millis")
+      assert.isTrue(yield* second.done)
+    }))
+
+  it.effect("local limiter: share narrows the budget and the in-flight cap, counting slots taken; 1 restores it", () =>
+    Effect.gen(function*() {
+      const limiter = NotionRateLimiter.unsafeMakeLocal({ requests: 9, window: "2 seconds", maxInFlight: 6 })
+      yield* limiter.take(token)
+      yield* limiter.release(token) // one slot of this window already spent
+      yield* limiter.share(1 / 3) // 3 per window, 2 in flight
+      yield* limiter.acquire(token)
+      yield* limiter.acquire(token)
+      const third = yield* pending(limiter)
+      yield* settle
+      assert.isFalse(yield* third.done) // 1 + 2 = the share of 3
+      yield* TestClock.adjust("2 seconds") // the first slot frees; the two others are in flight: cap of 2
+      assert.isFalse(yield* third.done)
+      yield* limiter.release(token)
+      yield* settle
+      assert.isTrue(yield* third.done)
+      const fourth = yield* pending(limiter)
+      yield* settle
+      assert.isFalse(yield* fourth.done)
+      yield* limiter.share(1) // the whole budget again: 3 used of 9, 2 in flight of 6
+      yield* settle
+      assert.isTrue(yield* fourth.done)
+      const other = NotionRateLimiter.unsafeMakeLocal({ requests: 2 })
+      assert.isTrue(Exit.isFailure(yield* Effect.exit(other.share(0))))
+    }))
+
   it.effect("turned off: enabled false and layerUnlimited are the unlimited hook", () =>
     Effect.gen(function*() {
       assert.strictEqual(yield* NotionRateLimiter.make({ enabled: false }), NotionRateLimiter.unlimited)

@@ -5,11 +5,17 @@
  * budget together.
  *
  * Each token's state is three keys under the prefix, named by the token's SHA-256 (never the token): a sorted
- * set of slots in flight (scored by a lease, so a crashed process's slots free themselves), a sorted set of
- * released slots (scored by the end of their window: a slot frees `window` after its request ended) and the
- * back-off deadline. Every change is one Lua script, on Redis's clock. When Redis cannot be reached (at start
- * or mid-run) requests go through an in-process limiter with the same settings instead, with a warning log,
- * and go back to Redis once it answers again: no request fails because of Redis.
+ * set of slots in flight (scored by a short lease that the process renews while it lives, so a dead process's
+ * slots come back within seconds), a sorted set of released slots (scored by the end of their window: a slot
+ * frees `window` after its request ended) and the back-off deadline. Every change is one Lua script, on Redis's
+ * clock.
+ *
+ * When Redis cannot be reached (at start or mid-run, a timeout, a script error) requests go through an
+ * in-process limiter instead, with a warning log: it knows this process's own slots of the last window and the
+ * back-offs it saw, and lets the process use only its share of the budget (`fallbackShare`), so the processes
+ * together stay within it. When Redis answers again, the process first writes back what it learnt (its slots in
+ * flight, its slots of the last window, the back-off: never lowering what Redis holds), then for one window takes
+ * a slot only when both its share and Redis allow it, then uses Redis alone. No request fails because of Redis.
  *
  * @since 0.1.0
  */
@@ -24,9 +30,10 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { Redis, type RedisOptions } from "ioredis"
+import { define } from "./internal/scripts.js"
 
 /**
- * Settings: core's limiter options plus where Redis is.
+ * Settings: core's limiter options plus where Redis is and how to live without it.
  *
  * @since 0.1.0
  * @category models
@@ -39,78 +46,24 @@ export interface Options extends NotionRateLimiter.Options {
   /** Prefix of every key (default `notion-effect:ratelimit:`); processes sharing a budget must use the same. */
   readonly prefix?: string | undefined
   /**
-   * How long a slot stays taken when its process never releases it (it crashed): default 2 minutes. Keep it
-   * above the longest attempt (`NotionConfig`'s `timeout`, 60 s by default).
+   * How long the slots in flight of a process that stopped renewing them (it died, or hangs) stay taken: default
+   * 5 seconds. A live process renews its slots every third of it (for at most 5 minutes per slot). A slot whose
+   * lease ran out counts as a request sent when its lease was last set: it frees a third of the lease plus one
+   * `window` after that.
    */
   readonly lease?: Duration.DurationInput | undefined
+  /**
+   * The fraction (0 < share ≤ 1) of `requests` and `maxInFlight` this process uses while Redis is unreachable.
+   * Default: 1 / the number of live processes of the prefix this one last saw in Redis, at most 1/2 (a process
+   * that never reached Redis, or saw itself alone, takes half). Set it to 1 / the number of processes sharing the
+   * token when that is known, or 1 to let a process that is alone use the whole budget.
+   */
+  readonly fallbackShare?: number | undefined
   /** How often to ask again while every slot is in flight (default 25 ms). */
   readonly pollInterval?: Duration.DurationInput | undefined
   /** How long to wait for the first connection before starting on the in-process limiter (default 2 s). */
   readonly connectTimeout?: Duration.DurationInput | undefined
 }
-
-interface Scripted {
-  notionAcquire(
-    inFlight: string,
-    released: string,
-    blocked: string,
-    id: string,
-    requests: number,
-    windowMillis: number,
-    leaseMillis: number,
-    maxInFlight: number
-  ): Promise<[number, number, number, number]>
-  notionRelease(inFlight: string, released: string, id: string, windowMillis: number): Promise<number>
-  notionBackoff(blocked: string, millis: number): Promise<number>
-}
-
-const NOW = `local t = redis.call("TIME")
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`
-
-/**
- * Takes a slot if one is free. Answers `{ granted, wait, reason, exact }`: `reason` 1 back-off, 2 window,
- * 3 in-flight cap; `exact` 0 when the wait is only a lower bound (every slot is in flight).
- */
-const acquireScript = `${NOW}
-local blocked = tonumber(redis.call("GET", KEYS[3]) or "0")
-if blocked > now then return { 0, blocked - now, 1, 1 } end
-redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now)
-redis.call("ZREMRANGEBYSCORE", KEYS[2], "-inf", now)
-local inflight = redis.call("ZCARD", KEYS[1])
-local released = redis.call("ZCARD", KEYS[2])
-local requests = tonumber(ARGV[2])
-local window = tonumber(ARGV[3])
-local lease = tonumber(ARGV[4])
-local maxInFlight = tonumber(ARGV[5])
-if maxInFlight > 0 and inflight >= maxInFlight then return { 0, 0, 3, 0 } end
-if inflight + released < requests then
-  redis.call("ZADD", KEYS[1], now + lease, ARGV[1])
-  redis.call("PEXPIRE", KEYS[1], lease + window)
-  return { 1, 0, 0, 1 }
-end
-if released > 0 then
-  local first = redis.call("ZRANGE", KEYS[2], 0, 0, "WITHSCORES")
-  return { 0, tonumber(first[2]) - now, 2, 1 }
-end
-return { 0, window, 2, 0 }`
-
-/** Frees a slot: it counts against the window until `window` after now. */
-const releaseScript = `${NOW}
-local window = tonumber(ARGV[2])
-redis.call("ZREM", KEYS[1], ARGV[1])
-redis.call("ZADD", KEYS[2], now + window, ARGV[1])
-redis.call("PEXPIRE", KEYS[2], window)
-return 1`
-
-/** Extends the back-off to now + millis (never shortens it); answers how long it lasts from now. */
-const backoffScript = `${NOW}
-local millis = tonumber(ARGV[1])
-local current = tonumber(redis.call("GET", KEYS[1]) or "0")
-if now + millis > current then
-  redis.call("SET", KEYS[1], now + millis, "PX", millis)
-  return millis
-end
-return current - now`
 
 class RedisFailure {
   constructor(readonly cause: unknown) {}
@@ -136,9 +89,31 @@ const randomId = (): string => {
 
 const reasons = ["window", "backoff", "window", "in_flight"] as const
 
+/** A slot this process holds: its id in Redis and when it was taken. */
+interface Slot {
+  readonly id: string
+  readonly since: number
+}
+
 /**
- * A limiter whose budget lives in Redis; the connection closes with the scope. Never fails: an unreachable
- * Redis means the in-process limiter until it answers.
+ * What this process knows of one token: its slots in flight, its slots of the last window, its back-off, and
+ * how many slots every process together had taken at Redis's last answer.
+ */
+interface Ledger {
+  readonly token: Redacted.Redacted<string>
+  readonly held: Array<Slot>
+  released: Array<{ readonly id: string; readonly end: number }>
+  blockedUntil: number
+  used: number
+  usedAt: number
+}
+
+/** A slot is renewed for at most this long: an attempt is bounded by its timeout, a leaked slot is not. */
+const maxHoldMillis = 5 * 60_000
+
+/**
+ * A limiter whose budget lives in Redis; the connection closes with the scope. Never fails because of Redis: an
+ * unreachable or failing Redis means the in-process limiter, at this process's share, until it answers.
  *
  * @since 0.1.0
  * @category constructors
@@ -147,61 +122,43 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
   Effect.gen(function*() {
     if (options.enabled === false) return NotionRateLimiter.unlimited
     const s = NotionRateLimiter.settings(options)
-    const fallback = NotionRateLimiter.unsafeMake(options)
+    const share = options.fallbackShare
+    if (share !== undefined && !(share > 0 && share <= 1)) {
+      throw new RangeError(`RedisRateLimiter: fallbackShare must be in (0, 1], got ${share}`)
+    }
+    const fallback = NotionRateLimiter.unsafeMakeLocal(options)
     const url = options.url ?? "redis://127.0.0.1:6379"
     const prefix = options.prefix ?? "notion-effect:ratelimit:"
-    const leaseMillis = Duration.toMillis(options.lease ?? Duration.minutes(2))
+    const leaseMillis = Math.max(3, Duration.toMillis(options.lease ?? Duration.seconds(5)))
+    const beatMillis = Math.floor(leaseMillis / 3)
     const pollMillis = Duration.toMillis(options.pollInterval ?? Duration.millis(25))
     const connectMillis = Duration.toMillis(options.connectTimeout ?? Duration.seconds(2))
     const server = where(url)
     const processId = randomId()
+    const scope = yield* Effect.scope
     let counter = 0
 
-    const redis = new Redis(url, {
-      lazyConnect: true,
-      // fail fast instead of queueing while disconnected: a request then goes through the fallback
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: connectMillis,
-      commandTimeout: 1000,
-      retryStrategy: (times) => Math.min(times * 100, 1000),
-      ...options.redis
-    }) as Redis & Scripted
+    const redis = define(
+      new Redis(url, {
+        lazyConnect: true,
+        // fail fast instead of queueing while disconnected: a request then goes through the fallback
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        connectTimeout: connectMillis,
+        commandTimeout: 1000,
+        retryStrategy: (times) => Math.min(times * 100, 1000),
+        ...options.redis
+      })
+    )
     let lastError = "unknown"
     redis.on("error", (error: unknown) => {
       lastError = summary(error)
     })
-    redis.defineCommand("notionAcquire", { numberOfKeys: 3, lua: acquireScript })
-    redis.defineCommand("notionRelease", { numberOfKeys: 2, lua: releaseScript })
-    redis.defineCommand("notionBackoff", { numberOfKeys: 1, lua: backoffScript })
     yield* Effect.addFinalizer(() =>
       Effect.promise(() => redis.quit().catch(() => undefined)).pipe(
         Effect.timeoutTo({ duration: "1 second", onSuccess: () => undefined, onTimeout: () => redis.disconnect() })
       )
     )
-
-    let healthy = true
-    const down = (cause: unknown) => {
-      if (!healthy) return Effect.void
-      healthy = false
-      return Effect.logWarning(
-        `notion rate limiter: Redis at ${server} is unreachable (${
-          cause === undefined ? lastError : summary(cause)
-        }); requests go through the in-process limiter until it is back`
-      )
-    }
-    const up = () => {
-      if (healthy) return Effect.void
-      healthy = true
-      return Effect.logInfo(`notion rate limiter: Redis at ${server} is back; the shared budget is used again`)
-    }
-
-    const connected = yield* Effect.tryPromise(() => redis.connect()).pipe(
-      Effect.timeout(Duration.millis(connectMillis + 500)),
-      Effect.as(true),
-      Effect.catchAll(() => Effect.succeed(false))
-    )
-    if (!connected) yield* down(undefined)
 
     const call = <A>(run: () => Promise<A>): Effect.Effect<A, RedisFailure> =>
       redis.status !== "ready"
@@ -213,27 +170,161 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
       return { inFlight: `${base}:inflight`, released: `${base}:released`, blocked: `${base}:blocked` }
     }
 
-    /** What this process holds per token: Redis slot ids, and slots taken from the fallback. */
-    const held = new Map<string, { readonly ids: Array<string>; local: number }>()
-    const holding = (hash: string) => {
-      let h = held.get(hash)
-      if (h === undefined) {
-        h = { ids: [], local: 0 }
-        held.set(hash, h)
+    const ledgers = new Map<string, Ledger>()
+    const ledger = (token: Redacted.Redacted<string>, hash: string) => {
+      let l = ledgers.get(hash)
+      if (l === undefined) {
+        l = { token, held: [], released: [], blockedUntil: 0, used: 0, usedAt: 0 }
+        ledgers.set(hash, l)
       }
-      return h
+      return l
+    }
+    const prune = (l: Ledger, now: number) => {
+      if (l.released.length > 0 && l.released[0]!.end <= now) l.released = l.released.filter((r) => r.end > now)
     }
 
-    const viaFallback = (token: Redacted.Redacted<string>, hash: string, cause: unknown) =>
+    /** Live processes of the prefix at the last heartbeat (0 before the first). */
+    let seen = 0
+    const outageShare = () => share ?? 1 / Math.max(2, seen)
+
+    // healthy: requests use Redis; otherwise the fallback at this process's share. `sharing` while the share
+    // applies (an outage, then one window after it ends); `fencedUntil`: the end of that window.
+    let healthy = true
+    let sharing = false
+    let fencedUntil = 0
+    /**
+     * The fallback takes this process's share. Of what Redis last said was taken in this window, it counts the
+     * same share as its own (at least): together the processes then add at most what was left.
+     */
+    const narrow = (fraction: number) =>
       Effect.zipRight(
-        down(cause),
-        Effect.tap(fallback.acquire(token), () => Effect.sync(() => holding(hash).local++))
+        fallback.share(fraction),
+        Effect.clockWith((clock) => {
+          const now = clock.unsafeCurrentTimeMillis()
+          return Effect.forEach(ledgers.values(), (l) => {
+            prune(l, now)
+            const own = l.held.length + l.released.length
+            const others = Math.ceil(l.used * fraction) - own
+            return l.usedAt + s.windowMillis > now && others > 0
+              ? fallback.reserve(l.token, others, l.usedAt + s.windowMillis)
+              : Effect.void
+          }, { discard: true })
+        })
       )
 
+    const down = (cause: unknown) =>
+      Effect.suspend(() => {
+        if (!healthy) return Effect.void
+        healthy = false
+        sharing = true
+        const fraction = outageShare()
+        return Effect.zipRight(
+          narrow(fraction),
+          Effect.logWarning(
+            `notion rate limiter: Redis at ${server} is unreachable (${
+              cause === undefined ? lastError : summary(cause)
+            }); requests go through the in-process limiter at ${
+              Math.round(fraction * 1000) / 10
+            } % of the budget until it is back`
+          )
+        )
+      })
+
+    const unfence = Effect.clockWith((clock) => {
+      if (!healthy || !sharing || clock.unsafeCurrentTimeMillis() < fencedUntil) return Effect.void
+      sharing = false
+      return fallback.share(1)
+    })
+
+    /** Writes back what this process learnt while Redis was away, then uses Redis again (after one window). */
+    const recovery = Effect.clockWith((clock) => {
+      if (healthy || redis.status !== "ready") return Effect.void
+      const now = clock.unsafeCurrentTimeMillis()
+      return Effect.forEach(ledgers, ([hash, l]) => {
+        prune(l, now)
+        const k = keys(hash)
+        const held = l.held.map((slot) => slot.id)
+        const released = l.released.flatMap((r) => [r.id, r.end - now])
+        return call(() =>
+          redis.notionRestore(
+            k.inFlight,
+            k.released,
+            k.blocked,
+            leaseMillis,
+            s.windowMillis,
+            Math.max(0, l.blockedUntil - now),
+            held.length,
+            ...held,
+            ...released
+          )
+        )
+      }, { discard: true }).pipe(
+        Effect.zipRight(Effect.suspend(() => {
+          healthy = true
+          fencedUntil = now + s.windowMillis
+          return Effect.zipRight(
+            Effect.forkIn(Effect.zipRight(Effect.sleep(Duration.millis(s.windowMillis)), unfence), scope),
+            Effect.logInfo(
+              `notion rate limiter: Redis at ${server} is back; what this process learnt meanwhile is written back, ` +
+                `the shared budget is used again`
+            )
+          )
+        })),
+        Effect.catchAll(() => Effect.void)
+      )
+    })
+
+    const connected = yield* Effect.tryPromise(() => redis.connect()).pipe(
+      Effect.timeout(Duration.millis(connectMillis + 500)),
+      Effect.as(true),
+      Effect.catchAll(() => Effect.succeed(false))
+    )
+    if (!connected) yield* down(undefined)
+
+    /** Renews this process's slots in flight and its membership; brings Redis back after an outage. */
+    const heartbeat = Effect.suspend(() => {
+      if (redis.status !== "ready") return Effect.void
+      if (!healthy) return recovery
+      return Effect.clockWith((clock) => {
+        const now = clock.unsafeCurrentTimeMillis()
+        return Effect.zipRight(
+          Effect.forEach(ledgers, ([hash, l]) => {
+            prune(l, now)
+            const ids = l.held.filter((slot) => now - slot.since < maxHoldMillis).map((slot) => slot.id)
+            if (ids.length > 0) {
+              return call(() => redis.notionRenew(keys(hash).inFlight, leaseMillis, s.windowMillis, ...ids))
+            }
+            if (l.released.length === 0 && l.blockedUntil <= now && l.usedAt + s.windowMillis <= now) {
+              ledgers.delete(hash)
+            }
+            return Effect.void
+          }, { discard: true }),
+          Effect.map(
+            call(() => redis.notionMember(`${prefix}processes`, processId, leaseMillis)),
+            (n) => void (seen = n)
+          )
+        )
+      }).pipe(Effect.catchAll((error) => down(error.cause)), Effect.zipRight(unfence))
+    })
+    // every beat; every 100 ms while the connection is down, to come back as soon as Redis answers (a Redis that
+    // answers with errors is tried again every beat)
+    const pause = Effect.suspend(() =>
+      Effect.sleep(Duration.millis(healthy || redis.status === "ready" ? beatMillis : 100))
+    )
+    yield* Effect.forkIn(Effect.forever(Effect.zipRight(heartbeat, pause)), scope)
+
+    const hold = (token: Redacted.Redacted<string>, hash: string, id: string, now: number) =>
+      ledger(token, hash).held.push({ id, since: now })
+
+    /**
+     * Takes a slot in Redis. `local`: the process already holds a slot of the fallback (one window after an
+     * outage); else a slot granted in Redis is counted in the fallback too, so it knows this process's usage.
+     */
     const acquireRedis = (
       token: Redacted.Redacted<string>,
-      hash: string
-    ): Effect.Effect<void, NotionError.RateLimited> => {
+      hash: string,
+      local: boolean
+    ): Effect.Effect<void, NotionError.RateLimited | RedisFailure> => {
       const k = keys(hash)
       const id = `${processId}:${++counter}`
       let first = true
@@ -253,79 +344,138 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
                   s.requests,
                   s.windowMillis,
                   leaseMillis,
-                  s.maxInFlight === Infinity ? 0 : s.maxInFlight
+                  s.maxInFlight === Infinity ? 0 : s.maxInFlight,
+                  beatMillis
                 )
               ),
-              ([granted]) => Effect.sync(() => void (granted === 1 && holding(hash).ids.push(id)))
+              ([granted, , , , used]) =>
+                Effect.clockWith((clock) => {
+                  const now = clock.unsafeCurrentTimeMillis()
+                  const l = ledger(token, hash)
+                  l.used = used
+                  l.usedAt = now
+                  if (granted !== 1) return Effect.void
+                  hold(token, hash, id, now)
+                  return local ? Effect.void : fallback.take(token)
+                })
             )
           ),
           ([granted, wait, code, exact]) =>
-            Effect.zipRight(
-              up(),
-              Effect.clockWith((clock) => {
-                const now = clock.unsafeCurrentTimeMillis()
-                if (granted === 1) {
-                  if (!first) NotionRateLimiter.recordWait(reason, now - waitedSince)
-                  return Effect.void
-                }
-                const why = reasons[code] ?? "window"
-                // a back-off is checked on every look, a window wait when the request arrives (as in process)
-                if (wait > s.maxWaitMillis && (why === "backoff" || first)) {
-                  return Effect.fail(
-                    NotionRateLimiter.waitTooLong(wait, s.maxWaitMillis, why === "backoff" ? why : "window")
-                  )
-                }
-                if (first) {
-                  first = false
-                  waitedSince = now
-                  reason = why
-                }
-                const sleep = exact === 1 ? Math.max(1, wait) : pollMillis
-                return Effect.zipRight(Effect.sleep(Duration.millis(sleep)), attempt)
-              })
-            )
+            Effect.clockWith((clock) => {
+              const now = clock.unsafeCurrentTimeMillis()
+              if (granted === 1) {
+                if (!first) NotionRateLimiter.recordWait(reason, now - waitedSince)
+                return Effect.void
+              }
+              const why = reasons[code] ?? "window"
+              // a back-off is checked on every look, a window wait when the request arrives (as in process)
+              if (wait > s.maxWaitMillis && (why === "backoff" || first)) {
+                return Effect.fail(
+                  NotionRateLimiter.waitTooLong(wait, s.maxWaitMillis, why === "backoff" ? why : "window")
+                )
+              }
+              if (first) {
+                first = false
+                waitedSince = now
+                reason = why
+              }
+              const sleep = exact === 1 ? Math.max(1, wait) : pollMillis
+              return Effect.zipRight(Effect.sleep(Duration.millis(sleep)), attempt)
+            })
         )
       )
-      return Effect.catchAll(
-        attempt,
-        (error) => error instanceof RedisFailure ? viaFallback(token, hash, error.cause) : Effect.fail(error)
+      return attempt
+    }
+
+    /**
+     * A slot of the fallback (at this process's share while Redis is away or just back), then, if Redis is there
+     * by the time it is granted, a slot in Redis too: a request that waited out the outage in the fallback's
+     * queue does not skip Redis once it is back.
+     */
+    const viaFallback = (
+      token: Redacted.Redacted<string>,
+      hash: string
+    ): Effect.Effect<void, NotionError.RateLimited> => {
+      const holdLocal = Effect.clockWith((clock) =>
+        Effect.sync(() => hold(token, hash, `${processId}:${++counter}`, clock.unsafeCurrentTimeMillis()))
+      )
+      return Effect.flatMap(
+        fallback.acquire(token),
+        () =>
+          Effect.suspend(() =>
+            !healthy ? holdLocal : acquireRedis(token, hash, true).pipe(
+              Effect.catchAll((error) =>
+                error instanceof RedisFailure
+                  ? Effect.zipRight(down(error.cause), holdLocal)
+                  : Effect.zipRight(fallback.release(token), Effect.fail(error))
+              ),
+              Effect.onInterrupt(() => fallback.release(token))
+            )
+          )
       )
     }
 
+    const acquire = (token: Redacted.Redacted<string>, hash: string): Effect.Effect<void, NotionError.RateLimited> =>
+      Effect.clockWith((clock) => {
+        if (!healthy) return viaFallback(token, hash)
+        // one window after an outage: this process's share, and Redis
+        if (clock.unsafeCurrentTimeMillis() < fencedUntil) return viaFallback(token, hash)
+        return Effect.catchAll(
+          acquireRedis(token, hash, false),
+          (error) =>
+            error instanceof RedisFailure
+              ? Effect.zipRight(down(error.cause), viaFallback(token, hash))
+              : Effect.fail(error)
+        )
+      })
+
     return {
+      // after an outage the heartbeat brings Redis back (at most every lease / 3), never a request
       acquire: (token) =>
         Effect.flatMap(
           NotionRateLimiter.tokenHash(token),
-          (hash) => redis.status === "ready" ? acquireRedis(token, hash) : viaFallback(token, hash, undefined)
+          (hash) =>
+            redis.status !== "ready" ? Effect.zipRight(down(undefined), viaFallback(token, hash)) : acquire(token, hash)
         ),
       release: (token) =>
-        Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) => {
-          const h = holding(hash)
-          if (h.local > 0) {
-            h.local--
-            return fallback.release(token)
-          }
-          const id = h.ids.shift()
-          if (id === undefined) return Effect.void
-          const k = keys(hash)
-          // a release Redis misses is not lost for long: the slot's lease ends it
-          return call(() => redis.notionRelease(k.inFlight, k.released, id, s.windowMillis)).pipe(
-            Effect.catchAll((error) => down(error.cause)),
-            Effect.asVoid
-          )
-        }),
-      backoff: (token, retryAfter) =>
-        Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) => {
-          const millis = Math.max(0, Math.ceil(Duration.toMillis(retryAfter)))
-          // the fallback learns it too: it holds the token if Redis goes away during the back-off
-          return Effect.zipRight(
-            fallback.backoff(token, retryAfter),
-            call(() => redis.notionBackoff(keys(hash).blocked, millis)).pipe(
-              Effect.catchAll((error) => down(error.cause)),
-              Effect.asVoid
+        Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) =>
+          Effect.clockWith((clock) => {
+            const l = ledger(token, hash)
+            const slot = l.held.shift()
+            if (slot === undefined) return Effect.void
+            const now = clock.unsafeCurrentTimeMillis()
+            prune(l, now)
+            l.released.push({ id: slot.id, end: now + s.windowMillis })
+            const k = keys(hash)
+            // while Redis is away the ledger keeps it, written back on recovery; a release Redis misses is not
+            // lost for long either: the slot's lease ends it
+            return Effect.zipRight(
+              fallback.release(token),
+              healthy
+                ? call(() => redis.notionRelease(k.inFlight, k.released, slot.id, s.windowMillis)).pipe(
+                  Effect.catchAll((error) => down(error.cause)),
+                  Effect.asVoid
+                )
+                : Effect.void
             )
-          )
-        })
+          })),
+      backoff: (token, retryAfter) =>
+        Effect.flatMap(NotionRateLimiter.tokenHash(token), (hash) =>
+          Effect.clockWith((clock) => {
+            const millis = Math.max(0, Math.ceil(Duration.toMillis(retryAfter)))
+            const l = ledger(token, hash)
+            l.blockedUntil = Math.max(l.blockedUntil, clock.unsafeCurrentTimeMillis() + millis)
+            // the fallback learns it too: it holds the token if Redis goes away during the back-off
+            return Effect.zipRight(
+              fallback.backoff(token, retryAfter),
+              healthy
+                ? call(() => redis.notionBackoff(keys(hash).blocked, millis)).pipe(
+                  Effect.catchAll((error) => down(error.cause)),
+                  Effect.asVoid
+                )
+                : Effect.void
+            )
+          }))
     } satisfies NotionRateLimiter.Service
   })
 
@@ -347,7 +497,8 @@ export const layer = (options: Options = {}): Layer.Layer<NotionRateLimiter.Noti
 
 /**
  * {@link layer} with settings from the environment over `options`: core's `NOTION_RATE_LIMIT_*` variables,
- * plus `NOTION_RATE_LIMIT_REDIS_URL` and `NOTION_RATE_LIMIT_REDIS_PREFIX`.
+ * plus `NOTION_RATE_LIMIT_REDIS_URL`, `NOTION_RATE_LIMIT_REDIS_PREFIX` and `NOTION_RATE_LIMIT_REDIS_FALLBACK_SHARE`
+ * (a number in (0, 1], e.g. `0.25`).
  *
  * @since 0.1.0
  * @category layers
@@ -361,11 +512,18 @@ export const layerConfig = (
       const limits = yield* NotionRateLimiter.config(options)
       const url = yield* Config.option(Config.string("NOTION_RATE_LIMIT_REDIS_URL"))
       const prefix = yield* Config.option(Config.string("NOTION_RATE_LIMIT_REDIS_PREFIX"))
+      const share = yield* Config.option(
+        Config.validate(Config.number("NOTION_RATE_LIMIT_REDIS_FALLBACK_SHARE"), {
+          message: "must be a number in (0, 1]",
+          validation: (n) => n > 0 && n <= 1
+        })
+      )
       return yield* make({
         ...options,
         ...limits,
         ...(Option.isSome(url) ? { url: url.value } : {}),
-        ...(Option.isSome(prefix) ? { prefix: prefix.value } : {})
+        ...(Option.isSome(prefix) ? { prefix: prefix.value } : {}),
+        ...(Option.isSome(share) ? { fallbackShare: share.value } : {})
       })
     })
   )
