@@ -379,10 +379,12 @@ describe("content endpoints (our client, real sockets)", () => {
         }))
         assert.strictEqual(pending._tag, "ValidationError") // not uploaded yet
         yield* notion.fileUploads.send({ file_upload_id: recording.id, file: { data: new Uint8Array([1, 2, 3]) } })
+        // the block is `meeting_notes` from 2026-03-11 (`transcription` before it)
         const standup = yield* notion.blocks.meetingNotes.create({
           source: { type: "file_upload", file_upload_id: recording.id },
           parent: { type: "page_id", page_id: page.id },
-          title: "Standup"
+          title: "Standup",
+          notionVersion: "2026-03-11"
         })
         if (!Block.isFullBlock(standup) || !Block.isKnownBlock(standup) || standup.type !== "meeting_notes") {
           return assert.fail("a meeting_notes block")
