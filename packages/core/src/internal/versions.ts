@@ -41,10 +41,9 @@ const append: Rule = (params, rules) => {
       ? same(params)
       : same({ ...params, after: undefined, position: { type: "after_block", after_block: { id: after } } })
   }
-  if (position!.type === "after_block") {
-    return same({ ...params, position: undefined, after: position!.after_block!.id })
-  }
-  return position!.type === "end" ? same({ ...params, position: undefined }) : same(params)
+  if (position === undefined) return same(params)
+  if (position.type === "after_block") return same({ ...params, position: undefined, after: position.after_block!.id })
+  return position.type === "end" ? same({ ...params, position: undefined }) : same(params)
 }
 
 /**

@@ -86,6 +86,15 @@ const update = (ctx: Context & Api) => {
       }
       break
     }
+    case "replace_content_range": {
+      // "start...end": from the first match of `start` to the end of the first match of `end` from there
+      const [start = "", end = ""] = String(command.content_range ?? "").split("...")
+      const from = current.indexOf(start)
+      const to = from < 0 ? -1 : current.indexOf(end, from)
+      if (from < 0 || to < 0) return reply(ctx, validation("body.replace_content_range.content_range not found."))
+      next = `${current.slice(0, from)}${String(command.content)}${current.slice(to + end.length)}`
+      break
+    }
     default:
       return reply(ctx, validation(`Unsupported markdown command: ${String(body.type)}`))
   }
