@@ -307,7 +307,13 @@ const serve = (store: Store, content: Content, faults: Faults, route: Route | un
         ? handleOAuth(ctx, route)
         : route.handler(ctx)
     ))
-    store.record({ method: request.method, path: url.pathname, route: name, status: response.status })
+    store.record({
+      method: request.method,
+      path: url.pathname,
+      route: name,
+      status: response.status,
+      version: request.headers["notion-version"] ?? null
+    })
     return response
   })
 
