@@ -999,7 +999,7 @@ type FormulaConditionOf<R> = R extends "string" ? { readonly string: Filter.Text
 
 /**
  * The condition a field's filter takes, by kind (`Filter`'s conditions; select, status and multi-select ones
- * name the field's options).
+ * name the field's options; a status one may name its group instead).
  *
  * @since 0.1.0
  * @category models
@@ -1009,7 +1009,10 @@ export type ConditionOf<S extends FieldSpec> = ConditionByKind<S, S["kind"]>
 type ConditionByKind<S, K> = K extends "title" | "rich_text" | "url" | "email" | "phone_number" ? Filter.TextCondition
   : K extends "number" | "unique_id" ? Filter.NumberCondition
   : K extends "checkbox" ? Filter.CheckboxCondition
-  : K extends "select" | "status" ? OptionCondition<"equals" | "does_not_equal", OptionsOf<S>>
+  : K extends "select" ? OptionCondition<"equals" | "does_not_equal", OptionsOf<S>>
+  : K extends "status" ?
+      | OptionCondition<"equals" | "does_not_equal", OptionsOf<S>>
+      | { readonly group: Filter.StatusGroupCondition }
   : K extends "multi_select" ? OptionCondition<"contains" | "does_not_contain", OptionsOf<S>>
   : K extends "date" | "created_time" | "last_edited_time" ? Filter.DateCondition
   : K extends "people" | "created_by" | "last_edited_by" ? Filter.PeopleCondition

@@ -295,6 +295,12 @@ describe("TypedDataSource: encoding", () => {
     where.priority({ equals: "High" })
     where.priority({ equals: "added later" })
     where.score({ number: { greater_than: 3 } })
+    assert.deepStrictEqual(where.status({ group: { equals: "Complete" } }), {
+      property: "st",
+      status: { group: { equals: "Complete" } }
+    })
+    // @ts-expect-error -- a select has no groups
+    where.priority({ group: { equals: "Complete" } })
     // @ts-expect-error -- a number takes number conditions
     where.estimate({ contains: "3" })
     // @ts-expect-error -- a checkbox takes booleans
