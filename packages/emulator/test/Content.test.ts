@@ -11,6 +11,7 @@ import {
   NotionAuth,
   NotionClient,
   NotionRetry,
+  NotionVersion,
   Page,
   Pagination,
   PropertyItem,
@@ -29,20 +30,21 @@ const TASKS = "d5000000-0000-4000-8000-000000000001"
 const PAGE = "p0000000-0000-4000-8000-000000000001"
 const text = (content: string) => [{ type: "text" as const, text: { content } }]
 
-const ClientLayer = Layer.unwrapEffect(
-  Effect.map(NotionEmulator.NotionEmulator, (emulator) =>
-    clientLayer(
-      NodeHttpClient.layerUndici,
-      { baseUrl: emulator.url, retry: NotionRetry.disabled },
-      NotionAuth.layer(emulator.internalToken)
-    ))
-).pipe(Layer.provideMerge(NotionEmulator.layer()))
+const ClientLayer = (notionVersion: NotionVersion.Known) =>
+  Layer.unwrapEffect(
+    Effect.map(NotionEmulator.NotionEmulator, (emulator) =>
+      clientLayer(
+        NodeHttpClient.layerUndici,
+        { baseUrl: emulator.url, retry: NotionRetry.disabled, notionVersion },
+        NotionAuth.layer(emulator.internalToken)
+      ))
+  ).pipe(Layer.provideMerge(NotionEmulator.layer()))
 
 const titles = (rows: ReadonlyArray<unknown>) =>
   rows.map((row) => Page.isFullPage(row as Page.PageOrPartial) ? PropertyValue.title(row as Page.Page) : "?")
 
-describe("content endpoints (our client, real sockets)", () => {
-  it.layer(ClientLayer)((it) => {
+describe.each(NotionVersion.versions)("content endpoints on %s (our client, real sockets)", (version) => {
+  it.layer(ClientLayer(version))((it) => {
     it.effect("a row created in a data source reads back, and queries filter and sort", () =>
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
