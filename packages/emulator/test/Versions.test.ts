@@ -295,6 +295,23 @@ it.layer(NotionEmulator.layer())("Notion versions against the emulator", (it) =>
           assert.include(inserted.markdown, "Middle")
           assert.isBelow(inserted.markdown.indexOf("Title"), inserted.markdown.indexOf("Middle"))
           assert.isBelow(inserted.markdown.indexOf("Middle"), inserted.markdown.indexOf("Body"))
+          // `after`: a range "start...end" before 2026-12-01, the start of one block from it
+          const range = yield* call(emulator, "PATCH", `/v1/pages/${page.id}/markdown`, {
+            version,
+            body: { type: "insert_content", insert_content: { content: "Last", after: "Mid...dle" } }
+          })
+          if (version === V3) {
+            assert.strictEqual(range.status, 400)
+            assert.include(range.json.message, "start of a single block")
+          } else {
+            assert.strictEqual(range.json.markdown, ["# Title", "Middle", "Last", "Body"].join("\n"))
+          }
+          const start = yield* call(emulator, "PATCH", `/v1/pages/${page.id}/markdown`, {
+            version,
+            body: { type: "insert_content", insert_content: { content: "Top", after: "# Ti" } }
+          })
+          assert.strictEqual(start.status, 200)
+          assert.strictEqual(start.json.markdown.split(/\n+/)[1], "Top")
         })
     )
   })

@@ -58,23 +58,45 @@ const update = (ctx: Context & Api) => {
     case "replace_content":
       next = String(command.new_str ?? "")
       break
-    case "insert_content":
-      if ((command.position as Record<string, unknown> | undefined)?.type === "after_content") {
-        const anchor = String((command.position as Record<string, unknown>).anchor)
+    case "insert_content": {
+      const content = String(command.content)
+      const position = command.position as Record<string, unknown> | undefined
+      // after the line where `index` falls
+      const insertAt = (index: number) => {
+        const end = current.indexOf("\n", index)
+        return end < 0 ? `${current}${gap}${content}` : `${current.slice(0, end)}${gap}${content}${current.slice(end)}`
+      }
+      if (position?.type === "after_content") {
+        const anchor = String(position.anchor)
         const at = current.indexOf(anchor)
         if (at < 0) {
           return reply(ctx, validation(`body.insert_content.position.anchor not found: ${anchor.slice(0, 100)}`))
         }
-        const end = current.indexOf("\n", at + anchor.length)
-        next = end < 0
-          ? `${current}${gap}${String(command.content)}`
-          : `${current.slice(0, end)}${gap}${String(command.content)}${current.slice(end)}`
-        break
+        next = insertAt(at + anchor.length)
+      } else if (typeof command.after === "string") {
+        // before 2026-12-01 a range "start...end"; from it, the start of one block
+        const after = command.after
+        if (ctx.version >= "2026-12-01") {
+          const lines = current.split("\n")
+          const line = lines.findIndex((l) => l !== "" && l.startsWith(after))
+          if (line < 0) {
+            return reply(ctx, validation("body.insert_content.after should match the start of a single block."))
+          }
+          next = insertAt(lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0))
+        } else {
+          const [start = "", end = ""] = after.split("...")
+          const from = current.indexOf(start)
+          const to = from < 0 ? -1 : current.indexOf(end, from)
+          if (from < 0 || to < 0) return reply(ctx, validation("body.insert_content.after not found."))
+          next = insertAt(to + end.length)
+        }
+      } else {
+        next = position === undefined || position.type === "end"
+          ? `${current}${gap}${content}`
+          : `${content}${gap}${current}`
       }
-      next = command.position === undefined || (command.position as Record<string, unknown>).type === "end"
-        ? `${current}${gap}${String(command.content)}`
-        : `${String(command.content)}${gap}${current}`
       break
+    }
     case "update_content": {
       next = current
       for (const change of (command.content_updates ?? []) as Array<Record<string, unknown>>) {
