@@ -72,13 +72,14 @@ export const ServicesLayer = Layer.mergeAll(
 )
 
 /**
- * Points the script at an emulator: its base URL and its OAuth client.
+ * Points the script at an emulator: its base URL and its OAuth client (and other client settings, such as the
+ * Notion version).
  *
  * @since 0.1.0
  */
-export const emulatorLayer = (emulator: NotionEmulator.Service) =>
+export const emulatorLayer = (emulator: NotionEmulator.Service, options: NotionConfig.Options = {}) =>
   Layer.mergeAll(
-    NotionConfig.layer({ baseUrl: emulator.url }),
+    NotionConfig.layer({ ...options, baseUrl: emulator.url }),
     OAuthCredentials.layer({
       clientId: emulator.oauthClient.clientId,
       clientSecret: emulator.oauthClient.clientSecret,

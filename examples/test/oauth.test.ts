@@ -1,5 +1,6 @@
 // The OAuth examples, run against the emulator through real sockets.
 import { assert, describe, it } from "@effect/vitest"
+import { NotionVersion } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth } from "@notion-effect/oauth"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -212,20 +213,27 @@ describe("oauth-server example", () => {
 })
 
 describe("oauth-script example", () => {
-  it.scoped("walks the whole flow and proves the revoked token fails with Unauthorized", () =>
-    Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
-      const result = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
-        Effect.provide(OAuthScript.ServicesLayer),
-        Effect.provide(OAuthScript.emulatorLayer(emulator))
-      )
-      assert.strictEqual(result.grant.workspace_name, "Acme")
-      assert.isTrue(result.introspection.active)
-      assert.notStrictEqual(Redacted.value(result.refreshed.access_token), Redacted.value(result.grant.access_token))
-      assert.strictEqual(result.afterRevoke._tag, "Unauthorized")
-      const stats = yield* emulator.stats
-      assert.deepStrictEqual([stats.tokenGrants, stats.refreshes, stats.revocations], [1, 1, 1])
-    }))
+  it.scoped.each(NotionVersion.versions)(
+    "Notion-Version %s: walks the whole flow and proves the revoked token fails with Unauthorized",
+    (version) =>
+      Effect.gen(function*() {
+        const emulator = yield* NotionEmulator.make()
+        const result = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
+          Effect.provide(OAuthScript.ServicesLayer),
+          Effect.provide(OAuthScript.emulatorLayer(emulator, { notionVersion: version }))
+        )
+        // every request of the SDK (token, introspect, users.list, refresh, revoke, users.me) sent the version
+        const sent = (yield* emulator.stats).log.filter((entry) => !entry.route.endsWith("/v1/oauth/authorize"))
+        assert.strictEqual(sent.length, 6)
+        assert.deepStrictEqual(new Set(sent.map((entry) => entry.version)), new Set([version]))
+        assert.strictEqual(result.grant.workspace_name, "Acme")
+        assert.isTrue(result.introspection.active)
+        assert.notStrictEqual(Redacted.value(result.refreshed.access_token), Redacted.value(result.grant.access_token))
+        assert.strictEqual(result.afterRevoke._tag, "Unauthorized")
+        const stats = yield* emulator.stats
+        assert.deepStrictEqual([stats.tokenGrants, stats.refreshes, stats.revocations], [1, 1, 1])
+      })
+  )
 })
 
 describe("token-management example", () => {

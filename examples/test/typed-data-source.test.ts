@@ -3,7 +3,7 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Live from "@notion-effect/cli/Live"
-import { Filter, NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
+import { Filter, NotionAuth, NotionClient, NotionConfig, NotionRetry, NotionVersion } from "@notion-effect/core"
 import * as TypedDataSource from "@notion-effect/core/TypedDataSource"
 import { NotionEmulator } from "@notion-effect/emulator"
 import * as Chunk from "effect/Chunk"
@@ -64,42 +64,44 @@ const typecheck = (files: Record<string, string>) =>
 const collect = <A, E, R>(stream: Stream.Stream<A, E, R>) => Effect.map(Stream.runCollect(stream), Chunk.toArray)
 
 /** An emulator, a client for it, a temp dir, and the CLI spawned against it. */
-const setup = Effect.gen(function*() {
-  const emulator = yield* NotionEmulator.make()
-  const token = Redacted.value(emulator.internalToken)
-  const client = NotionClient.layer.pipe(
-    Layer.provide([
-      NotionAuth.layer(emulator.internalToken),
-      NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled }),
-      NodeHttpClient.layer
-    ])
-  )
-  const dir = yield* Effect.acquireRelease(
-    Effect.promise(() => fs.mkdtemp(path.join(os.tmpdir(), "typed-example-"))),
-    (dir) => Effect.promise(() => fs.rm(dir, { recursive: true, force: true }))
-  )
-  const run = (...args: ReadonlyArray<string>) => cli([...args, "--base-url", emulator.url], { NOTION_TOKEN: token })
-  const runExample = (dataSourceId: string, schemaFile: string) =>
-    TypedExample.program.pipe(
-      Effect.provide(TypedExample.MainLayer),
-      Effect.withConfigProvider(ConfigProvider.fromMap(
-        new Map([
-          ["NOTION_TOKEN", token],
-          ["NOTION_BASE_URL", emulator.url],
-          ["NOTION_DATA_SOURCE_ID", dataSourceId],
-          ["NOTION_SCHEMA_FILE", schemaFile]
-        ])
-      ))
+const setup = (version: NotionVersion.NotionVersion = NotionVersion.defaultVersion) =>
+  Effect.gen(function*() {
+    const emulator = yield* NotionEmulator.make()
+    const token = Redacted.value(emulator.internalToken)
+    const client = NotionClient.layer.pipe(
+      Layer.provide([
+        NotionAuth.layer(emulator.internalToken),
+        NotionConfig.layer({ baseUrl: emulator.url, retry: NotionRetry.disabled, notionVersion: version }),
+        NodeHttpClient.layer
+      ])
     )
-  return { client, dir, run, runExample }
-})
+    const dir = yield* Effect.acquireRelease(
+      Effect.promise(() => fs.mkdtemp(path.join(os.tmpdir(), "typed-example-"))),
+      (dir) => Effect.promise(() => fs.rm(dir, { recursive: true, force: true }))
+    )
+    const run = (...args: ReadonlyArray<string>) =>
+      cli([...args, "--base-url", emulator.url], { NOTION_TOKEN: token, NOTION_VERSION: version })
+    const runExample = (dataSourceId: string, schemaFile: string) =>
+      TypedExample.program.pipe(
+        Effect.provide(TypedExample.MainLayer),
+        Effect.withConfigProvider(ConfigProvider.fromMap(
+          new Map([
+            ["NOTION_TOKEN", token],
+            ["NOTION_BASE_URL", emulator.url],
+            ["NOTION_DATA_SOURCE_ID", dataSourceId],
+            ["NOTION_SCHEMA_FILE", schemaFile]
+          ])
+        ))
+      )
+    return { client, dir, run, runExample }
+  })
 
 describe("typed data sources against the emulator", () => {
   it.scoped(
     "the example: generate, type-check, create, query, update; a rename, a new option, schema diff",
     () =>
       Effect.gen(function*() {
-        const { client, dir, run, runExample } = yield* setup
+        const { client, dir, run, runExample } = yield* setup()
         const schemaFile = path.join(dir, "tasks.ts")
 
         // the example against the emulator's Tasks data source
@@ -159,11 +161,11 @@ export const wrong: TasksInput = { done: "yes" }
     120_000
   )
 
-  it.scoped(
-    "every property type: generated, type-checked, written and read back with a filter and a sort",
-    () =>
+  it.scoped.each(NotionVersion.versions)(
+    "Notion-Version %s: every property type generated, type-checked, written and read back with a filter and a sort",
+    (version) =>
       Effect.gen(function*() {
-        const { client, dir, run } = yield* setup
+        const { client, dir, run } = yield* setup(version)
         const schemaFile = path.join(dir, "every-kind.ts")
         yield* Effect.gen(function*() {
           const notion = yield* NotionClient.NotionClient

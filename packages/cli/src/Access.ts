@@ -37,6 +37,8 @@ import { AuthenticationFailed, type CliError } from "./CliError.js"
 export interface Target {
   readonly baseUrl: string | undefined
   readonly grant: string | undefined
+  /** The `Notion-Version` to send (default: `NOTION_VERSION`, else the SDK's default). */
+  readonly notionVersion?: string | undefined
 }
 
 /**
@@ -146,7 +148,11 @@ export const layer = (http: Layer.Layer<HttpClient.HttpClient>): Layer.Layer<Not
       Layer.unwrapEffect(Effect.gen(function*() {
         const url = target.baseUrl ?? Option.getOrUndefined(yield* optional("NOTION_BASE_URL"))
         const grant = target.grant ?? Option.getOrUndefined(yield* optional("NOTION_GRANT"))
-        const config = NotionConfig.layer(url === undefined ? {} : { baseUrl: url })
+        const version = target.notionVersion ?? Option.getOrUndefined(yield* optional("NOTION_VERSION"))
+        const config = NotionConfig.layer({
+          ...(url === undefined ? {} : { baseUrl: url }),
+          ...(version === undefined ? {} : { notionVersion: version })
+        })
         const auth = grant === undefined ? Layer.unwrapEffect(tokenClient) : grantAuth(grant, config)
         return NotionClient.layer.pipe(Layer.provide([auth, config]), Layer.provide(http))
       }))

@@ -8,7 +8,8 @@
  * - `notion-effect schema introspect <data source id or URL>` prints the properties as a table.
  *
  * The token comes from `NOTION_TOKEN`, or `--grant <bot_id>` (or `NOTION_GRANT`) uses an OAuth grant from the token
- * store (see `Access`); `--base-url` (or `NOTION_BASE_URL`) points at another server, such as the emulator.
+ * store (see `Access`); `--base-url` (or `NOTION_BASE_URL`) points at another server, such as the emulator;
+ * `--notion-version` (or `NOTION_VERSION`) picks the API version (rows are read whole on every version).
  * Exit codes: 0 ok, 1 drift, 2 any other failure (bad id, no access, unsupported property, bad token…).
  *
  * @since 0.1.0
@@ -19,6 +20,7 @@ import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type * as NotionClient from "@notion-effect/core/NotionClient"
+import * as NotionVersion from "@notion-effect/core/NotionVersion"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -28,13 +30,21 @@ import * as Codegen from "./Codegen.js"
 import * as Live from "./Live.js"
 
 const withClient = <A, E>(
-  target: { readonly baseUrl: Option.Option<string>; readonly grant: Option.Option<string> },
+  target: {
+    readonly baseUrl: Option.Option<string>
+    readonly grant: Option.Option<string>
+    readonly notionVersion: Option.Option<string>
+  },
   effect: Effect.Effect<A, E, NotionClient.NotionClient>
 ): Effect.Effect<A, E | CliError, Access.NotionAccess> =>
   Effect.flatMap(Access.NotionAccess, (access) =>
     Effect.provide(
       effect,
-      access.client({ baseUrl: Option.getOrUndefined(target.baseUrl), grant: Option.getOrUndefined(target.grant) })
+      access.client({
+        baseUrl: Option.getOrUndefined(target.baseUrl),
+        grant: Option.getOrUndefined(target.grant),
+        notionVersion: Option.getOrUndefined(target.notionVersion)
+      })
     ))
 
 const fileError = (what: string) => (error: { readonly message: string }) =>
@@ -58,7 +68,16 @@ const grant = Options.text("grant").pipe(
   Options.optional
 )
 
-const target = { baseUrl, grant }
+const notionVersion = Options.text("notion-version").pipe(
+  Options.withDescription(
+    `The Notion-Version to send (default: NOTION_VERSION, else ${NotionVersion.defaultVersion}); known: ${
+      NotionVersion.versions.join(", ")
+    }`
+  ),
+  Options.optional
+)
+
+const target = { baseUrl, grant, notionVersion }
 
 const reference = Args.text({ name: "data source id or URL" }).pipe(
   Args.withDescription("A data source id, or a database URL or id (when it holds one data source)")

@@ -125,11 +125,17 @@ export const resolve = (reference: string): Effect.Effect<DataSource.FullDataSou
  * @since 0.1.0
  * @category resolving
  */
-export const samples = (dataSource: DataSource.FullDataSource): Effect.Effect<Codegen.Samples, never, NotionClient> =>
-  Object.values(dataSource.properties).some((p) => p.type === "formula" || p.type === "rollup")
+export const samples = (dataSource: DataSource.FullDataSource): Effect.Effect<Codegen.Samples, never, NotionClient> => {
+  // asked for by id: from 2026-12-01 a listed row carries only its title otherwise
+  const computed = Object.values(dataSource.properties).filter((p) => p.type === "formula" || p.type === "rollup")
+  return computed.length > 0
     ? Effect.gen(function*() {
       const client = yield* NotionClient
-      const list = yield* client.dataSources.query({ data_source_id: dataSource.id, page_size: 1 })
+      const list = yield* client.dataSources.query({
+        data_source_id: dataSource.id,
+        page_size: 1,
+        filter_properties: computed.map((p) => p.id)
+      })
       const out = new Map<string, string>()
       for (const row of list.results) {
         if (!(row.object === "page" && Page.isFullPage(row))) continue
@@ -144,6 +150,7 @@ export const samples = (dataSource: DataSource.FullDataSource): Effect.Effect<Co
       return out as Codegen.Samples
     }).pipe(Effect.orElseSucceed(() => new Map()))
     : Effect.succeed(new Map())
+}
 
 /**
  * The live model of a data source: resolved, sampled, and typed (see `Codegen.modelOf`).

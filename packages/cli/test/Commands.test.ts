@@ -2,7 +2,7 @@
 // the workspace) against the emulator.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
+import { NotionAuth, NotionClient, NotionConfig, NotionRetry, NotionVersion } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -91,6 +91,42 @@ export const values: [string, "Todo" | "Doing" | "Done" | (string & {}) | null, 
       assert.strictEqual(refused.code, 2)
       assert.include(refused.stderr, "Notion refused the token")
       assert.notInclude(refused.stderr + refused.stdout, "secret_wrong")
+    }))
+
+  it.scoped("--notion-version: generate and diff read whole rows on each version; an unknown one is refused", () =>
+    Effect.gen(function*() {
+      const { client, dir, emulator, run } = yield* setup
+      // a formula's result type is read from a listed row, which 2026-12-01 lists with its title only unless asked
+      const source = yield* Effect.gen(function*() {
+        const notion = yield* NotionClient.NotionClient
+        const created = yield* notion.dataSources.create({
+          parent: { database_id: "db000000-0000-4000-8000-000000000001" },
+          title: [{ type: "text", text: { content: "Scores" } }],
+          properties: { Name: { title: {} }, Score: { formula: { expression: "1" } } }
+        })
+        yield* notion.pages.create({ parent: { data_source_id: created.id }, properties: {} })
+        return created.id
+      }).pipe(Effect.provide(client))
+      const modules: Array<string> = []
+      for (const version of NotionVersion.versions) {
+        const generated = yield* run("schema", "generate", source, "--notion-version", version)
+        assert.strictEqual(generated.code, 0, generated.stderr)
+        assert.include(generated.stdout, `result: "string"`, version)
+        modules.push(generated.stdout)
+      }
+      assert.deepStrictEqual(new Set(modules).size, 1)
+      const file = path.join(dir, "scores.ts")
+      yield* Effect.promise(() => fs.writeFile(file, modules[0]!))
+      const clean = yield* run("schema", "diff", file, "--notion-version", "2026-12-01")
+      assert.strictEqual(clean.code, 0, clean.stderr)
+      const unknown = yield* Effect.promise(() =>
+        cli(["schema", "introspect", TASKS, "--base-url", emulator.url], {
+          NOTION_TOKEN: Redacted.value(emulator.internalToken),
+          NOTION_VERSION: "2099-01-01"
+        })
+      )
+      assert.strictEqual(unknown.code, 2)
+      assert.include(unknown.stderr, "Notion-Version")
     }))
 
   it.scoped("--grant: an OAuth grant from the SQLite token store, refreshed and saved back by the executable", () =>

@@ -157,12 +157,36 @@ export type SelectCondition =
   | ExistenceCondition
 
 /**
- * A condition on a status (same as {@link SelectCondition}).
+ * A condition on a status group's name (`To-do`, `In progress`, `Complete`…): `equals` or `does_not_equal`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const StatusCondition: Schema.Schema<StatusCondition> = SelectCondition
+export const StatusGroupCondition: Schema.Schema<StatusGroupCondition> = Schema.Union(
+  one("equals", Schema.String),
+  one("does_not_equal", Schema.String)
+)
+
+/**
+ * A condition on a status group's name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StatusGroupCondition = Op<"equals", string> | Op<"does_not_equal", string>
+
+/**
+ * A condition on a status: an option name (as {@link SelectCondition}), or its group (`{ group: { equals } }`).
+ * From `2026-12-01` `equals` matches option names only; group filters need the
+ * `Notion-Beta: status-group-filters-2026-10-06` preview before that version, which the SDK adds.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const StatusCondition: Schema.Schema<StatusCondition> = Schema.Union(
+  SelectCondition,
+  one("group", StatusGroupCondition)
+)
 
 /**
  * A condition on a status.
@@ -170,7 +194,7 @@ export const StatusCondition: Schema.Schema<StatusCondition> = SelectCondition
  * @since 0.1.0
  * @category models
  */
-export type StatusCondition = SelectCondition
+export type StatusCondition = SelectCondition | Op<"group", StatusGroupCondition>
 
 /**
  * A condition on a multi-select: `contains` or `does_not_contain` an option name (or several), or emptiness.
@@ -712,7 +736,8 @@ export const select = leaf<"select", SelectCondition>("select")
 export const multiSelect = leaf<"multi_select", MultiSelectCondition>("multi_select")
 
 /**
- * A filter on a status property: `status("Status", { does_not_equal: ["Done", "Archived"] })`.
+ * A filter on a status property: `status("Status", { does_not_equal: ["Done", "Archived"] })`, or on its group:
+ * `status("Status", { group: { equals: "Complete" } })`.
  *
  * @since 0.1.0
  * @category constructors

@@ -26,6 +26,7 @@ import { NotionConfig } from "./NotionConfig.js"
 import type { NotionError } from "./NotionError.js"
 import * as NotionRateLimiter from "./NotionRateLimiter.js"
 import type { RetrySchedule } from "./NotionRetry.js"
+import * as NotionVersion from "./NotionVersion.js"
 import * as Pagination from "./Pagination.js"
 
 /**
@@ -41,6 +42,11 @@ export interface CallOptions {
   readonly retry?: RetrySchedule | false
   /** Headers for this request only; the SDK's own headers win over them. */
   readonly headers?: Readonly<Record<string, string>>
+  /**
+   * The `Notion-Version` of this request only (default: `NotionConfig`'s): the request is shaped and checked for
+   * it, so an app can move one call at a time.
+   */
+  readonly notionVersion?: NotionVersion.NotionVersion
 }
 
 /**
@@ -102,6 +108,8 @@ export interface Service extends Methods<NotionApi.Endpoints> {
   /** Any endpoint, decoded with your schema (fields it does not name are kept). */
   readonly request: <A, I>(options: RequestOptions, schema: Schema.Schema<A, I>) => Effect.Effect<A, NotionError>
   /** Calls any endpoint declaration (yours, or another package's such as the OAuth endpoints). */
+  /** The `Notion-Version` requests send unless a call gives its own (`NotionConfig`'s). */
+  readonly notionVersion: NotionVersion.NotionVersion
   readonly call: <E extends Endpoint.Any>(
     endpoint: E,
     params: Endpoint.Params<E> & Options<E>
@@ -171,16 +179,18 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
       plans.set(endpoint, plan)
     }
     const p = plan
-    return Execute.run(
+    const version = params.notionVersion ?? config.notionVersion
+    const run = Execute.run(
       runtime,
       p.spanName,
       { "http.request.method": endpoint.method, "notion.endpoint": endpoint.name },
       params,
       endpoint.security,
       p.meters,
-      (headers, authorization) => Request.build(p, params, headers, authorization),
+      (headers, authorization) => Request.build(p, params, headers, authorization, version),
       { decoder: p.decoder, sensitive: endpoint.sensitive, oauth: endpoint.security === "basic" }
     )
+    return params.notionVersion === undefined ? run : Effect.zipRight(NotionVersion.warnIfUnknown(version), run)
   }
 
   const derive = (tree: object): any =>
@@ -191,8 +201,10 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
       ])
     )
 
+  yield* NotionVersion.warnIfUnknown(config.notionVersion)
   return {
     ...derive(NotionApi.endpoints),
+    notionVersion: config.notionVersion,
     call: call as Service["call"],
     request: (options, schema) => {
       const path = Request.checkPath(options.path)

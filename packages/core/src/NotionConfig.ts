@@ -12,6 +12,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as NotionRetry from "./NotionRetry.js"
+import * as NotionVersion from "./NotionVersion.js"
 
 /**
  * The settings every request reads.
@@ -22,8 +23,11 @@ import * as NotionRetry from "./NotionRetry.js"
 export interface Service {
   /** Where the API lives, without a trailing slash (default `https://api.notion.com`). */
   readonly baseUrl: string
-  /** The `Notion-Version` header (default `2025-09-03`; any string is accepted). */
-  readonly notionVersion: string
+  /**
+   * The `Notion-Version` header (default `2025-09-03`, the official SDK's): requests are shaped and checked for it
+   * (see {@link NotionVersion}). Another string is sent as given, with a warning logged once.
+   */
+  readonly notionVersion: NotionVersion.NotionVersion
   /** Time allowed for one attempt, from sending to the last byte of the body (default 60 s). */
   readonly timeout: Duration.Duration
   /** The `User-Agent` header. */
@@ -48,7 +52,7 @@ export interface Service {
  */
 export const defaults: Service = {
   baseUrl: "https://api.notion.com",
-  notionVersion: "2025-09-03",
+  notionVersion: NotionVersion.defaultVersion,
   timeout: Duration.seconds(60),
   userAgent: "notion-effect/0.1.0",
   retry: NotionRetry.defaultSchedule,
@@ -76,7 +80,7 @@ export class NotionConfig extends Context.Reference<NotionConfig>()("@notion-eff
  */
 export interface Options {
   readonly baseUrl?: string
-  readonly notionVersion?: string
+  readonly notionVersion?: NotionVersion.NotionVersion
   readonly timeout?: Duration.DurationInput
   readonly userAgent?: string
   readonly retry?: NotionRetry.RetrySchedule

@@ -38,6 +38,7 @@ import type { DateValue } from "./Common.js"
 import * as Filter from "./Filter.js"
 import { NotionClient } from "./NotionClient.js"
 import type { ApiCallError } from "./NotionError.js"
+import * as NotionVersion from "./NotionVersion.js"
 import { isFullPage, type Page } from "./Page.js"
 import * as Pagination from "./Pagination.js"
 import * as PropertyValue from "./PropertyValue.js"
@@ -998,7 +999,7 @@ type FormulaConditionOf<R> = R extends "string" ? { readonly string: Filter.Text
 
 /**
  * The condition a field's filter takes, by kind (`Filter`'s conditions; select, status and multi-select ones
- * name the field's options).
+ * name the field's options; a status one may name its group instead).
  *
  * @since 0.1.0
  * @category models
@@ -1008,7 +1009,10 @@ export type ConditionOf<S extends FieldSpec> = ConditionByKind<S, S["kind"]>
 type ConditionByKind<S, K> = K extends "title" | "rich_text" | "url" | "email" | "phone_number" ? Filter.TextCondition
   : K extends "number" | "unique_id" ? Filter.NumberCondition
   : K extends "checkbox" ? Filter.CheckboxCondition
-  : K extends "select" | "status" ? OptionCondition<"equals" | "does_not_equal", OptionsOf<S>>
+  : K extends "select" ? OptionCondition<"equals" | "does_not_equal", OptionsOf<S>>
+  : K extends "status" ?
+      | OptionCondition<"equals" | "does_not_equal", OptionsOf<S>>
+      | { readonly group: Filter.StatusGroupCondition }
   : K extends "multi_select" ? OptionCondition<"contains" | "does_not_contain", OptionsOf<S>>
   : K extends "date" | "created_time" | "last_edited_time" ? Filter.DateCondition
   : K extends "people" | "created_by" | "last_edited_by" ? Filter.PeopleCondition
@@ -1172,17 +1176,37 @@ const notFull = (page: { readonly id: string }, why: string) =>
   })
 
 /**
+ * What `make` takes besides the definition.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MakeOptions {
+  /** The `Notion-Version` of this data source's requests (default: the client's). */
+  readonly notionVersion?: NotionVersion.NotionVersion
+}
+
+/**
  * A typed data source over the Notion client, for `definition` at `dataSourceId` (default: the id the definition
- * was generated from, so one definition serves copies of a data source in other workspaces too).
+ * was generated from, so one definition serves copies of a data source in other workspaces too). From
+ * `2026-12-01`, where listed rows carry only their title unless asked, `query` sends the definition's property
+ * ids as `filter_properties`, so every row is complete on every version.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const make = <F extends Fields>(
   definition: Definition<F>,
-  dataSourceId: string = definition.dataSourceId
+  dataSourceId: string = definition.dataSourceId,
+  options: MakeOptions = {}
 ): Effect.Effect<TypedDataSource<F>, never, NotionClient> =>
   Effect.map(NotionClient, (client): TypedDataSource<F> => {
+    const version = options.notionVersion ?? client.notionVersion
+    // every call carries the version when one is given; the client's own is sent anyway
+    const call = options.notionVersion === undefined ? {} : { notionVersion: options.notionVersion }
+    const propertyIds = NotionVersion.atLeast(version, "2026-12-01")
+      ? { filter_properties: Object.values(definition.fields as Fields).map((spec) => spec.id) }
+      : {}
     const whereF = where(definition)
     const sortF = sortBy(definition)
     const decode = (page: Page, options: DecodeOptions = {}) =>
@@ -1200,6 +1224,8 @@ export const make = <F extends Fields>(
       const sorts = typeof options.sorts === "function" ? options.sorts(sortF) : options.sorts
       const strict = options.strict === true
       const pages = Pagination.stream(client.dataSources.query, {
+        ...call,
+        ...propertyIds,
         data_source_id: dataSourceId,
         ...(filter === undefined ? {} : { filter }),
         ...(sorts === undefined ? {} : { sorts }),
@@ -1229,18 +1255,19 @@ export const make = <F extends Fields>(
       query: query as TypedDataSource<F>["query"],
       decode,
       retrieve: (pageId, options) =>
-        Effect.flatMap(client.pages.retrieve({ page_id: pageId }), (page) => toRow(page, options)),
+        Effect.flatMap(client.pages.retrieve({ ...call, page_id: pageId }), (page) => toRow(page, options)),
       create: (values) =>
         Effect.flatMap(encodeInput(definition, values), (properties) =>
           Effect.flatMap(
-            client.pages.create({ parent: { data_source_id: dataSourceId }, properties }),
+            client.pages.create({ ...call, parent: { data_source_id: dataSourceId }, properties }),
             (page) => toRow(page)
           )),
       update: (pageId, values) =>
         Effect.flatMap(
           encodeInput(definition, values),
-          (properties) => Effect.flatMap(client.pages.update({ page_id: pageId, properties }), (page) => toRow(page))
+          (properties) =>
+            Effect.flatMap(client.pages.update({ ...call, page_id: pageId, properties }), (page) => toRow(page))
         ),
-      trash: (pageId) => Effect.asVoid(client.pages.update({ page_id: pageId, in_trash: true }))
+      trash: (pageId) => Effect.asVoid(client.pages.update({ ...call, page_id: pageId, in_trash: true }))
     }
   })

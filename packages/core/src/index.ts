@@ -13,6 +13,9 @@ export * as NotionAuth from "./NotionAuth.js"
 /** Client settings: base URL, version, timeout, user agent, retry policy. @since 0.1.0 */
 export * as NotionConfig from "./NotionConfig.js"
 
+/** The Notion API versions the SDK knows, and which one's rules a version string follows. @since 0.1.0 */
+export * as NotionVersion from "./NotionVersion.js"
+
 /** Tagged errors per API code and client-side failure. @since 0.1.0 */
 export * as NotionError from "./NotionError.js"
 

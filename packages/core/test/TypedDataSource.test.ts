@@ -6,6 +6,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { Filter, Sort } from "../src/Filter.js"
 import { NotionClient } from "../src/NotionClient.js"
+import type * as NotionConfig from "../src/NotionConfig.js"
 import type { Page } from "../src/Page.js"
 import * as TypedDataSource from "../src/TypedDataSource.js"
 import { fakeHttp, json } from "./utils/fakeHttp.js"
@@ -294,6 +295,12 @@ describe("TypedDataSource: encoding", () => {
     where.priority({ equals: "High" })
     where.priority({ equals: "added later" })
     where.score({ number: { greater_than: 3 } })
+    assert.deepStrictEqual(where.status({ group: { equals: "Complete" } }), {
+      property: "st",
+      status: { group: { equals: "Complete" } }
+    })
+    // @ts-expect-error -- a select has no groups
+    where.priority({ group: { equals: "Complete" } })
     // @ts-expect-error -- a number takes number conditions
     where.estimate({ contains: "3" })
     // @ts-expect-error -- a checkbox takes booleans
@@ -359,6 +366,32 @@ describe("TypedDataSource: against the client", () => {
       }).pipe(Effect.provide(clientLayer(http.layer)))
       assert.strictEqual(error._tag, "RowDecodeError")
       assert.strictEqual(http.requests[0]!.url, "https://api.notion.com/v1/data_sources/another-ds/query")
+    }))
+
+  it.effect("query on 2026-12-01 asks for the definition's property ids; older versions list rows whole", () =>
+    Effect.gen(function*() {
+      // sent decoded once (`n%3Ao` is `n:o` on the wire, as the official SDK sends it)
+      const ids = Object.values(Tasks.fields).map((spec) => decodeURIComponent(spec.id))
+      const run = (options: NotionConfig.Options, make: TypedDataSource.MakeOptions) =>
+        Effect.gen(function*() {
+          const http = fakeHttp(() => json(200, list([pageJson("p1")])))
+          const rows = yield* Effect.gen(function*() {
+            const tasks = yield* TypedDataSource.make(Tasks, DS, make)
+            return yield* tasks.query({ strict: true }).pipe(Stream.runCollect, Effect.map(Chunk.toArray))
+          }).pipe(Effect.provide(clientLayer(http.layer, options)))
+          assert.deepStrictEqual(rows.map((r) => r.id), ["p1"])
+          const [request] = http.requests
+          return {
+            version: request!.headers["notion-version"],
+            asked: request!.urlParams.filter(([k]) => k === "filter_properties").map(([, v]) => v)
+          }
+        })
+      assert.deepStrictEqual(yield* run({ notionVersion: "2026-12-01" }, {}), { version: "2026-12-01", asked: ids })
+      assert.deepStrictEqual(yield* run({}, {}), { version: "2025-09-03", asked: [] })
+      assert.deepStrictEqual(yield* run({ notionVersion: "2026-03-11" }, { notionVersion: "2026-12-01" }), {
+        version: "2026-12-01",
+        asked: ids
+      })
     }))
 
   it.effect("query: a removed property fails the stream with PropertyNotFound", () =>

@@ -39,6 +39,13 @@ describe("emulator CLI", () => {
           .then((r) => r.json())
       )
       assert.strictEqual(me.type, "bot")
+      const statuses = yield* Effect.promise(() =>
+        Promise.all(["2025-09-03", "2026-03-11", "2026-12-01", "2099-01-01"].map((version) =>
+          fetch(`${url}/v1/users/me`, { headers: { authorization: `Bearer ${token}`, "notion-version": version } })
+            .then((r) => r.status)
+        ))
+      )
+      assert.deepStrictEqual(statuses, [200, 200, 200, 400]) // every known version is served, an unknown one refused
     }), 30_000)
 
   it.scoped("--show-secret prints the client secret", () =>

@@ -11,6 +11,7 @@ import {
   NotionAuth,
   NotionClient,
   NotionRetry,
+  NotionVersion,
   Page,
   Pagination,
   PropertyItem,
@@ -29,20 +30,21 @@ const TASKS = "d5000000-0000-4000-8000-000000000001"
 const PAGE = "p0000000-0000-4000-8000-000000000001"
 const text = (content: string) => [{ type: "text" as const, text: { content } }]
 
-const ClientLayer = Layer.unwrapEffect(
-  Effect.map(NotionEmulator.NotionEmulator, (emulator) =>
-    clientLayer(
-      NodeHttpClient.layerUndici,
-      { baseUrl: emulator.url, retry: NotionRetry.disabled },
-      NotionAuth.layer(emulator.internalToken)
-    ))
-).pipe(Layer.provideMerge(NotionEmulator.layer()))
+const ClientLayer = (notionVersion: NotionVersion.Known) =>
+  Layer.unwrapEffect(
+    Effect.map(NotionEmulator.NotionEmulator, (emulator) =>
+      clientLayer(
+        NodeHttpClient.layerUndici,
+        { baseUrl: emulator.url, retry: NotionRetry.disabled, notionVersion },
+        NotionAuth.layer(emulator.internalToken)
+      ))
+  ).pipe(Layer.provideMerge(NotionEmulator.layer()))
 
 const titles = (rows: ReadonlyArray<unknown>) =>
   rows.map((row) => Page.isFullPage(row as Page.PageOrPartial) ? PropertyValue.title(row as Page.Page) : "?")
 
-describe("content endpoints (our client, real sockets)", () => {
-  it.layer(ClientLayer)((it) => {
+describe.each(NotionVersion.versions)("content endpoints on %s (our client, real sockets)", (version) => {
+  it.layer(ClientLayer(version))((it) => {
     it.effect("a row created in a data source reads back, and queries filter and sort", () =>
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
@@ -379,10 +381,12 @@ describe("content endpoints (our client, real sockets)", () => {
         }))
         assert.strictEqual(pending._tag, "ValidationError") // not uploaded yet
         yield* notion.fileUploads.send({ file_upload_id: recording.id, file: { data: new Uint8Array([1, 2, 3]) } })
+        // the block is `meeting_notes` from 2026-03-11 (`transcription` before it)
         const standup = yield* notion.blocks.meetingNotes.create({
           source: { type: "file_upload", file_upload_id: recording.id },
           parent: { type: "page_id", page_id: page.id },
-          title: "Standup"
+          title: "Standup",
+          notionVersion: "2026-03-11"
         })
         if (!Block.isFullBlock(standup) || !Block.isKnownBlock(standup) || standup.type !== "meeting_notes") {
           return assert.fail("a meeting_notes block")

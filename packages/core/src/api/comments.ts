@@ -8,6 +8,7 @@ import { CommentOrPartial } from "../Comment.js"
 import * as Endpoint from "../Endpoint.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
+import { MarkdownVersion } from "./pages.js"
 import { Id, RichTextRequest } from "./shared.js"
 
 const Parent = Schema.Union(
@@ -32,6 +33,7 @@ export const create = Endpoint.make({
     discussion_id: Schema.optional(Id),
     rich_text: Schema.optional(RichTextRequest),
     markdown: Schema.optional(Schema.String),
+    markdown_version: Schema.optional(MarkdownVersion),
     attachments: Schema.optional(
       Schema.Array(Schema.Struct({ file_upload_id: Id, type: Schema.optional(Schema.Literal("file_upload")) }))
         .pipe(Schema.maxItems(3))
@@ -75,11 +77,12 @@ export const update = Endpoint.make({
   name: "comments.update",
   method: "PATCH",
   path: "/v1/comments/{comment_id}",
-  body: ["rich_text", "markdown"],
+  body: ["rich_text", "markdown", "markdown_version"],
   params: Schema.Struct({
     comment_id: Id,
     rich_text: Schema.optional(RichTextRequest),
-    markdown: Schema.optional(Schema.String)
+    markdown: Schema.optional(Schema.String),
+    markdown_version: Schema.optional(MarkdownVersion)
   }).pipe(Schema.filter((p) => (p.rich_text === undefined) !== (p.markdown === undefined), {
     message: () => "give exactly one of rich_text and markdown"
   })),

@@ -34,6 +34,15 @@ const PagePosition = Schema.Union(
   Schema.Struct({ type: Schema.Literal("after_block"), after_block: Schema.Struct({ id: Id }) })
 )
 
+/**
+ * The markdown format: `v1` (enhanced markdown, the default before `2026-12-01`) or `v2` (Notion-flavored, the
+ * default and only format from `2026-12-01`, where the SDK sends it explicitly).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MarkdownVersion = Schema.Literal("v1", "v2")
+
 const Template = Schema.Struct({ type: Schema.Literal("none", "default", "template_id") }, JsonObject)
 
 /** `GET /v1/pages/{page_id}`; `filter_properties` (property ids) limits the properties returned. @since 0.1.0 @category endpoints */
@@ -68,7 +77,8 @@ export const create = Endpoint.make({
     "markdown",
     "allow_async",
     "template",
-    "position"
+    "position",
+    "markdown_version"
   ],
   params: Schema.Struct({
     filter_properties: Schema.optional(Schema.Array(Schema.String)),
@@ -79,6 +89,7 @@ export const create = Endpoint.make({
     content: Schema.optional(Children),
     children: Schema.optional(Children),
     markdown: Schema.optional(Schema.String),
+    markdown_version: Schema.optional(MarkdownVersion),
     allow_async: Schema.optional(Schema.Boolean),
     template: Schema.optional(Template),
     position: Schema.optional(PagePosition)
@@ -127,13 +138,17 @@ export const move = Endpoint.make({
   success: PageOrPartial
 })
 
-/** `GET /v1/pages/{page_id}/markdown`: the page as enhanced markdown. @since 0.1.0 @category endpoints */
+/** `GET /v1/pages/{page_id}/markdown`: the page as markdown (`markdown_version`). @since 0.1.0 @category endpoints */
 export const retrieveMarkdown = Endpoint.make({
   name: "pages.retrieveMarkdown",
   method: "GET",
   path: "/v1/pages/{page_id}/markdown",
-  query: ["include_transcript"],
-  params: Schema.Struct({ page_id: Id, include_transcript: Schema.optional(Schema.Boolean) }),
+  query: ["include_transcript", "markdown_version"],
+  params: Schema.Struct({
+    page_id: Id,
+    include_transcript: Schema.optional(Schema.Boolean),
+    markdown_version: Schema.optional(MarkdownVersion)
+  }),
   success: PageMarkdown
 })
 
@@ -146,7 +161,8 @@ const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fiel
 
 /**
  * `PATCH /v1/pages/{page_id}/markdown`: edits content as markdown, the command named by `type`
- * (`update_content`, `replace_content`, and the legacy `insert_content`, `replace_content_range`).
+ * (`update_content`, `replace_content`, `insert_content` at a `position`, and the legacy `replace_content_range`,
+ * refused from `2026-12-01`).
  *
  * @since 0.1.0
  * @category endpoints
@@ -155,9 +171,21 @@ export const updateMarkdown = Endpoint.make({
   name: "pages.updateMarkdown",
   method: "PATCH",
   path: "/v1/pages/{page_id}/markdown",
-  body: ["type", "update_content", "replace_content", "insert_content", "replace_content_range", "allow_async"],
+  body: [
+    "type",
+    "update_content",
+    "replace_content",
+    "insert_content",
+    "replace_content_range",
+    "allow_async",
+    "markdown_version"
+  ],
   params: Schema.extend(
-    Schema.Struct({ page_id: Id, allow_async: Schema.optional(Schema.Boolean) }),
+    Schema.Struct({
+      page_id: Id,
+      allow_async: Schema.optional(Schema.Boolean),
+      markdown_version: Schema.optional(MarkdownVersion)
+    }),
     Schema.Union(
       command("update_content", {
         content_updates: Schema.Array(Schema.Struct({
@@ -171,7 +199,10 @@ export const updateMarkdown = Endpoint.make({
       command("insert_content", {
         content: Schema.String,
         after: Schema.optional(Schema.String),
-        position: Schema.optional(Schema.Struct({ type: Schema.Literal("start", "end") }))
+        position: Schema.optional(Schema.Union(
+          Schema.Struct({ type: Schema.Literal("start", "end") }),
+          Schema.Struct({ type: Schema.Literal("after_content"), anchor: Schema.String })
+        ))
       }),
       command("replace_content_range", {
         content: Schema.String,

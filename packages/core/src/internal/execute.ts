@@ -66,6 +66,8 @@ export interface Call {
   readonly auth?: Redacted.Redacted<string> | BasicCredentials | undefined
   readonly retry?: NotionRetry.RetrySchedule | false | undefined
   readonly headers?: Readonly<Record<string, string>> | undefined
+  /** The `Notion-Version` of this request only. */
+  readonly notionVersion?: string | undefined
 }
 
 /** How to read and interpret the answer of one endpoint. */
@@ -348,10 +350,12 @@ const limited = <A>(
   return Effect.zipRight(limiter.acquire(token), Effect.ensuring(counted, limiter.release(token)))
 }
 
-const withCustomHeaders = (runtime: Runtime, custom: Call["headers"]): Headers.Headers =>
-  custom === undefined
+const withCustomHeaders = (runtime: Runtime, call: Call): Headers.Headers => {
+  const headers = call.headers === undefined
     ? runtime.headers
-    : Headers.merge(Headers.merge(runtime.clientHeaders, Headers.fromInput(custom)), runtime.sdkHeaders)
+    : Headers.merge(Headers.merge(runtime.clientHeaders, Headers.fromInput(call.headers)), runtime.sdkHeaders)
+  return call.notionVersion === undefined ? headers : Headers.set(headers, "notion-version", call.notionVersion)
+}
 
 type Authorization = Redacted.Redacted<string> | BasicCredentials | undefined
 
@@ -375,7 +379,7 @@ export const run = <A>(
     const traced = tracer !== nativeTracer && fiber.getFiberRef(FiberRef.currentTracerEnabled)
     const debug = LogLevel.lessThanEqual(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
     const live = Context.get(services, Clock.Clock) === liveClock
-    const headers = withCustomHeaders(runtime, call.headers)
+    const headers = withCustomHeaders(runtime, call)
     const schedule = call.retry === false ? undefined : call.retry ?? runtime.config.retry
 
     const program = (span: Tracer.Span | undefined): Effect.Effect<A, NotionError.NotionError> => {

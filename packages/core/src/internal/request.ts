@@ -12,8 +12,10 @@ import * as Stream from "effect/Stream"
 import type * as Endpoint from "../Endpoint.js"
 import type { BasicCredentials } from "../NotionAuth.js"
 import * as NotionError from "../NotionError.js"
+import * as NotionVersion from "../NotionVersion.js"
 import { type Decoder, formatIssue } from "./response.js"
 import { compile, type Validator } from "./validator.js"
+import { type Rule, rules } from "./versions.js"
 
 const traversal = /(?:\.|%2e){2}/i
 
@@ -65,6 +67,8 @@ export interface Plan {
   readonly checkParams: (params: unknown) => Either.Either<void, NotionError.InvalidParameters>
   readonly decoder: Decoder<unknown>
   readonly spanName: string
+  /** What the endpoint sends per Notion version (`internal/versions.ts`); none for most endpoints. */
+  readonly rule: Rule | undefined
 }
 
 const paramsChecker = (endpoint: Endpoint.Any): Plan["checkParams"] => {
@@ -109,7 +113,8 @@ export const plan = (endpoint: Endpoint.Any): Plan => {
     body: endpoint.method === "GET" || endpoint.method === "DELETE" ? [] : body,
     checkParams: paramsChecker(endpoint),
     decoder: { validate, schema: endpoint.success },
-    spanName: `notion.${endpoint.name}`
+    spanName: `notion.${endpoint.name}`,
+    rule: Object.hasOwn(rules, endpoint.name) ? rules[endpoint.name] : undefined
   }
 }
 
@@ -228,6 +233,14 @@ export const assemble = (
   }
 }
 
+const decoded = (text: string): string => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 /** Query parameters: arrays as repeated keys, `null` and `undefined` omitted. */
 export const urlParamsOf = (
   params: Readonly<Record<string, unknown>>,
@@ -238,7 +251,11 @@ export const urlParamsOf = (
     const value = params[key]
     if (value === undefined || value === null) continue
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== undefined && item !== null) out.push([key, queryValue(item)])
+      // property ids come URI-encoded in Notion's answers: decoded here so they are encoded once (as the official SDK)
+      const decode = key === "filter_properties"
+      for (const item of value) {
+        if (item !== undefined && item !== null) out.push([key, decode ? decoded(queryValue(item)) : queryValue(item)])
+      }
     } else {
       out.push([key, queryValue(value)])
     }
@@ -246,15 +263,32 @@ export const urlParamsOf = (
   return out
 }
 
-/** Checks and builds the request of one endpoint call: declared path, query and body keys only. */
+/**
+ * Checks and builds the request of one endpoint call for a Notion version: declared path, query and body keys
+ * only, shaped by the endpoint's version rule (which may refuse them, or need a `Notion-Beta` header).
+ */
 export const build = (
   plan: Plan,
-  params: Record<string, unknown>,
-  headers: Headers.Headers,
-  authorization: Redacted.Redacted<string> | BasicCredentials | undefined
+  given: Record<string, unknown>,
+  givenHeaders: Headers.Headers,
+  authorization: Redacted.Redacted<string> | BasicCredentials | undefined,
+  version: string
 ): Either.Either<Built, NotionError.InvalidParameters | NotionError.InvalidPathParameter> => {
-  const checked = plan.checkParams(params)
+  const checked = plan.checkParams(given)
   if (Either.isLeft(checked)) return Either.left(checked.left)
+  let params = given
+  let headers = givenHeaders
+  if (plan.rule !== undefined) {
+    const shaped = plan.rule(given, NotionVersion.rulesOf(version), version)
+    if (Either.isLeft(shaped)) {
+      const name = plan.endpoint.name
+      return Either.left(new NotionError.InvalidParameters({ endpoint: name, message: `${name}: ${shaped.left}` }))
+    }
+    params = shaped.right.params
+    if (shaped.right.beta !== undefined && !Headers.has(headers, "notion-beta")) {
+      headers = Headers.set(headers, "notion-beta", shaped.right.beta)
+    }
+  }
   let path = ""
   for (const segment of plan.segments) {
     if ("literal" in segment) {

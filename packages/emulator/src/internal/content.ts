@@ -588,7 +588,20 @@ export class Content {
             { id: "st-done", name: "Done", color: "green" }
           )
         }
-        config.groups = [{ id: "grp-all", name: "All", color: "default", option_ids: options.map((o) => o.id) }]
+        // Notion's three groups: the last option is Complete, the others are To-do unless named "In progress"
+        const group = (name: string, ids: Array<Json>) => ({
+          id: `grp-${name.toLowerCase().replace(/\W+/g, "-")}`,
+          name,
+          color: "default",
+          option_ids: ids.map((o) => o.id)
+        })
+        const last = options.at(-1)
+        const doing = options.filter((o) => o !== last && o.name === "In progress")
+        config.groups = [
+          group("To-do", options.filter((o) => o !== last && !doing.includes(o))),
+          group("In progress", doing),
+          group("Complete", last === undefined ? [] : [last])
+        ]
       }
       if (type === "rollup") {
         const byName = (name: unknown) => Object.values(out).find((p) => p.name === name)?.id ?? ""

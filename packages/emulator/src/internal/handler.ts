@@ -5,6 +5,7 @@ import { eventParent } from "./changes.js"
 import type { Content } from "./content.js"
 import { fail, ok } from "./respond.js"
 import { type Failure, type Principal, type Store, validation } from "./store.js"
+import { shape, type Version } from "./versions.js"
 
 /** What every handler gets. */
 export interface Context {
@@ -15,6 +16,8 @@ export interface Context {
   readonly params: Record<string, string>
   readonly requestId: string
   readonly now: number
+  /** The request's `Notion-Version` (checked for API routes; `2025-09-03` elsewhere when missing). */
+  readonly version: Version
 }
 
 /** An API handler's extra context: who is calling, and the parsed JSON body. */
@@ -56,9 +59,17 @@ export const api = (method: string, pattern: string, handler: Handler<Api>): Rou
 export const isFailure = (u: unknown): u is Failure =>
   typeof u === "object" && u !== null && "code" in u && "status" in u && "message" in u && !("object" in u)
 
-/** Answers a result or a failure. */
+/** Answers a result (shaped for the request's version) or a failure. */
 export const reply = (ctx: Context, result: Record<string, unknown> | Failure, status = 200) =>
-  Effect.succeed(isFailure(result) ? fail(ctx.requestId, result) : ok(ctx.requestId, result, status))
+  Effect.succeed(
+    isFailure(result)
+      ? fail(ctx.requestId, result)
+      : ok(ctx.requestId, shape(ctx.version, result) as Record<string, unknown>, status)
+  )
+
+/** The `filter_properties` query values (repeated keys). */
+export const filterProperties = (ctx: Context): ReadonlyArray<string> =>
+  ctx.url.searchParams.getAll("filter_properties")
 
 /** The JSON body as an object, or a validation failure. */
 export const bodyOf = (ctx: Context & Api): Record<string, unknown> | Failure =>

@@ -10,6 +10,39 @@ type Json = Record<string, unknown>
 export interface QueryContext {
   readonly now: number
   readonly valuesOf: (page: PageRecord) => Record<string, Json>
+  /** Whether a status `equals`/`does_not_equal` also matches a group's name (before `2026-12-01`). */
+  readonly statusEqualsGroup?: boolean
+}
+
+/** The name of the group an option of a status property is in. */
+const groupOf = (source: DataSourceRecord, property: string, option: unknown): string | undefined => {
+  const definition = Object.values(source.properties).find((p) => p.name === property || p.id === property)
+  const config = definition?.status as { options?: Array<Json>; groups?: Array<Json> } | undefined
+  const id = config?.options?.find((o) => o.name === option)?.id
+  return config?.groups?.find((g) => (g.option_ids as Array<unknown> | undefined)?.includes(id))?.name as
+    | string
+    | undefined
+}
+
+/** A status condition: on the option's group (`group`), or on its name (and its group's before `2026-12-01`). */
+const statusCondition = (
+  option: unknown,
+  group: string | undefined,
+  cond: Json,
+  ctx: QueryContext
+): boolean | Failure | undefined => {
+  const [op, arg] = Object.entries(cond)[0] ?? []
+  if (op === "group") {
+    const [groupOp, name] = Object.entries((arg ?? {}) as Json)[0] ?? []
+    if (groupOp !== "equals" && groupOp !== "does_not_equal") {
+      return validation("body.filter.status.group should be { equals } or { does_not_equal }.")
+    }
+    return groupOp === "equals" ? group === name : group !== name
+  }
+  if (ctx.statusEqualsGroup !== true || (op !== "equals" && op !== "does_not_equal")) return undefined
+  const wanted = Array.isArray(arg) ? arg : [arg]
+  const hit = wanted.includes(option) || (group !== undefined && wanted.includes(group))
+  return op === "equals" ? hit : !hit
 }
 
 const DAY = 86_400_000
@@ -208,6 +241,11 @@ export const matches = (
   if (cond === undefined) {
     return validation(`body.filter.${kind} should be defined, the property ${filter.property} is a ${kind}.`)
   }
+  if (kind === "status") {
+    const option = valueOf(value)
+    const result = statusCondition(option, groupOf(source, filter.property, option), cond, ctx)
+    if (result !== undefined) return result
+  }
   return condition(valueOf(value), cond, kind, ctx.now)
 }
 
@@ -225,7 +263,7 @@ export const run = (
   // each row's values once per query (computed ones, e.g. unique ids, scan the data source)
   const values = new Map<string, Record<string, Json>>()
   const ctx: QueryContext = {
-    now: context.now,
+    ...context,
     valuesOf: (page) => {
       let found = values.get(page.id)
       if (found === undefined) values.set(page.id, found = context.valuesOf(page))

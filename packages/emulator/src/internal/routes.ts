@@ -10,6 +10,7 @@ import {
   type Api,
   api,
   type Context,
+  filterProperties,
   type Handler,
   isFailure,
   notFound,
@@ -31,6 +32,13 @@ import * as Pages from "./resources/pages.js"
 import * as Views from "./resources/views.js"
 import { escapeHtml, fail, page } from "./respond.js"
 import { type Failure, failure, type Store, validation } from "./store.js"
+import { betasOf, check, listedProperties, versionOf } from "./versions.js"
+
+/** A request's version when it is one the emulator serves, else the oldest (answers outside the API). */
+const versionOr = (header: string | undefined) => {
+  const version = versionOf(header)
+  return isFailure(version) ? "2025-09-03" : version
+}
 
 // --- API -------------------------------------------------------------------------------------------------------
 
@@ -87,10 +95,12 @@ const search: Handler<Api> = (ctx) => {
       d.workspaceId === ctx.principal.workspaceId && JSON.stringify(d.title).toLowerCase().includes(query)
     ).map((d) => ctx.content.dataSourceJson(d))
     : []
-  return reply(
-    ctx,
-    paginate([...pages, ...created, ...sources], "page_or_data_source", body.start_cursor, body.page_size)
-  )
+  const wanted = filterProperties(ctx)
+  const listed = [...pages, ...created].map((p) => ({
+    ...p,
+    properties: listedProperties(ctx.version, p.properties as never, wanted)
+  }))
+  return reply(ctx, paginate([...listed, ...sources], "page_or_data_source", body.start_cursor, body.page_size))
 }
 
 // --- OAuth -----------------------------------------------------------------------------------------------------
@@ -230,16 +240,10 @@ const invalidJson = failure(400, "invalid_json", "Error parsing JSON body.")
 
 const handleApi = (ctx: Context, route: Extract<Route, { kind: "api" }>) =>
   Effect.gen(function*() {
-    if (ctx.request.headers["notion-version"] === undefined) {
-      return fail(
-        ctx.requestId,
-        failure(
-          400,
-          "missing_version",
-          "Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`."
-        )
-      )
-    }
+    const version = versionOf(ctx.request.headers["notion-version"])
+    if (isFailure(version)) return fail(ctx.requestId, version)
+    const previews = betasOf(ctx.request.headers["notion-beta"])
+    if (isFailure(previews)) return fail(ctx.requestId, previews)
     const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.request.headers.authorization ?? "")
     const principal = bearer ? ctx.store.principal(bearer[1]!) : undefined
     if (!principal) return fail(ctx.requestId, failure(401, "unauthorized", "API token is invalid."))
@@ -249,6 +253,10 @@ const handleApi = (ctx: Context, route: Extract<Route, { kind: "api" }>) =>
       route.raw ? readBytes(ctx.request) : readJson(ctx.request)
     )
     if (body._tag === "Left") return fail(ctx.requestId, invalidJson)
+    const refused = route.raw
+      ? undefined
+      : check(`${route.method} ${route.pattern}`, version, body.right, ctx.url, previews)
+    if (refused !== undefined) return fail(ctx.requestId, refused)
     return yield* route.handler({ ...ctx, principal, body: body.right })
   })
 
@@ -285,7 +293,8 @@ const serve = (store: Store, content: Content, faults: Faults, route: Route | un
       url,
       params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ""])),
       requestId,
-      now: yield* Clock.currentTimeMillis
+      now: yield* Clock.currentTimeMillis,
+      version: versionOr(request.headers["notion-version"])
     }
     const fault = yield* faults.pick(name)
     const faulted = fault === undefined ? undefined : yield* applyFault(fault, request, requestId)
@@ -298,7 +307,13 @@ const serve = (store: Store, content: Content, faults: Faults, route: Route | un
         ? handleOAuth(ctx, route)
         : route.handler(ctx)
     ))
-    store.record({ method: request.method, path: url.pathname, route: name, status: response.status })
+    store.record({
+      method: request.method,
+      path: url.pathname,
+      route: name,
+      status: response.status,
+      version: request.headers["notion-version"] ?? null
+    })
     return response
   })
 

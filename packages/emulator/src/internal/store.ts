@@ -67,9 +67,15 @@ export interface Stats {
   readonly revocations: number
   /** 429 answers sent by the rate limiter. */
   readonly rateLimited: number
-  /** Every request in order: route and status. */
+  /** Every request in order: route, status, and the `Notion-Version` it sent (`null`: none). */
   readonly log: ReadonlyArray<
-    { readonly method: string; readonly path: string; readonly route: string; readonly status: number }
+    {
+      readonly method: string
+      readonly path: string
+      readonly route: string
+      readonly status: number
+      readonly version: string | null
+    }
   >
 }
 

@@ -106,6 +106,7 @@ export const routes: ReadonlyArray<Route> = [
       const payload = body[record.type] as Record<string, unknown> | undefined
       if (payload !== undefined) record.payload = { ...record.payload, ...payload }
       if (typeof body.in_trash === "boolean") record.in_trash = body.in_trash
+      else if (typeof body.archived === "boolean") record.in_trash = body.archived
     })),
   api("DELETE", "/v1/blocks/{id}", (ctx) =>
     edit(ctx, (record) => {

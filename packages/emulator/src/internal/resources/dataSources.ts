@@ -1,7 +1,19 @@
 import type { Api, Context, Route } from "../handler.js"
-import { api, bodyOf, changed, isFailure, notFound, paginate, paginateQuery, reply, stamp } from "../handler.js"
+import {
+  api,
+  bodyOf,
+  changed,
+  filterProperties,
+  isFailure,
+  notFound,
+  paginate,
+  paginateQuery,
+  reply,
+  stamp
+} from "../handler.js"
 import { run } from "../query.js"
 import { validation } from "../store.js"
+import { listedProperties } from "../versions.js"
 
 const find = (ctx: Context & Api) => {
   const source = ctx.content.dataSources.get(ctx.params.id!)
@@ -21,13 +33,19 @@ const query = (ctx: Context & Api) => {
     source,
     body.filter as Record<string, unknown> | undefined,
     body.sorts as ReadonlyArray<Record<string, unknown>> | undefined,
-    { now: ctx.now, valuesOf: (page) => ctx.content.values(page) }
+    {
+      now: ctx.now,
+      valuesOf: (page) => ctx.content.values(page),
+      statusEqualsGroup: ctx.version < "2026-12-01"
+    }
   )
   if (isFailure(rows)) return reply(ctx, rows)
-  return reply(
-    ctx,
-    paginate(rows.map((r) => ctx.content.pageJson(r)), "page_or_data_source", body.start_cursor, body.page_size)
-  )
+  const wanted = filterProperties(ctx)
+  const listed = rows.map((r) => {
+    const json = ctx.content.pageJson(r)
+    return { ...json, properties: listedProperties(ctx.version, json.properties as never, wanted) }
+  })
+  return reply(ctx, paginate(listed, "page_or_data_source", body.start_cursor, body.page_size))
 }
 
 const update = (ctx: Context & Api) => {
@@ -58,8 +76,9 @@ const update = (ctx: Context & Api) => {
     changed(ctx, "data_source.schema_updated", entity, { parent, updated_properties })
   }
   if (body.title !== undefined) source.title = ctx.content.dataSourceJson(source).title as never
-  if (typeof body.in_trash === "boolean" && body.in_trash !== source.in_trash) {
-    source.in_trash = body.in_trash
+  const trashed = typeof body.in_trash === "boolean" ? body.in_trash : body.archived
+  if (typeof trashed === "boolean" && trashed !== source.in_trash) {
+    source.in_trash = trashed
     changed(ctx, source.in_trash ? "data_source.deleted" : "data_source.undeleted", entity, { parent })
   }
   ctx.content.edited(source, stamp(ctx))

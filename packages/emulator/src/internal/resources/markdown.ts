@@ -3,6 +3,7 @@ import { markdownBlocks, plainText } from "../content.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, isFailure, notFound, pageChanged, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
+import { markdownFormat } from "../versions.js"
 import { findPage } from "./pages.js"
 
 /** Markdown of the blocks this emulator renders; anything else is `<unknown>` with its id listed. */
@@ -33,9 +34,10 @@ const lineOf = (block: BlockRecord, unknown: Array<string>): string => {
   }
 }
 
-const render = (ctx: Context & Api, pageId: string) => {
+/** The page as markdown: `v1` one block a line, `v2` (Notion-flavored) a blank line between blocks. */
+const render = (ctx: Context & Api, pageId: string, format: "v1" | "v2") => {
   const unknown: Array<string> = []
-  const markdown = ctx.content.childrenOf(pageId).map((b) => lineOf(b, unknown)).join("\n")
+  const markdown = ctx.content.childrenOf(pageId).map((b) => lineOf(b, unknown)).join(format === "v2" ? "\n\n" : "\n")
   return { object: "page_markdown", id: pageId, markdown, truncated: false, unknown_block_ids: unknown }
 }
 
@@ -48,17 +50,53 @@ const update = (ctx: Context & Api) => {
   if (found.kind === "fixture") return reply(ctx, validation("The emulator's fixture pages are read-only."))
   const command = body[String(body.type)] as Record<string, unknown> | undefined
   if (command === undefined) return reply(ctx, validation("body.type should name a command given in the body."))
-  const current = render(ctx, id).markdown
+  const format = markdownFormat(ctx.version, body.markdown_version)
+  const current = render(ctx, id, format).markdown
+  const gap = format === "v2" ? "\n\n" : "\n"
   let next: string
   switch (body.type) {
     case "replace_content":
       next = String(command.new_str ?? "")
       break
-    case "insert_content":
-      next = command.position === undefined || (command.position as Record<string, unknown>).type === "end"
-        ? `${current}\n${String(command.content)}`
-        : `${String(command.content)}\n${current}`
+    case "insert_content": {
+      const content = String(command.content)
+      const position = command.position as Record<string, unknown> | undefined
+      // after the line where `index` falls
+      const insertAt = (index: number) => {
+        const end = current.indexOf("\n", index)
+        return end < 0 ? `${current}${gap}${content}` : `${current.slice(0, end)}${gap}${content}${current.slice(end)}`
+      }
+      if (position?.type === "after_content") {
+        const anchor = String(position.anchor)
+        const at = current.indexOf(anchor)
+        if (at < 0) {
+          return reply(ctx, validation(`body.insert_content.position.anchor not found: ${anchor.slice(0, 100)}`))
+        }
+        next = insertAt(at + anchor.length)
+      } else if (typeof command.after === "string") {
+        // before 2026-12-01 a range "start...end"; from it, the start of one block
+        const after = command.after
+        if (ctx.version >= "2026-12-01") {
+          const lines = current.split("\n")
+          const line = lines.findIndex((l) => l !== "" && l.startsWith(after))
+          if (line < 0) {
+            return reply(ctx, validation("body.insert_content.after should match the start of a single block."))
+          }
+          next = insertAt(lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0))
+        } else {
+          const [start = "", end = ""] = after.split("...")
+          const from = current.indexOf(start)
+          const to = from < 0 ? -1 : current.indexOf(end, from)
+          if (from < 0 || to < 0) return reply(ctx, validation("body.insert_content.after not found."))
+          next = insertAt(to + end.length)
+        }
+      } else {
+        next = position === undefined || position.type === "end"
+          ? `${current}${gap}${content}`
+          : `${content}${gap}${current}`
+      }
       break
+    }
     case "update_content": {
       next = current
       for (const change of (command.content_updates ?? []) as Array<Record<string, unknown>>) {
@@ -70,6 +108,15 @@ const update = (ctx: Context & Api) => {
       }
       break
     }
+    case "replace_content_range": {
+      // "start...end": from the first match of `start` to the end of the first match of `end` from there
+      const [start = "", end = ""] = String(command.content_range ?? "").split("...")
+      const from = current.indexOf(start)
+      const to = from < 0 ? -1 : current.indexOf(end, from)
+      if (from < 0 || to < 0) return reply(ctx, validation("body.replace_content_range.content_range not found."))
+      next = `${current.slice(0, from)}${String(command.content)}${current.slice(to + end.length)}`
+      break
+    }
     default:
       return reply(ctx, validation(`Unsupported markdown command: ${String(body.type)}`))
   }
@@ -77,7 +124,7 @@ const update = (ctx: Context & Api) => {
   const appended = ctx.content.append(id, "page_id", markdownBlocks(next), stamp(ctx))
   if (isFailure(appended)) return reply(ctx, appended)
   pageChanged(ctx, "page.content_updated", id, { updated_blocks: appended.map((b) => ({ id: b.id, type: "block" })) })
-  return reply(ctx, render(ctx, id))
+  return reply(ctx, render(ctx, id, format))
 }
 
 /** One property of a page as a `property_item` (title and rich text as a paginated list of items). */
@@ -112,7 +159,10 @@ export const routes: ReadonlyArray<Route> = [
   api("GET", "/v1/pages/{id}/markdown", (ctx) =>
     findPage(ctx, ctx.params.id!) === undefined
       ? reply(ctx, notFound("page", ctx.params.id!))
-      : reply(ctx, render(ctx, ctx.params.id!))),
+      : reply(
+        ctx,
+        render(ctx, ctx.params.id!, markdownFormat(ctx.version, ctx.url.searchParams.get("markdown_version")))
+      )),
   api("PATCH", "/v1/pages/{id}/markdown", update),
   api("GET", "/v1/pages/{id}/properties/{property}", property)
 ]

@@ -1,7 +1,8 @@
 import { markdownBlocks, type PageRecord } from "../content.js"
 import type { Api, Context, Route } from "../handler.js"
-import { api, bodyOf, isFailure, notFound, pageChanged, reply, stamp } from "../handler.js"
+import { api, bodyOf, filterProperties, isFailure, notFound, pageChanged, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
+import { onlyProperties } from "../versions.js"
 
 /** A page the caller can see: a fixture page (shared with it) or one created through the API. */
 export const findPage = (ctx: Context & Api, id: string):
@@ -21,11 +22,10 @@ export const findPage = (ctx: Context & Api, id: string):
 
 const pageAnswer = (ctx: Context & Api, id: string) => {
   const found = findPage(ctx, id)
-  return found === undefined
-    ? notFound("page", id)
-    : found.kind === "fixture"
-    ? found.json
-    : ctx.content.pageJson(found.record)
+  if (found === undefined) return notFound("page", id)
+  const json = found.kind === "fixture" ? found.json : ctx.content.pageJson(found.record)
+  const wanted = filterProperties(ctx)
+  return wanted.length === 0 ? json : { ...json, properties: onlyProperties(json.properties as never, wanted) }
 }
 
 const editable = (ctx: Context & Api) => {
