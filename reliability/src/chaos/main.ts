@@ -44,7 +44,7 @@ if (process.argv.includes("--write")) {
 
 Written by \`pnpm chaos --write\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}): real services
 killed in the middle of real work, each scenario ${runs} times, on private Redis and PostgreSQL instances started on free
-ports. \`npm test\` runs each scenario once; \`.ci/run\` runs \`pnpm chaos\`.
+ports. \`npm test\` (and so \`.ci/run\`) runs each scenario once.
 
 ${reports.map(table).join("\n\n")}
 ${end}`
