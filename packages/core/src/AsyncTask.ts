@@ -21,6 +21,7 @@ export interface AsyncTaskCommon {
   readonly status_url: string
   readonly created_time: string
   readonly operation: { readonly surface: string; readonly name: string }
+  readonly request_id?: string | undefined
 }
 
 const common = {
@@ -30,7 +31,8 @@ const common = {
   status_url: Schema.String,
   created_time: Schema.String,
   /** `surface` is `rest` or `mcp`; `name` the operation. */
-  operation: Schema.Struct({ surface: Schema.String, name: Schema.String })
+  operation: Schema.Struct({ surface: Schema.String, name: Schema.String }),
+  request_id: Schema.optional(Schema.String)
 }
 
 /**

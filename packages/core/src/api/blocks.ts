@@ -154,7 +154,8 @@ export const meetingNotesCreate = Endpoint.make({
  */
 export const MeetingNotesQueryResult = Schema.Struct({
   results: Schema.Array(BlockOrPartial),
-  has_more: Schema.Boolean
+  has_more: Schema.Boolean,
+  request_id: Schema.optional(Schema.String)
 })
 
 /**

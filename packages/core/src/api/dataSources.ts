@@ -102,7 +102,8 @@ export const Template = Schema.Struct(
 export const TemplateList = Schema.Struct({
   templates: Schema.Array(Template),
   has_more: Schema.Boolean,
-  next_cursor: Schema.NullOr(Schema.String)
+  next_cursor: Schema.NullOr(Schema.String),
+  request_id: Schema.optional(Schema.String)
 })
 
 /** `GET /v1/data_sources/{data_source_id}/templates`: one page of page templates. @since 0.1.0 @category endpoints */

@@ -1,0 +1,143 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Schema from "effect/Schema"
+import * as Blocks from "../src/api/blocks.js"
+import * as Pages from "../src/api/pages.js"
+import * as Users from "../src/api/users.js"
+import { Block, Common, Page, PropertyValue, User } from "../src/index.js"
+import { compile } from "../src/internal/validator.js"
+import * as live from "./utils/live.js"
+
+/**
+ * What the client answers for a response body: the compiled validator accepts it and the body is returned as
+ * parsed (effect/Schema must agree).
+ */
+const decode = <A>(schema: Schema.Schema<A, any>, value: unknown): A => {
+  const validate = compile(schema.ast)
+  assert.isDefined(validate, "response schemas compile")
+  assert.isTrue(validate!(value), "the compiled validator accepts it")
+  assert.isTrue(Schema.is(schema)(value), "effect/Schema accepts it")
+  return value as A
+}
+
+/** The compiled validator and effect/Schema both refuse it. */
+const refuses = (schema: Schema.Schema<any, any>, value: unknown) => {
+  assert.isFalse(compile(schema.ast)!(value), "the compiled validator refuses it")
+  assert.isFalse(Schema.is(schema)(value), "effect/Schema refuses it")
+}
+
+describe("users", () => {
+  it("the token's bot: owner, workspace limits and request id are typed", () => {
+    const me = decode(Users.me.success, live.me)
+    if (!User.isKnownUser(me) || me.type !== "bot") return assert.fail("a bot")
+    assert.strictEqual(me.request_id, "3f0d5c4e-8b1a-4d2c-9e7f-6a5b4c3d2e10")
+    const limit: number | undefined = me.bot.workspace_limits?.max_file_upload_size_in_bytes
+    assert.strictEqual(limit, 5 * 1024 ** 3)
+    const owner = me.bot.owner
+    if (owner === undefined || !User.isKnownBotOwner(owner)) return assert.fail("a known owner")
+    assert.deepStrictEqual(owner, { type: "workspace", workspace: true })
+  })
+
+  it("a public integration's owner is the person who installed it, whose name may be null", () => {
+    const me = decode(Users.me.success, live.publicMe)
+    if (
+      !User.isKnownUser(me) || me.type !== "bot" || me.bot.owner === undefined || !User.isKnownBotOwner(me.bot.owner)
+    ) {
+      return assert.fail("a known owner")
+    }
+    if (me.bot.owner.type !== "user") return assert.fail("a user owner")
+    assert.strictEqual(me.bot.owner.user.id, "5b0e7d61-9a4c-4f3e-8b12-6c7d8e9f0a21")
+    assert.isTrue(User.isFullUser(me.bot.owner.user))
+  })
+
+  it("an owner kind Notion adds later is kept as sent; a malformed known one fails", () => {
+    const agentOwned = { ...live.me, bot: { ...live.me.bot, owner: { type: "agent", agent: { id: "ag-1" } } } }
+    const me = decode(Users.me.success, agentOwned)
+    if (!User.isKnownUser(me) || me.type !== "bot" || me.bot.owner === undefined) return assert.fail("an owner")
+    if (User.isKnownBotOwner(me.bot.owner)) return assert.fail("an unknown owner")
+    assert.deepStrictEqual(me.bot.owner["agent"], { id: "ag-1" })
+    refuses(Users.me.success, { ...live.me, bot: { ...live.me.bot, owner: { type: "user", user: "ada" } } })
+    refuses(Users.me.success, {
+      ...live.me,
+      bot: { ...live.me.bot, workspace_limits: { max_file_upload_size_in_bytes: "5" } }
+    })
+  })
+
+  it("a person's email_verified is typed; a person without a name (2026-12-01) decodes", () => {
+    const ada = decode(Users.retrieve.success, { ...live.person, request_id: "r-1" })
+    if (!User.isKnownUser(ada) || ada.type !== "person") return assert.fail("a person")
+    assert.isTrue(ada.person.email_verified)
+    assert.strictEqual(ada.request_id, "r-1")
+    const grace = decode(Users.retrieve.success, live.namelessPerson)
+    assert.isUndefined(grace.name)
+    assert.strictEqual(decode(Users.retrieve.success, { ...live.namelessPerson, name: null }).name, null)
+    refuses(Users.retrieve.success, { ...live.person, person: { email_verified: "yes" } })
+  })
+})
+
+describe("pages and blocks across API versions", () => {
+  it("request_id is typed on single-object answers", () => {
+    const page = decode(Pages.retrieve.success, live.page)
+    assert.strictEqual(page.request_id, "7c2e9a1b-4d3f-4b6a-8c5d-0e1f2a3b4c55")
+    const block = decode(Blocks.retrieve.success, live.meetingNotesBlock)
+    assert.strictEqual(block.request_id, "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c66")
+    const partial = decode(Pages.retrieve.success, { object: "page", id: "p-1", request_id: "r-2" })
+    assert.strictEqual(partial.request_id, "r-2")
+    refuses(Pages.retrieve.success, { ...live.page, request_id: 7 })
+  })
+
+  it("in trash on every version: in_trash, else archived, else false", () => {
+    const v2025 = decode(Page.Page, live.page)
+    const v2026 = decode(Page.Page, live.pageV2026)
+    assert.isFalse("archived" in v2026)
+    assert.isFalse(Common.isInTrash(v2025))
+    assert.isTrue(Common.isInTrash(v2026))
+    const { in_trash: _, ...archivedOnly } = { ...live.page, archived: true }
+    assert.isTrue(Common.isInTrash(decode(Page.Page, archivedOnly)))
+    assert.isFalse(Common.isInTrash(decode(Page.PageOrPartial, { object: "page", id: "p-1" })))
+    assert.isTrue(Common.isInTrash(decode(Block.Block, { ...live.meetingNotesBlock, in_trash: true })))
+  })
+
+  it("meeting notes decode under both names into one content, read through one guard", () => {
+    const current = decode(Block.Block, live.meetingNotesBlock)
+    const legacy = decode(Block.Block, live.transcriptionBlock)
+    assert.strictEqual(current.type, "meeting_notes")
+    assert.strictEqual(legacy.type, "transcription")
+    for (const block of [current, legacy]) {
+      if (!Block.isMeetingNotes(block)) return assert.fail(`meeting notes: ${block.type}`)
+      const content = Block.meetingNotesContent(block)
+      assert.strictEqual(content.status, "notes_ready")
+      assert.strictEqual(content.children?.transcript_block_id, "24b1e3c2-8f0a-80d4-9c1b-e7a5f3d2c203")
+    }
+    assert.deepStrictEqual(
+      Block.meetingNotesContent(current as Block.MeetingNotesBlock),
+      live.meetingNotesBlock.meeting_notes
+    )
+    assert.isFalse(
+      Block.isMeetingNotes(
+        decode(Block.Block, {
+          ...live.meetingNotesBlock,
+          type: "paragraph",
+          paragraph: { rich_text: [], color: "default" }
+        })
+      )
+    )
+    assert.isFalse(Block.isMeetingNotes({ object: "block", id: "b-1" }))
+    refuses(Block.Block, { ...live.transcriptionBlock, transcription: { status: 3 } })
+  })
+
+  it("person names may be null or absent in people values and mentions", () => {
+    const page = decode(Page.Page, live.page)
+    const people = PropertyValue.get(page, "Owner", "people")
+    if (people._tag === "None") return assert.fail("people")
+    assert.deepStrictEqual(people.value.map((p) => "name" in p ? p.name : "absent"), ["Ada Lovelace", "absent"])
+    const mention = {
+      type: "mention",
+      mention: { type: "user", user: { ...live.namelessPerson, name: null } },
+      annotations: live.text("x").annotations,
+      plain_text: "@Anonymous",
+      href: null
+    }
+    const withMention = { ...live.page, properties: { Name: { id: "title", type: "title", title: [mention] } } }
+    assert.strictEqual(PropertyValue.title(decode(Page.Page, withMention)), "@Anonymous")
+  })
+})
