@@ -1,10 +1,15 @@
 import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Blocks from "../src/api/blocks.js"
+import * as DataSources from "../src/api/dataSources.js"
 import * as Pages from "../src/api/pages.js"
+import * as Search from "../src/api/search.js"
 import * as Users from "../src/api/users.js"
-import { Block, Common, Page, PropertyValue, User } from "../src/index.js"
+import { Block, Common, DataSource, List, NotionClient, Page, PropertyValue, User } from "../src/index.js"
 import { compile } from "../src/internal/validator.js"
+import { fakeHttp, json } from "./utils/fakeHttp.js"
+import { clientLayer } from "./utils/fixtures.js"
 import * as live from "./utils/live.js"
 
 /**
@@ -140,4 +145,63 @@ describe("pages and blocks across API versions", () => {
     const withMention = { ...live.page, properties: { Name: { id: "title", type: "title", title: [mention] } } }
     assert.strictEqual(PropertyValue.title(decode(Page.Page, withMention)), "@Anonymous")
   })
+})
+
+describe("lists are open on object and type their own fields", () => {
+  const future = { object: "form", id: "f-1", title: "Intake", questions: [{ id: "q-1" }] }
+
+  it("search: a database (older API version) and a future kind are kept raw beside pages and data sources", () => {
+    const answer = decode(
+      Search.search.success,
+      live.searchPage([live.page, live.dataSource, live.legacyDatabase, future])
+    )
+    assert.deepStrictEqual(answer.results.map((r) => r.object), ["page", "data_source", "database", "form"])
+    const known = answer.results.filter(List.isKnownResult(DataSource.PageOrDataSource))
+    assert.deepStrictEqual(known.map(DataSource.isFullPageOrDataSource), [true, true])
+    const unknown = answer.results.filter((r) => !List.isKnownResult(DataSource.PageOrDataSource)(r))
+    assert.deepStrictEqual(unknown, [live.legacyDatabase, future])
+    assert.deepStrictEqual(answer.page_or_data_source, {})
+    assert.strictEqual(answer.type, "page_or_data_source")
+    assert.strictEqual(answer.request_id, "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b77")
+  })
+
+  it("a result of a known kind with a malformed payload still fails the page", () => {
+    refuses(Search.search.success, live.searchPage([{ ...live.page, url: 42 }]))
+    refuses(Search.search.success, live.searchPage([{ ...live.dataSource, title: "Tasks" }]))
+    refuses(Search.search.success, live.searchPage([{ object: "form" }]))
+    refuses(Search.search.success, { ...live.searchPage([]), page_or_data_source: "x" })
+  })
+
+  it("users.list: the user payload, the request id, and an unknown object kind among users", () => {
+    const group = { object: "group", id: "g-1", name: "Engineering" }
+    const answer = decode(Users.list.success, { ...live.usersPage, results: [...live.usersPage.results, group] })
+    assert.deepStrictEqual(answer.user, {})
+    assert.strictEqual(answer.request_id, "6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c88")
+    const users = answer.results.filter(List.isKnownResult(User.User))
+    assert.deepStrictEqual(users.map((u) => u.name ?? null), ["Ada Lovelace", null, "Roadmap sync"])
+    assert.strictEqual(answer.results.length - users.length, 1)
+  })
+
+  it("dataSources.query: request_status says the query stopped at the cap", () => {
+    const answer = decode(DataSources.query.success, live.cappedQueryPage)
+    assert.deepStrictEqual(answer.request_status, {
+      type: "incomplete",
+      incomplete_reason: "query_result_limit_reached"
+    })
+    refuses(DataSources.query.success, { ...live.cappedQueryPage, request_status: { type: 1 } })
+  })
+
+  it.effect("the client streams every page of a search, unknown kinds included, without failing", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp((_, attempt) =>
+        json(200, attempt === 1 ? live.searchPage([live.page, live.legacyDatabase], "c-2") : live.searchPage([future]))
+      )
+      const results = yield* Effect.provide(
+        Effect.flatMap(NotionClient.NotionClient, (c) => NotionClient.collect(c.search, {})),
+        clientLayer(http.layer)
+      )
+      assert.deepStrictEqual(results.map((r) => r.object), ["page", "database", "form"])
+      assert.deepStrictEqual(results[1], live.legacyDatabase)
+      assert.strictEqual(http.requests.length, 2)
+    }))
 })

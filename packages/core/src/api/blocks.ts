@@ -89,7 +89,7 @@ export const childrenList = Endpoint.make({
   path: "/v1/blocks/{block_id}/children",
   query: ["start_cursor", "page_size"],
   params: Schema.Struct({ block_id: Id, ...PaginationParams.fields }),
-  success: List(Block)
+  success: List(Block, "block")
 })
 
 /**
@@ -110,7 +110,7 @@ export const childrenAppend = Endpoint.make({
     position: Schema.optional(Position),
     after: Schema.optional(Id)
   }),
-  success: List(Block)
+  success: List(Block, "block")
 })
 
 /**

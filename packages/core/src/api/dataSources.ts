@@ -46,7 +46,7 @@ export const query = Endpoint.make({
     result_type: Schema.optional(Schema.Literal("page", "data_source")),
     ...PaginationParams.fields
   }),
-  success: List(PageOrDataSource)
+  success: List(PageOrDataSource, "page_or_data_source")
 })
 
 /** `POST /v1/data_sources`: a new data source in a database. @since 0.1.0 @category endpoints */

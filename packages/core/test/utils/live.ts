@@ -204,3 +204,31 @@ export const legacyDatabase = {
   archived: false,
   in_trash: false
 }
+
+/** One page of `search` on 2025-09-03, as recorded: a page, a data source, and the list's own fields. */
+export const searchPage = (results: ReadonlyArray<unknown>, next_cursor: string | null = null) => ({
+  object: "list",
+  results,
+  next_cursor,
+  has_more: next_cursor !== null,
+  type: "page_or_data_source",
+  page_or_data_source: {},
+  request_id: "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b77"
+})
+
+/** One page of `users.list`. */
+export const usersPage = {
+  object: "list",
+  results: [person, namelessPerson, (({ request_id: _, ...bot }) => ({ ...bot, bot: {} }))(me)],
+  next_cursor: null,
+  has_more: false,
+  type: "user",
+  user: {},
+  request_id: "6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c88"
+}
+
+/** One page of `dataSources.query` that stopped at Notion's 10,000-row cap. */
+export const cappedQueryPage = {
+  ...searchPage([titleOnlyPage]),
+  request_status: { type: "incomplete", incomplete_reason: "query_result_limit_reached" }
+}
