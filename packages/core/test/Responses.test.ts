@@ -1,12 +1,13 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import * as AsyncTasks from "../src/api/asyncTasks.js"
 import * as Blocks from "../src/api/blocks.js"
 import * as DataSources from "../src/api/dataSources.js"
 import * as Pages from "../src/api/pages.js"
 import * as Search from "../src/api/search.js"
 import * as Users from "../src/api/users.js"
-import { Block, Common, DataSource, List, NotionClient, Page, PropertyValue, User } from "../src/index.js"
+import { AsyncTask, Block, Common, DataSource, List, NotionClient, Page, PropertyValue, User } from "../src/index.js"
 import { compile } from "../src/internal/validator.js"
 import { fakeHttp, json } from "./utils/fakeHttp.js"
 import { clientLayer } from "./utils/fixtures.js"
@@ -204,4 +205,28 @@ describe("lists are open on object and type their own fields", () => {
       assert.deepStrictEqual(results[1], live.legacyDatabase)
       assert.strictEqual(http.requests.length, 2)
     }))
+})
+
+describe("async tasks", () => {
+  it("a succeeded markdown task's result is the page as markdown, typed", () => {
+    const task = decode(AsyncTasks.retrieve.success, live.markdownTask)
+    assert.strictEqual(task.request_id, "1b2c3d4e-5f60-4718-9a0b-c1d2e3f4a5aa")
+    if (!AsyncTask.isKnownAsyncTask(task) || task.status !== "succeeded") return assert.fail("a succeeded task")
+    if (task.result === undefined || !AsyncTask.isPageMarkdownResult(task.result)) return assert.fail("markdown")
+    assert.isFalse(task.result.truncated)
+    assert.deepStrictEqual(task.result.unknown_block_ids, ["24b1e3c2-8f0a-80d4-9c1b-e7a5f3d2c301"])
+    assert.isTrue(task.result.markdown.startsWith("# Launch plan"))
+  })
+
+  it("another result is kept as sent; a malformed page_markdown result fails", () => {
+    const created = decode(AsyncTasks.retrieve.success, { ...live.markdownTask, result: { page_id: "p-1" } })
+    if (!AsyncTask.isKnownAsyncTask(created) || created.status !== "succeeded") return assert.fail("succeeded")
+    if (created.result === undefined || AsyncTask.isPageMarkdownResult(created.result)) return assert.fail("other")
+    assert.strictEqual(created.result["page_id"], "p-1")
+    refuses(AsyncTasks.retrieve.success, {
+      ...live.markdownTask,
+      result: { ...live.markdownTask.result, truncated: "no" }
+    })
+    refuses(AsyncTasks.retrieve.success, { ...live.markdownTask, result: "done" })
+  })
 })

@@ -232,3 +232,21 @@ export const cappedQueryPage = {
   ...searchPage([titleOnlyPage]),
   request_status: { type: "incomplete", incomplete_reason: "query_result_limit_reached" }
 }
+
+/** `asyncTasks.retrieve` once a markdown update (`allow_async: true`) has succeeded. */
+export const markdownTask = {
+  object: "async_task",
+  id: "9c8b7a6f-5e4d-4c3b-8a29-1f0e9d8c7b99",
+  status_url: "https://api.notion.com/v1/async_tasks/9c8b7a6f-5e4d-4c3b-8a29-1f0e9d8c7b99",
+  created_time: "2026-12-01T10:02:00.000Z",
+  operation: { surface: "rest", name: "update_page_markdown" },
+  status: "succeeded",
+  result: {
+    object: "page_markdown",
+    id: page.id,
+    markdown: "# Launch plan\n\nShip the beta on Friday.\n\n<unknown url=\"https://www.notion.so/24b1e3c2\"/>",
+    truncated: false,
+    unknown_block_ids: ["24b1e3c2-8f0a-80d4-9c1b-e7a5f3d2c301"]
+  },
+  request_id: "1b2c3d4e-5f60-4718-9a0b-c1d2e3f4a5aa"
+}
