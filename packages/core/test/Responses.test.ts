@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as AsyncTasks from "../src/api/asyncTasks.js"
 import * as Blocks from "../src/api/blocks.js"
@@ -228,5 +229,49 @@ describe("async tasks", () => {
       result: { ...live.markdownTask.result, truncated: "no" }
     })
     refuses(AsyncTasks.retrieve.success, { ...live.markdownTask, result: "done" })
+  })
+})
+
+describe("partial properties (2026-12-01 search and query pages)", () => {
+  it("a title-only page decodes as it came: the other properties are absent, not empty", () => {
+    const answer = decode(Search.search.success, live.searchPage([live.titleOnlyPage]))
+    const row = answer.results[0]!
+    if (!Page.isFullPage(row)) return assert.fail("a full page")
+    assert.deepStrictEqual(Object.keys(row.properties), ["Name"])
+    assert.strictEqual(PropertyValue.title(row), "Launch plan")
+  })
+
+  it("get: Some of the empty payload when returned empty, None when not returned", () => {
+    const full = decode(Page.Page, live.page)
+    const partial = decode(Page.Page, live.titleOnlyPage)
+    assert.deepStrictEqual(PropertyValue.get(full, "Due", "date"), Option.some(null))
+    assert.deepStrictEqual(PropertyValue.get(full, "Notes", "rich_text"), Option.some([]))
+    assert.deepStrictEqual(PropertyValue.get(full, "Tags", "multi_select"), Option.some([]))
+    assert.deepStrictEqual(PropertyValue.get(partial, "Due", "date"), Option.none())
+    assert.deepStrictEqual(PropertyValue.get(partial, "Notes", "rich_text"), Option.none())
+    assert.isTrue(Option.isSome(PropertyValue.get(partial, "Name", "title")))
+  })
+
+  it("lookup: Returned (by name or id), NotReturned, or Mismatch", () => {
+    const full = decode(Page.Page, live.page)
+    const partial = decode(Page.Page, live.titleOnlyPage)
+    const due = PropertyValue.lookup(full, "Due", "date")
+    assert.strictEqual(due._tag, "Returned")
+    if (due._tag === "Returned") {
+      const value: Common.DateValue | null = due.value
+      assert.isNull(value)
+      assert.strictEqual(due.property.id, "Kx%5Ev")
+    }
+    const byId = PropertyValue.lookup(full, "Kx%5Ev", "date")
+    assert.strictEqual(byId._tag, "Returned")
+    assert.deepStrictEqual(PropertyValue.lookup(partial, "Due", "date"), { _tag: "NotReturned" })
+    assert.deepStrictEqual(PropertyValue.lookup(partial, "Kx%5Ev", "date"), { _tag: "NotReturned" })
+    assert.deepStrictEqual(PropertyValue.lookup(full, "Due", "number"), {
+      _tag: "Mismatch",
+      property: live.page.properties.Due
+    })
+    const broken = { properties: { Due: { id: "Kx%5Ev", type: "date", date: { start: 5 } } } }
+    assert.strictEqual(PropertyValue.lookup(broken, "Due", "date")._tag, "Mismatch")
+    assert.deepStrictEqual(PropertyValue.get(broken, "Due", "date"), Option.none())
   })
 })
