@@ -184,6 +184,20 @@ describe("lists are open on object and type their own fields", () => {
     assert.strictEqual(answer.results.length - users.length, 1)
   })
 
+  it("blocks.children.list: full and partial blocks (as the official types allow), the block payload", () => {
+    const answer = decode(Blocks.childrenList.success, {
+      object: "list",
+      results: [live.meetingNotesBlock, { object: "block", id: "b-hidden" }],
+      next_cursor: null,
+      has_more: false,
+      type: "block",
+      block: {},
+      request_id: "r-3"
+    })
+    assert.deepStrictEqual(answer.results.map((b) => Block.isFullBlock(b)), [true, false])
+    assert.deepStrictEqual(answer.block, {})
+  })
+
   it("dataSources.query: request_status says the query stopped at the cap", () => {
     const answer = decode(DataSources.query.success, live.cappedQueryPage)
     assert.deepStrictEqual(answer.request_status, {
