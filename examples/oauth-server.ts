@@ -25,7 +25,7 @@ import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { NotionConfig } from "@notion-effect/core"
+import { List, NotionConfig, User } from "@notion-effect/core"
 import { NotionEmulator } from "@notion-effect/emulator"
 import {
   AuthorizationUrl,
@@ -143,7 +143,8 @@ const callback = Effect.gen(function*() {
   const users = yield* notion.users.list({})
   const workspace = grant.workspace_name ?? grant.workspace_id
   yield* Effect.logInfo(`OAuth: connected workspace "${workspace}" (${users.results.length} users)`)
-  const names = users.results.map((u) => u.name ?? u.id)
+  // a result of an object kind the SDK does not know is kept raw (`List.UnknownResult`): skip those
+  const names = users.results.filter(List.isKnownResult(User.User)).map((u) => u.name ?? u.id)
   if ((request.headers.accept ?? "").includes("application/json")) {
     return HttpServerResponse.unsafeJson({ success: true, workspace, users: names })
   }

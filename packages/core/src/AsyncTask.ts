@@ -7,6 +7,7 @@
 import * as Schema from "effect/Schema"
 import { EmptyObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
+import { PageMarkdown } from "./Page.js"
 
 /**
  * The fields every async task has: `status_url` (where to poll), `created_time`, and the `operation` (`surface`
@@ -21,6 +22,7 @@ export interface AsyncTaskCommon {
   readonly status_url: string
   readonly created_time: string
   readonly operation: { readonly surface: string; readonly name: string }
+  readonly request_id?: string | undefined
 }
 
 const common = {
@@ -30,7 +32,8 @@ const common = {
   status_url: Schema.String,
   created_time: Schema.String,
   /** `surface` is `rest` or `mcp`; `name` the operation. */
-  operation: Schema.Struct({ surface: Schema.String, name: Schema.String })
+  operation: Schema.Struct({ surface: Schema.String, name: Schema.String }),
+  request_id: Schema.optional(Schema.String)
 }
 
 /**
@@ -61,6 +64,49 @@ export const AsyncTaskError: Schema.Schema<AsyncTaskError> = Schema.Struct({
   additional_data: Schema.optional(EmptyObject)
 })
 
+/**
+ * A task result of another kind: every field as sent (`object`, when present, is not `page_markdown`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OtherAsyncTaskResult {
+  readonly object?: string | undefined
+  readonly [key: string]: unknown
+}
+
+/**
+ * What a succeeded task produced.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type AsyncTaskResult = PageMarkdown | OtherAsyncTaskResult
+
+/**
+ * What a succeeded task produced: the page as markdown (`page_markdown`, for markdown page creates and updates),
+ * or any other object, kept as sent. A `page_markdown` result with a malformed field fails.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AsyncTaskResult: Schema.Schema<AsyncTaskResult> = Schema.Union(
+  PageMarkdown,
+  Schema.Struct(
+    { object: Schema.optional(OpenUnion.OtherTag(["page_markdown"], "AsyncTaskResultObject")) },
+    EmptyObject
+  )
+).annotations({ identifier: "AsyncTaskResult" })
+
+/**
+ * Whether a task result is the page as markdown.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isPageMarkdownResult = (result: AsyncTaskResult): result is PageMarkdown =>
+  result.object === "page_markdown"
+
 const AsyncTaskUnion = OpenUnion.make({
   tag: "status",
   identifier: "AsyncTask",
@@ -72,7 +118,7 @@ const AsyncTaskUnion = OpenUnion.make({
       /** How long to wait before polling again. */
       poll_after_seconds: Schema.optional(Schema.Number)
     }),
-    Schema.Struct({ status: Schema.Literal("succeeded"), ...common, result: Schema.optional(EmptyObject) }),
+    Schema.Struct({ status: Schema.Literal("succeeded"), ...common, result: Schema.optional(AsyncTaskResult) }),
     Schema.Struct({ status: Schema.Literal("failed"), ...common, error: AsyncTaskError })
   ]
 })
@@ -96,7 +142,7 @@ export interface PendingAsyncTask extends AsyncTaskCommon {
  */
 export interface SucceededAsyncTask extends AsyncTaskCommon {
   readonly status: "succeeded"
-  readonly result?: EmptyObject | undefined
+  readonly result?: AsyncTaskResult | undefined
 }
 
 /**

@@ -507,6 +507,7 @@ export interface BlockCommon {
   readonly has_children: boolean
   readonly in_trash?: boolean | undefined
   readonly archived?: boolean | undefined
+  readonly request_id?: string | undefined
 }
 
 const common = {
@@ -519,7 +520,8 @@ const common = {
   last_edited_by: Schema.optional(PartialUser),
   has_children: Schema.Boolean,
   in_trash: Schema.optional(Schema.Boolean),
-  archived: Schema.optional(Schema.Boolean)
+  archived: Schema.optional(Schema.Boolean),
+  request_id: Schema.optional(Schema.String)
 }
 
 /**
@@ -697,6 +699,38 @@ export type ContentOf<T extends BlockType> = BlockOf<T> extends infer B ? T exte
 export const isKnownBlock = (block: Block): block is BlockKnown => OpenUnion.isKnown(BlockUnion, block)
 
 /**
+ * A meeting-notes block under either name: `meeting_notes` (API version `2026-03-11` on) or `transcription`
+ * (before). Both decode, as two members with the same content; test with {@link isMeetingNotes} and read the
+ * content with {@link meetingNotesContent} instead of switching on one name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MeetingNotesBlock =
+  | BlockWith<"meeting_notes", MeetingNotesContent>
+  | BlockWith<"transcription", MeetingNotesContent>
+
+/**
+ * Whether a block is a meeting-notes block, under either name (`meeting_notes` or `transcription`).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isMeetingNotes = (
+  block: { readonly object: string; readonly id: string; readonly type?: unknown }
+): block is MeetingNotesBlock =>
+  block.object === "block" && (block.type === "meeting_notes" || block.type === "transcription")
+
+/**
+ * The content of a meeting-notes block, whichever name it came under.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const meetingNotesContent = (block: MeetingNotesBlock): MeetingNotesContent =>
+  block.type === "meeting_notes" ? block.meeting_notes : block.transcription
+
+/**
  * A partial block.
  *
  * @since 0.1.0
@@ -706,6 +740,7 @@ export interface PartialBlock {
   readonly object: "block"
   readonly id: string
   readonly type?: undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -718,7 +753,8 @@ export interface PartialBlock {
 export const PartialBlock: Schema.Schema<PartialBlock> = Schema.Struct({
   object: Schema.Literal("block"),
   id: Schema.String,
-  type: Schema.optional(Schema.Never)
+  type: Schema.optional(Schema.Never),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PartialBlock" })
 
 /**

@@ -71,6 +71,7 @@ export interface Comment {
   readonly rich_text: RichText
   readonly display_name?: DisplayName | undefined
   readonly attachments?: ReadonlyArray<CommentAttachment> | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -90,7 +91,8 @@ export const Comment: Schema.Schema<Comment> = Schema.Struct({
   created_by: PartialUser,
   rich_text: RichText,
   display_name: Schema.optional(DisplayName),
-  attachments: Schema.optional(Schema.Array(CommentAttachment))
+  attachments: Schema.optional(Schema.Array(CommentAttachment)),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "Comment" })
 
 /**
@@ -103,6 +105,7 @@ export interface PartialComment {
   readonly object: "comment"
   readonly id: string
   readonly created_by?: undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -115,7 +118,8 @@ export interface PartialComment {
 export const PartialComment: Schema.Schema<PartialComment> = Schema.Struct({
   object: Schema.Literal("comment"),
   id: Schema.String,
-  created_by: Schema.optional(Schema.Never)
+  created_by: Schema.optional(Schema.Never),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PartialComment" })
 
 /**

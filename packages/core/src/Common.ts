@@ -397,3 +397,28 @@ export type IconKnown = typeof IconUnion.known.Type
  * @category guards
  */
 export const isKnownIcon = (icon: Icon): icon is IconKnown => OpenUnion.isKnown(IconUnion, icon)
+
+// ---------------------------------------------------------------------------------------------------------------
+// trash
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * What {@link isInTrash} reads: `in_trash`, and `archived` (its name before API version `2026-03-11`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Trashable {
+  readonly object: string
+  readonly in_trash?: boolean | undefined
+  readonly archived?: boolean | undefined
+}
+
+/**
+ * Whether a page, database, data source or block is in the trash, on every API version: `in_trash` (always sent
+ * from `2026-03-11`, and beside `archived` before), else `archived`, else `false` (a partial object carries neither).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const isInTrash = (object: Trashable): boolean => object.in_trash ?? object.archived ?? false

@@ -36,6 +36,7 @@ export interface FullDataSource {
   readonly cover?: Cover | null | undefined
   readonly url?: string | undefined
   readonly public_url?: string | null | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -64,7 +65,8 @@ export const FullDataSource: Schema.Schema<FullDataSource> = Schema.Struct({
   icon: Schema.optional(Schema.NullOr(Icon)),
   cover: Schema.optional(Schema.NullOr(Cover)),
   url: Schema.optional(Schema.String),
-  public_url: Schema.optional(Schema.NullOr(Schema.String))
+  public_url: Schema.optional(Schema.NullOr(Schema.String)),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "DataSource" })
 
 /**
@@ -78,6 +80,7 @@ export interface PartialDataSource {
   readonly id: string
   readonly properties?: Properties | undefined
   readonly title?: undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -91,7 +94,8 @@ export const PartialDataSource: Schema.Schema<PartialDataSource> = Schema.Struct
   object: Schema.Literal("data_source"),
   id: Schema.String,
   properties: Schema.optional(Properties),
-  title: Schema.optional(Schema.Never)
+  title: Schema.optional(Schema.Never),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PartialDataSource" })
 
 /**

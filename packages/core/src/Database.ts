@@ -56,6 +56,7 @@ export interface Database {
   readonly cover?: Cover | null | undefined
   readonly url: string
   readonly public_url?: string | null | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -83,7 +84,8 @@ export const Database: Schema.Schema<Database> = Schema.Struct({
   icon: Schema.optional(Schema.NullOr(Icon)),
   cover: Schema.optional(Schema.NullOr(Cover)),
   url: Schema.String,
-  public_url: Schema.optional(Schema.NullOr(Schema.String))
+  public_url: Schema.optional(Schema.NullOr(Schema.String)),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "Database" })
 
 /**
@@ -96,6 +98,7 @@ export interface PartialDatabase {
   readonly object: "database"
   readonly id: string
   readonly title?: undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -108,7 +111,8 @@ export interface PartialDatabase {
 export const PartialDatabase: Schema.Schema<PartialDatabase> = Schema.Struct({
   object: Schema.Literal("database"),
   id: Schema.String,
-  title: Schema.optional(Schema.Never)
+  title: Schema.optional(Schema.Never),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PartialDatabase" })
 
 /**

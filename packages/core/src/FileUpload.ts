@@ -143,6 +143,7 @@ export interface FileUpload {
   readonly complete_url?: string | undefined
   readonly file_import_result?: FileImportResult | undefined
   readonly number_of_parts?: { readonly total: number; readonly sent: number } | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -170,5 +171,6 @@ export const FileUpload: Schema.Schema<FileUpload> = Schema.Struct({
   upload_url: Schema.optional(Schema.String),
   complete_url: Schema.optional(Schema.String),
   file_import_result: Schema.optional(FileImportResult),
-  number_of_parts: Schema.optional(Schema.Struct({ total: Schema.Number, sent: Schema.Number }))
+  number_of_parts: Schema.optional(Schema.Struct({ total: Schema.Number, sent: Schema.Number })),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "FileUpload" })

@@ -48,6 +48,7 @@ export interface Page {
   readonly properties: PropertyValues
   readonly icon?: Common.Icon | null | undefined
   readonly cover?: Common.Cover | null | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -73,7 +74,8 @@ export const Page: Schema.Schema<Page> = Schema.Struct({
   parent: Parent,
   properties: PropertyValues,
   icon: Schema.optional(Schema.NullOr(Common.Icon)),
-  cover: Schema.optional(Schema.NullOr(Common.Cover))
+  cover: Schema.optional(Schema.NullOr(Common.Cover)),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "Page" })
 
 /**
@@ -86,6 +88,7 @@ export interface PartialPage {
   readonly object: "page"
   readonly id: string
   readonly url?: undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -98,7 +101,8 @@ export interface PartialPage {
 export const PartialPage: Schema.Schema<PartialPage> = Schema.Struct({
   object: Schema.Literal("page"),
   id: Schema.String,
-  url: Schema.optional(Schema.Never)
+  url: Schema.optional(Schema.Never),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PartialPage" })
 
 /**
@@ -138,6 +142,7 @@ export interface PageMarkdown {
   readonly markdown: string
   readonly truncated: boolean
   readonly unknown_block_ids: ReadonlyArray<string>
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -152,5 +157,6 @@ export const PageMarkdown: Schema.Schema<PageMarkdown> = Schema.Struct({
   id: Schema.String,
   markdown: Schema.String,
   truncated: Schema.Boolean,
-  unknown_block_ids: Schema.Array(Schema.String)
+  unknown_block_ids: Schema.Array(Schema.String),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PageMarkdown" })

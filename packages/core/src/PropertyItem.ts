@@ -91,7 +91,11 @@ export const isKnownPropertyItemRollup = (rollup: PropertyItemRollup): rollup is
 // items
 // ---------------------------------------------------------------------------------------------------------------
 
-const fields = { object: Schema.Literal("property_item"), id: Schema.String }
+const fields = {
+  object: Schema.Literal("property_item"),
+  id: Schema.String,
+  request_id: Schema.optional(Schema.String)
+}
 
 const PropertyItemUnion = OpenUnion.make({
   tag: "type",
@@ -115,7 +119,12 @@ const PropertyItemUnion = OpenUnion.make({
  * @category models
  */
 export type PropertyItemWith<T extends string, V> =
-  & { readonly type: T; readonly object: "property_item"; readonly id: string }
+  & {
+    readonly type: T
+    readonly object: "property_item"
+    readonly id: string
+    readonly request_id?: string | undefined
+  }
   & { readonly [K in T]: V }
 
 /**
@@ -167,6 +176,7 @@ export const PropertyItemKnown: Schema.Schema<PropertyItemKnown> = PropertyItemU
 export interface UnknownPropertyItem {
   readonly object: "property_item"
   readonly id: string
+  readonly request_id?: string | undefined
   readonly type: string
   readonly [key: string]: unknown
 }

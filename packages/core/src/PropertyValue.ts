@@ -426,7 +426,10 @@ export const isKnownPropertyValue = (value: PropertyValue): value is PropertyVal
   OpenUnion.isKnown(PropertyValueUnion, value)
 
 /**
- * A map of property names to values (a page's `properties`).
+ * A map of property names to values (a page's `properties`). It may be partial: from API version `2026-12-01`,
+ * search and query pages carry only the title unless `filter_properties` names more, and `pages.retrieve` with
+ * `filter_properties` returns only those. A property that was not returned has no entry (never an invented empty
+ * value): read values with {@link get} or {@link lookup}, which tell the two apart.
  *
  * @since 0.1.0
  * @category schemas
@@ -434,7 +437,7 @@ export const isKnownPropertyValue = (value: PropertyValue): value is PropertyVal
 export const PropertyValues = Schema.Record({ key: Schema.String, value: PropertyValue })
 
 /**
- * A map of property names to values.
+ * A map of property names to values, possibly partial (see {@link PropertyValues}).
  *
  * @since 0.1.0
  * @category models
@@ -471,9 +474,48 @@ export interface HasProperties {
   readonly properties: { readonly [name: string]: unknown }
 }
 
+/** The entry named `name`, else the one whose `id` is `name`; `undefined` when the page has neither. */
+const locate = (page: HasProperties, name: string): unknown => {
+  if (Object.hasOwn(page.properties, name)) return page.properties[name]
+  for (const value of Object.values(page.properties)) if (isObject(value) && value.id === name) return value
+  return undefined
+}
+
 /**
- * The whole property value named `name` (or whose `id` is `name`), when it has type `type` and a well-formed
- * payload.
+ * What {@link lookup} found: the property `Returned` with type `T` (`value` may be empty: `null`, `[]`, …), `NotReturned`
+ * (the page has no entry by that name or id: not in this response, or no such property), or a `Mismatch` (an entry of
+ * another type, or with a malformed payload, kept as sent).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Lookup<T extends PropertyValueType> =
+  | { readonly _tag: "Returned"; readonly property: PropertyValueOf<T>; readonly value: ValueOf<T> }
+  | { readonly _tag: "NotReturned" }
+  | { readonly _tag: "Mismatch"; readonly property: unknown }
+
+const notReturned: Lookup<never> = { _tag: "NotReturned" }
+
+/**
+ * The property named `name` (or whose `id` is `name`), told apart three ways: `Returned` with its typed `value`
+ * (possibly empty), `NotReturned` (partial `properties`: see {@link PropertyValues}), or `Mismatch`.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const lookup = <T extends PropertyValueType>(page: HasProperties, name: string, type: T): Lookup<T> => {
+  const entry = locate(page, name)
+  if (entry === undefined) return notReturned
+  if (isObject(entry) && entry.type === type && checkFor(type)(entry)) {
+    const property = entry as PropertyValueOf<T>
+    return { _tag: "Returned", property, value: (entry as Record<T, ValueOf<T>>)[type] }
+  }
+  return { _tag: "Mismatch", property: entry }
+}
+
+/**
+ * The whole property value named `name` (or whose `id` is `name`), when it was returned with type `type` and a
+ * well-formed payload.
  *
  * @since 0.1.0
  * @category utils
@@ -483,21 +525,15 @@ export const find = <T extends PropertyValueType>(
   name: string,
   type: T
 ): Option.Option<PropertyValueOf<T>> => {
-  const check = checkFor(type)
-  const accept = (u: unknown): u is PropertyValueOf<T> => isObject(u) && u.type === type && check(u)
-  const byName = Object.hasOwn(page.properties, name) ? page.properties[name] : undefined
-  if (accept(byName)) return Option.some(byName)
-  if (byName !== undefined) return Option.none()
-  for (const value of Object.values(page.properties)) {
-    if (isObject(value) && value.id === name) return accept(value) ? Option.some(value) : Option.none()
-  }
-  return Option.none()
+  const found = lookup(page, name, type)
+  return found._tag === "Returned" ? Option.some(found.property) : Option.none()
 }
 
 /**
- * The payload of the property named `name` (or whose `id` is `name`), when it has type `type`:
- * `get(page, "Due", "date")` is `Option<DateValue | null>`. `None` when there is no such property, it has another
- * type, or its payload is malformed.
+ * The payload of the property named `name` (or whose `id` is `name`), when it was returned with type `type`:
+ * `get(page, "Due", "date")` is `Option<DateValue | null>`. A returned but empty property is `Some` of its empty
+ * payload (`Some(null)`, `Some([])`); a property that was not returned (partial `properties`) is `None`, never an
+ * invented empty value. `None` also for another type or a malformed payload: {@link lookup} tells those apart.
  *
  * @since 0.1.0
  * @category utils
@@ -506,11 +542,14 @@ export const get = <T extends PropertyValueType>(
   page: HasProperties,
   name: string,
   type: T
-): Option.Option<ValueOf<T>> =>
-  Option.map(find(page, name, type), (value) => (value as unknown as Record<T, ValueOf<T>>)[type])
+): Option.Option<ValueOf<T>> => {
+  const found = lookup(page, name, type)
+  return found._tag === "Returned" ? Option.some(found.value) : Option.none()
+}
 
 /**
- * A page's title as plain text (the `title` property's runs joined), or `""` when it has none.
+ * A page's title as plain text (the `title` property's runs joined), or `""` when it has none (or it was not
+ * returned: `lookup(page, "title", "title")` tells).
  *
  * @since 0.1.0
  * @category utils

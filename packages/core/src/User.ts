@@ -8,7 +8,8 @@ import * as Schema from "effect/Schema"
 import * as OpenUnion from "./OpenUnion.js"
 
 /**
- * The fields every user has.
+ * The fields every user has. `name` may be `null` or absent (from API version `2026-12-01` a person's name is
+ * optional); `request_id` is on `users.retrieve` and `users.me` answers.
  *
  * @since 0.1.0
  * @category models
@@ -18,13 +19,15 @@ export interface UserCommon {
   readonly id: string
   readonly name?: string | null | undefined
   readonly avatar_url?: string | null | undefined
+  readonly request_id?: string | undefined
 }
 
 const common = {
   object: Schema.Literal("user"),
   id: Schema.String,
   name: Schema.optional(Schema.NullOr(Schema.String)),
-  avatar_url: Schema.optional(Schema.NullOr(Schema.String))
+  avatar_url: Schema.optional(Schema.NullOr(Schema.String)),
+  request_id: Schema.optional(Schema.String)
 }
 
 /**
@@ -35,11 +38,11 @@ const common = {
  */
 export interface Person extends UserCommon {
   readonly type: "person"
-  readonly person: { readonly email?: string | undefined }
+  readonly person: { readonly email?: string | undefined; readonly email_verified?: boolean | undefined }
 }
 
 /**
- * A person in a workspace.
+ * A person in a workspace: `person.email` (with the user-information capability) and `email_verified`.
  *
  * @since 0.1.0
  * @category schemas
@@ -47,7 +50,125 @@ export interface Person extends UserCommon {
 export const Person: Schema.Schema<Person> = Schema.Struct({
   type: Schema.Literal("person"),
   ...common,
-  person: Schema.Struct({ email: Schema.optional(Schema.String) })
+  person: Schema.Struct({ email: Schema.optional(Schema.String), email_verified: Schema.optional(Schema.Boolean) })
+})
+
+/**
+ * A user reference.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PartialUser {
+  readonly object: "user"
+  readonly id: string
+}
+
+/**
+ * A user reference as found in `created_by`: only `object` and `id` are guaranteed.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PartialUser: Schema.Schema<PartialUser> = Schema.Struct({
+  object: Schema.Literal("user"),
+  id: Schema.String
+})
+
+/**
+ * A bot owned by a user (a public integration installed by a person).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UserBotOwner {
+  readonly type: "user"
+  readonly user: Person | PartialUser
+}
+
+/**
+ * A bot owned by the workspace (an internal integration).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WorkspaceBotOwner {
+  readonly type: "workspace"
+  readonly workspace: boolean
+}
+
+/**
+ * A bot owner of a kind we do not know: its `type` and every field as sent.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnknownBotOwner {
+  readonly type: string
+  readonly [key: string]: unknown
+}
+
+/**
+ * A bot owner of a kind we know.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type BotOwnerKnown = UserBotOwner | WorkspaceBotOwner
+
+/**
+ * Who owns a bot.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type BotOwner = BotOwnerKnown | UnknownBotOwner
+
+const BotOwnerUnion = OpenUnion.make({
+  tag: "type",
+  identifier: "BotOwner",
+  fields: {},
+  members: [
+    Schema.Struct({ type: Schema.Literal("user"), user: Schema.Union(Person, PartialUser) }),
+    Schema.Struct({ type: Schema.Literal("workspace"), workspace: Schema.Boolean })
+  ]
+})
+
+/**
+ * Who owns a bot: `{ type: "user", user }` (a public integration installed by a person), `{ type: "workspace",
+ * workspace: true }` (an internal integration), or any other `type` (kept as sent).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const BotOwner: Schema.Schema<BotOwner> = BotOwnerUnion.schema
+
+/**
+ * Whether a bot owner is of a kind we know (then `switch (owner.type)` narrows).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isKnownBotOwner = (owner: BotOwner): owner is BotOwnerKnown => OpenUnion.isKnown(BotOwnerUnion, owner)
+
+/**
+ * The workspace's limits, as shown to its own bot.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WorkspaceLimits {
+  readonly max_file_upload_size_in_bytes?: number | undefined
+}
+
+/**
+ * The workspace's limits, as shown to its own bot: `max_file_upload_size_in_bytes` (5 GiB on paid plans).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const WorkspaceLimits: Schema.Schema<WorkspaceLimits> = Schema.Struct({
+  max_file_upload_size_in_bytes: Schema.optional(Schema.Number)
 })
 
 /**
@@ -59,15 +180,16 @@ export const Person: Schema.Schema<Person> = Schema.Struct({
 export interface Bot extends UserCommon {
   readonly type: "bot"
   readonly bot: {
-    readonly owner?: unknown
+    readonly owner?: BotOwner | undefined
     readonly workspace_id?: string | undefined
     readonly workspace_name?: string | null | undefined
-    readonly workspace_limits?: unknown
+    readonly workspace_limits?: WorkspaceLimits | undefined
   }
 }
 
 /**
- * A bot (an integration). `bot` is `{}` for other integrations' bots.
+ * A bot (an integration). `bot` is `{}` for other integrations' bots; the token's own bot (`users.me`) has its
+ * `owner`, `workspace_id`, `workspace_name` and `workspace_limits`.
  *
  * @since 0.1.0
  * @category schemas
@@ -76,10 +198,10 @@ export const Bot: Schema.Schema<Bot> = Schema.Struct({
   type: Schema.Literal("bot"),
   ...common,
   bot: Schema.Struct({
-    owner: Schema.optional(Schema.Unknown),
+    owner: Schema.optional(BotOwner),
     workspace_id: Schema.optional(Schema.String),
     workspace_name: Schema.optional(Schema.NullOr(Schema.String)),
-    workspace_limits: Schema.optional(Schema.Unknown)
+    workspace_limits: Schema.optional(WorkspaceLimits)
   })
 })
 
@@ -136,28 +258,6 @@ export const User: Schema.Schema<User> = UserUnion.schema
  * @category guards
  */
 export const isKnownUser = (user: User): user is UserKnown => OpenUnion.isKnown(UserUnion, user)
-
-/**
- * A user reference.
- *
- * @since 0.1.0
- * @category models
- */
-export interface PartialUser {
-  readonly object: "user"
-  readonly id: string
-}
-
-/**
- * A user reference as found in `created_by`: only `object` and `id` are guaranteed.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const PartialUser: Schema.Schema<PartialUser> = Schema.Struct({
-  object: Schema.Literal("user"),
-  id: Schema.String
-})
 
 /**
  * Whether a user reference is a full user (it has a `type`), as the official SDK's `isFullUser`.

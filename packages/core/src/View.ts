@@ -100,6 +100,7 @@ export interface View {
   readonly configuration?: ViewConfiguration | null | undefined
   readonly dashboard_view_id?: string | undefined
   readonly in_trash?: boolean | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -126,7 +127,8 @@ export const View: Schema.Schema<View> = Schema.Struct({
   quick_filters: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: EmptyObject }))),
   configuration: Schema.optional(Schema.NullOr(ViewConfiguration)),
   dashboard_view_id: Schema.optional(Schema.String),
-  in_trash: Schema.optional(Schema.Boolean)
+  in_trash: Schema.optional(Schema.Boolean),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "View" })
 
 /**
@@ -141,6 +143,7 @@ export interface PartialView {
   readonly parent?: Parent | undefined
   readonly type?: ViewType | undefined
   readonly name?: undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -156,7 +159,8 @@ export const PartialView: Schema.Schema<PartialView> = Schema.Struct({
   id: Schema.String,
   parent: Schema.optional(Parent),
   type: Schema.optional(ViewType),
-  name: Schema.optional(Schema.Never)
+  name: Schema.optional(Schema.Never),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "PartialView" })
 
 /**
@@ -243,6 +247,7 @@ export interface ViewQuery {
   readonly next_cursor: string | null
   readonly has_more: boolean
   readonly request_status?: RequestStatus | undefined
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -261,7 +266,8 @@ export const ViewQuery: Schema.Schema<ViewQuery> = Schema.Struct({
   results: Schema.Array(PageReference),
   next_cursor: Schema.NullOr(Schema.String),
   has_more: Schema.Boolean,
-  request_status: Schema.optional(RequestStatus)
+  request_status: Schema.optional(RequestStatus),
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "ViewQuery" })
 
 /**
@@ -274,6 +280,7 @@ export interface DeletedViewQuery {
   readonly object: "view_query"
   readonly id: string
   readonly deleted: boolean
+  readonly request_id?: string | undefined
 }
 
 /**
@@ -285,5 +292,6 @@ export interface DeletedViewQuery {
 export const DeletedViewQuery: Schema.Schema<DeletedViewQuery> = Schema.Struct({
   object: Schema.Literal("view_query"),
   id: Schema.String,
-  deleted: Schema.Boolean
+  deleted: Schema.Boolean,
+  request_id: Schema.optional(Schema.String)
 }).annotations({ identifier: "DeletedViewQuery" })

@@ -432,7 +432,11 @@ const taskBase = {
 const asyncTasks = {
   queued: { ...taskBase, status: "queued", poll_after_seconds: 2 },
   running: { ...taskBase, status: "running", poll_after_seconds: 1 },
-  succeeded: { ...taskBase, status: "succeeded", result: { object: "page_markdown", id: "p-1", truncated: false } },
+  succeeded: {
+    ...taskBase,
+    status: "succeeded",
+    result: { object: "page_markdown", id: "p-1", markdown: "# Plan", truncated: false, unknown_block_ids: [] }
+  },
   failed: {
     ...taskBase,
     status: "failed",

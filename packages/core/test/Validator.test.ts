@@ -2,7 +2,8 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
-import { Block, DataSource, List, OpenUnion, Page, User } from "../src/index.js"
+import * as Search from "../src/api/search.js"
+import { AsyncTask, Block, DataSource, List, OpenUnion, Page, User } from "../src/index.js"
 import { compile } from "../src/internal/validator.js"
 import { mutate } from "./utils/mutate.js"
 
@@ -11,7 +12,9 @@ const schemas = {
   Page: Page.Page,
   Block: Block.Block,
   DataSource: DataSource.DataSource,
-  "List(User)": List.List(User.User)
+  "List(User)": List.List(User.User, "user"),
+  "search (results open on object)": Search.search.success,
+  AsyncTask: AsyncTask.AsyncTask
 } as const
 
 describe("the compiled validator agrees with effect/Schema", () => {

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Block, BlockOrPartial, Children } from "../Block.js"
+import { BlockOrPartial, Children } from "../Block.js"
 import * as Endpoint from "../Endpoint.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
@@ -89,7 +89,7 @@ export const childrenList = Endpoint.make({
   path: "/v1/blocks/{block_id}/children",
   query: ["start_cursor", "page_size"],
   params: Schema.Struct({ block_id: Id, ...PaginationParams.fields }),
-  success: List(Block)
+  success: List(BlockOrPartial, "block")
 })
 
 /**
@@ -110,7 +110,7 @@ export const childrenAppend = Endpoint.make({
     position: Schema.optional(Position),
     after: Schema.optional(Id)
   }),
-  success: List(Block)
+  success: List(BlockOrPartial, "block")
 })
 
 /**
@@ -154,7 +154,8 @@ export const meetingNotesCreate = Endpoint.make({
  */
 export const MeetingNotesQueryResult = Schema.Struct({
   results: Schema.Array(BlockOrPartial),
-  has_more: Schema.Boolean
+  has_more: Schema.Boolean,
+  request_id: Schema.optional(Schema.String)
 })
 
 /**

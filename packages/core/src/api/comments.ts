@@ -60,7 +60,7 @@ export const list = Endpoint.make({
   path: "/v1/comments",
   query: ["block_id", "start_cursor", "page_size"],
   params: Schema.Struct({ block_id: Id, ...PaginationParams.fields }),
-  success: List(CommentOrPartial)
+  success: List(CommentOrPartial, "comment")
 })
 
 /** `GET /v1/comments/{comment_id}`. @since 0.1.0 @category endpoints */

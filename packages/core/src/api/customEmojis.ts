@@ -16,5 +16,5 @@ export const list = Endpoint.make({
   path: "/v1/custom_emojis",
   query: ["start_cursor", "page_size", "name"],
   params: Schema.Struct({ name: Schema.optional(Schema.String), ...PaginationParams.fields }),
-  success: List(CustomEmoji)
+  success: List(CustomEmoji, "custom_emoji")
 })

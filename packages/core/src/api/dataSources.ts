@@ -46,7 +46,7 @@ export const query = Endpoint.make({
     result_type: Schema.optional(Schema.Literal("page", "data_source")),
     ...PaginationParams.fields
   }),
-  success: List(PageOrDataSource)
+  success: List(PageOrDataSource, "page_or_data_source")
 })
 
 /** `POST /v1/data_sources`: a new data source in a database. @since 0.1.0 @category endpoints */
@@ -102,7 +102,8 @@ export const Template = Schema.Struct(
 export const TemplateList = Schema.Struct({
   templates: Schema.Array(Template),
   has_more: Schema.Boolean,
-  next_cursor: Schema.NullOr(Schema.String)
+  next_cursor: Schema.NullOr(Schema.String),
+  request_id: Schema.optional(Schema.String)
 })
 
 /** `GET /v1/data_sources/{data_source_id}/templates`: one page of page templates. @since 0.1.0 @category endpoints */

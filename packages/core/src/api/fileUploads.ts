@@ -112,5 +112,5 @@ export const list = Endpoint.make({
     status: Schema.optional(Schema.Literal("pending", "uploaded", "expired", "failed")),
     ...PaginationParams.fields
   }),
-  success: List(FileUpload)
+  success: List(FileUpload, "file_upload")
 })

@@ -41,5 +41,5 @@ export const search = Endpoint.make({
     )),
     ...PaginationParams.fields
   }),
-  success: List(SearchResult)
+  success: List(SearchResult, "page_or_data_source")
 })

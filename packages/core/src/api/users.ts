@@ -16,7 +16,7 @@ export const list = Endpoint.make({
   path: "/v1/users",
   query: ["start_cursor", "page_size"],
   params: PaginationParams,
-  success: List(User)
+  success: List(User, "user")
 })
 
 /** `GET /v1/users/{user_id}`. @since 0.1.0 @category endpoints */

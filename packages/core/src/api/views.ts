@@ -25,7 +25,7 @@ export const list = Endpoint.make({
   }).pipe(Schema.filter((p) => p.database_id !== undefined || p.data_source_id !== undefined, {
     message: () => "give database_id or data_source_id"
   })),
-  success: List(PartialView)
+  success: List(PartialView, "view")
 })
 
 /**
@@ -114,7 +114,7 @@ export const queriesResults = Endpoint.make({
   path: "/v1/views/{view_id}/queries/{query_id}",
   query: ["start_cursor", "page_size"],
   params: Schema.Struct({ view_id: Id, query_id: Id, ...PaginationParams.fields }),
-  success: List(PartialPage)
+  success: List(PartialPage, "page")
 })
 
 /**
