@@ -26,7 +26,11 @@ export interface Workspace {
 export interface User {
   readonly id: string
   readonly workspaceId: string
-  readonly name: string
+  /**
+   * `null`: a person with no name, answered as `null` from `2026-12-01` and as `""` before (an assumption: Notion
+   * documents only that the name may be null from that version).
+   */
+  readonly name: string | null
   readonly type: "person" | "bot"
   readonly email?: string
 }

@@ -4,6 +4,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Filter, type NotionClient, NotionVersion } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { call, clientOf } from "./utils.js"
 
@@ -315,4 +316,29 @@ it.layer(NotionEmulator.layer())("Notion versions against the emulator", (it) =>
         })
     )
   })
+})
+
+describe("a person with no name", () => {
+  const NAMELESS = "u0000000-0000-4000-8000-0000000000ff"
+  const fixture = Fixture.defaultFixture()
+  const withNameless: Fixture.Fixture = {
+    ...fixture,
+    users: [...fixture.users, { id: NAMELESS, workspaceId: fixture.workspaces[0]!.id, name: null, type: "person" }]
+  }
+
+  it.scoped.each(NotionVersion.versions)("%s: null from 2026-12-01, an empty string before; our client decodes both", (
+    version
+  ) =>
+    Effect.gen(function*() {
+      const emulator = yield* NotionEmulator.make({ fixture: withNameless })
+      const raw = yield* call(emulator, "GET", `/v1/users/${NAMELESS}`, { version })
+      assert.strictEqual(raw.status, 200)
+      assert.strictEqual(raw.json.name, version === V3 ? null : "")
+      const notion = yield* clientOf(emulator)
+      const user = yield* notion.users.retrieve({ user_id: NAMELESS, notionVersion: version })
+      assert.strictEqual(user.id, NAMELESS)
+      assert.strictEqual((user as { readonly name?: string | null }).name, version === V3 ? null : "")
+      const listed = yield* notion.users.list({ notionVersion: version })
+      assert.isTrue(listed.results.some((u) => (u as { readonly id: string }).id === NAMELESS))
+    }))
 })

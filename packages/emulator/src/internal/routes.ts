@@ -168,7 +168,7 @@ const consentPage: Handler<object> = (ctx) => {
   return Effect.succeed(page(
     200,
     `${checked.integration.name} wants to access ${workspace.name}`,
-    `<p>Signed in as <strong>${escapeHtml(user.name)}</strong>. Allow <strong>${
+    `<p>Signed in as <strong>${escapeHtml(user.name ?? user.email ?? user.id)}</strong>. Allow <strong>${
       escapeHtml(checked.integration.name)
     }</strong> ` +
       `to read content and users of <strong id="workspace">${escapeHtml(workspace.name)}</strong>?</p>` +

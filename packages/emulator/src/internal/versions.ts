@@ -130,7 +130,8 @@ const trashable = new Set(["page", "block", "database", "data_source"])
 
 /**
  * An answer as the version shapes it: before `2026-03-11` objects carry `archived` beside `in_trash` and meeting
- * notes blocks are `transcription`; from it, `in_trash` only and `meeting_notes`.
+ * notes blocks are `transcription`; from it, `in_trash` only and `meeting_notes`. A user with no name is `name: null`
+ * from `2026-12-01`, `""` before.
  */
 export const shape = (version: Version, value: unknown): unknown => {
   if (Array.isArray(value)) return value.map((v) => shape(version, v))
@@ -146,6 +147,7 @@ export const shape = (version: Version, value: unknown): unknown => {
     else out[key] = key === "type" && renamed ? "transcription" : shape(version, v)
   }
   if (tracked && old) out.archived = json.in_trash
+  if (json.object === "user" && json.name === null && version < "2026-12-01") out.name = ""
   return out
 }
 
