@@ -3,7 +3,6 @@
 import { describe, it } from "@effect/vitest"
 import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
-import { join } from "node:path"
 import { binary, bundle, checkSummary, entries, exec, inputFor, inputVariables, runs, tempDir } from "./harness.js"
 
 const bun = binary("bun")
@@ -14,10 +13,10 @@ describe.skipIf(!runs(bun))("Bun", () => {
       Effect.gen(function*() {
         if (bun === undefined) return yield* Effect.dieMessage("no Bun binary (NOTION_EFFECT_REQUIRE_SERVICES=1)")
         const dir = yield* tempDir
-        yield* bundle(entries.main, join(dir, "bundle.mjs"), "node")
+        const script = yield* bundle(entries.main, "node")
         const emulator = yield* NotionEmulator.make()
         const input = inputFor(emulator)
-        const stdout = yield* exec(bun, ["run", "--no-install", "bundle.mjs", layer], {
+        const stdout = yield* exec(bun, ["run", "--no-install", script, layer], {
           cwd: dir,
           env: { ...inputVariables(input), HOME: dir, DO_NOT_TRACK: "1", BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" }
         })

@@ -19,7 +19,7 @@ describe.skipIf(!runs(deno))("Deno", () => {
       Effect.gen(function*() {
         if (deno === undefined) return yield* Effect.dieMessage("no Deno binary (NOTION_EFFECT_REQUIRE_SERVICES=1)")
         const dir = yield* tempDir
-        yield* bundle(entries.main, join(dir, "bundle.mjs"), "node")
+        const script = yield* bundle(entries.main, "node")
         const emulator = yield* NotionEmulator.make()
         const input = inputFor(emulator)
         const stdout = yield* exec(deno, [
@@ -31,7 +31,7 @@ describe.skipIf(!runs(deno))("Deno", () => {
           "--no-prompt",
           "--allow-net=127.0.0.1",
           `--allow-env=${[...Object.values(inputNames), ...(layer === "undici" ? undiciEnv : [])].join(",")}`,
-          "bundle.mjs",
+          script,
           layer
         ], {
           cwd: dir,

@@ -7,7 +7,7 @@ import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { spawn } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs"
 import * as Net from "node:net"
 import { join } from "node:path"
 import type { Summary } from "../src/program.js"
@@ -41,7 +41,7 @@ const accepts = (port: number) =>
 const serve = (dir: string, entry: string, bindings: Record<string, string>) =>
   Effect.gen(function*() {
     if (workerd === undefined) return yield* Effect.dieMessage("no workerd binary (NOTION_EFFECT_REQUIRE_SERVICES=1)")
-    yield* bundle(entry, join(dir, "worker.mjs"), "workerd")
+    copyFileSync(yield* bundle(entry, "workerd"), join(dir, "worker.mjs"))
     mkdirSync(join(dir, "bindings"))
     for (const [name, value] of Object.entries(bindings)) writeFileSync(join(dir, "bindings", name), value)
     const port = yield* freePort

@@ -1,6 +1,6 @@
 // What every runtime test shares: the runtimes' binaries (from their npm platform packages, never through an
 // install script), the bundles, the emulator and the input, and the checks on the program's summary.
-import { assert } from "@effect/vitest"
+import { afterAll, assert } from "@effect/vitest"
 import type { NotionEmulator } from "@notion-effect/emulator"
 import { OAuthState } from "@notion-effect/oauth"
 import * as Effect from "effect/Effect"
@@ -82,13 +82,20 @@ export const tempDir = Effect.acquireRelease(
   (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
 )
 
+const bundles = mkdtempSync(join(tmpdir(), "notion-effect-bundles-"))
+afterAll(() => rmSync(bundles, { recursive: true, force: true }))
+const built = new Map<string, Promise<string>>()
+
 /**
- * Bundles an entry into one ES module: for `node`-compatible runtimes (Bun, Deno) `node:` built-ins stay imports
- * and CommonJS dependencies (undici) get a `require`; for `workerd` nothing of Node's may be left.
+ * Bundles an entry into one ES module, once per test file: for `node`-compatible runtimes (Bun, Deno) `node:`
+ * built-ins stay imports and CommonJS dependencies (undici) get a `require`; for `workerd` nothing of Node's may be
+ * left. Its path.
  */
-export const bundle = (entry: string, outfile: string, target: "node" | "workerd") =>
-  Effect.promise(() =>
-    esbuild.build({
+export const bundle = (entry: string, target: "node" | "workerd") =>
+  Effect.promise(() => {
+    const key = `${target}:${entry}`
+    const outfile = join(bundles, `${built.size}.mjs`)
+    const cached = built.get(key) ?? esbuild.build({
       entryPoints: [entry],
       outfile,
       bundle: true,
@@ -103,8 +110,10 @@ export const bundle = (entry: string, outfile: string, target: "node" | "workerd
           }
         }
         : { platform: "neutral", mainFields: ["module", "main"], conditions: ["workerd", "worker", "browser"] })
-    })
-  )
+    }).then(() => outfile)
+    built.set(key, cached)
+    return cached
+  })
 
 /** The program's entries. */
 export const entries = {
