@@ -4,5 +4,6 @@ export default [
   "packages/*/vitest.config.ts",
   "examples/vitest.config.ts",
   "reliability/vitest.config.ts",
-  "bench/vitest.config.ts"
+  "bench/vitest.config.ts",
+  "runtimes/vitest.config.ts"
 ]
