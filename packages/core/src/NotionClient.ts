@@ -107,9 +107,9 @@ export interface RequestOptions extends CallOptions {
 export interface Service extends Methods<NotionApi.Endpoints> {
   /** Any endpoint, decoded with your schema (fields it does not name are kept). */
   readonly request: <A, I>(options: RequestOptions, schema: Schema.Schema<A, I>) => Effect.Effect<A, NotionError>
-  /** Calls any endpoint declaration (yours, or another package's such as the OAuth endpoints). */
   /** The `Notion-Version` requests send unless a call gives its own (`NotionConfig`'s). */
   readonly notionVersion: NotionVersion.NotionVersion
+  /** Calls any endpoint declaration (yours, or another package's such as the OAuth endpoints). */
   readonly call: <E extends Endpoint.Any>(
     endpoint: E,
     params: Endpoint.Params<E> & Options<E>
