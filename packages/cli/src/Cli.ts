@@ -87,6 +87,19 @@ const reference = Args.text({ name: "data source id or URL" }).pipe(
 // commands
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * The field names of the module being regenerated (data source id → property id → field name), so regenerating
+ * keeps them; none when there is no such module yet, or it cannot be read (it is then written afresh).
+ */
+const previousFieldNames = (fs: FileSystem.FileSystem, out: Option.Option<string>) =>
+  Option.isNone(out) ?
+    Effect.succeed(new Map<string, ReadonlyMap<string, string>>()) :
+    fs.readFileString(out.value).pipe(
+      Effect.flatMap((text) => Codegen.parse(text, out.value)),
+      Effect.map((definitions) => new Map(definitions.map((d) => [d.dataSourceId, Codegen.fieldNames(d)]))),
+      Effect.orElseSucceed(() => new Map<string, ReadonlyMap<string, string>>())
+    )
+
 const generate = Command.make(
   "generate",
   {
@@ -107,17 +120,19 @@ const generate = Command.make(
   },
   (args) =>
     Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const previous = yield* previousFieldNames(fs, args.out)
       const models = yield* withClient(
         args,
         Effect.forEach(args.references, (ref) =>
           Live.model(ref, {
             skipUnsupported: args.skipUnsupported,
+            previous,
             ...(args.references.length === 1 && Option.isSome(args.name) ? { exportName: args.name.value } : {})
           }))
       )
       const text = Codegen.render(models)
       if (Option.isNone(args.out)) return yield* Console.log(text.trimEnd())
-      const fs = yield* FileSystem.FileSystem
       yield* fs.writeFileString(args.out.value, text).pipe(Effect.mapError(fileError(`write ${args.out.value}`)))
       for (const model of Codegen.distinctExports(models)) {
         const skipped = model.skipped.length === 0 ? "" : `, ${model.skipped.length} left out`

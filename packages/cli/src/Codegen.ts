@@ -182,6 +182,12 @@ const byTitleFirstThenKey = (a: GeneratedField, b: GeneratedField) => {
   return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : 1
 }
 
+/** The field name a property's name gives, before collisions are numbered. */
+const fieldBase = (spec: TypedDataSource.FieldSpec): string => {
+  const base = Naming.camelCase(spec.name)
+  return TypedDataSource.reservedKeys.includes(base) ? `${base}Property` : base
+}
+
 /**
  * The title of a data source as plain text.
  *
@@ -192,16 +198,23 @@ export const titleOf = (dataSource: DataSource.FullDataSource): string =>
   dataSource.title.map((t) => t.plain_text).join("")
 
 /**
- * A data source's model: one field per property (named from the property name, collisions resolved by property
- * id; `id` and `raw`, which every row has, become `idProperty` and `rawProperty`), typed by kind, title first. Fails with `UnsupportedPropertyType` listing the properties of types it cannot type, unless
- * `skipUnsupported` (then they are listed in the model's `skipped`).
+ * A data source's model: one field per property, typed by kind, title first. A field is named from its property's
+ * name; `previous` (property id → field name, from the module being regenerated) keeps earlier names stable;
+ * collisions are numbered in property-id order; reserved names (`id`, `raw`, `constructor`…, see
+ * `TypedDataSource.reservedKeys`) get a `Property` suffix. Fails with `UnsupportedPropertyType` listing the
+ * properties of types it cannot type, unless `skipUnsupported` (then they are listed in the model's `skipped`).
  *
  * @since 0.1.0
  * @category models
  */
 export const modelOf = (
   dataSource: DataSource.FullDataSource,
-  options: { readonly exportName?: string; readonly samples?: Samples; readonly skipUnsupported?: boolean } = {}
+  options: {
+    readonly exportName?: string
+    readonly samples?: Samples
+    readonly skipUnsupported?: boolean
+    readonly previous?: ReadonlyMap<string, string>
+  } = {}
 ): Either.Either<Model, UnsupportedPropertyType> => {
   const specs: Array<TypedDataSource.FieldSpec> = []
   const skipped: Array<SkippedProperty> = []
@@ -223,11 +236,9 @@ export const modelOf = (
   }
   const names = Naming.assign(specs, {
     key: (spec) => spec.id,
-    base: (spec) => {
-      const base = Naming.camelCase(spec.name)
-      return TypedDataSource.reservedKeys.includes(base) ? `${base}Property` : base
-    },
-    reserved: TypedDataSource.reservedKeys
+    base: fieldBase,
+    reserved: TypedDataSource.reservedKeys,
+    previous: (spec) => options.previous?.get(spec.id)
   })
   const fields = specs.map((spec) => ({ key: names.get(spec)!, spec })).sort(byTitleFirstThenKey)
   return Either.right({
@@ -280,6 +291,14 @@ const specEntries = (spec: TypedDataSource.FieldSpec): Array<[string, string]> =
 }
 
 const renderField = (field: GeneratedField, indent: string): string => {
+  // a numbered (or kept) field says which property it is: its name alone would not
+  const note = field.key === fieldBase(field.spec)
+    ? ""
+    : `${indent}// ${field.key}: the property ${comment(str(field.spec.name))} (id ${comment(str(field.spec.id))})\n`
+  return note + renderSpec(field, indent)
+}
+
+const renderSpec = (field: GeneratedField, indent: string): string => {
   const entries = specEntries(field.spec)
   const line = `${indent}${field.key}: { ${entries.map(([k, v]) => `${k}: ${v}`).join(", ")} }`
   if (line.length <= 118) return line
@@ -511,6 +530,16 @@ export const parse = (text: string, path: string): Either.Either<Array<ParsedDef
     )
     : Either.right(out)
 }
+
+/**
+ * The field names a definition gives its properties (property id → field name): what `modelOf`'s `previous`
+ * takes to keep them when the module is regenerated.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const fieldNames = (definition: ParsedDefinition): ReadonlyMap<string, string> =>
+  new Map(Object.entries(definition.fields).map(([key, spec]) => [spec.id, key]))
 
 // ---------------------------------------------------------------------------------------------------------------
 // drift

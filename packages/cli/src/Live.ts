@@ -160,10 +160,21 @@ export const samples = (dataSource: DataSource.FullDataSource): Effect.Effect<Co
  */
 export const model = (
   reference: string,
-  options: { readonly skipUnsupported?: boolean; readonly exportName?: string } = {}
+  options: {
+    readonly skipUnsupported?: boolean
+    readonly exportName?: string
+    /** Field names to keep, by data source id (from the module being regenerated). */
+    readonly previous?: ReadonlyMap<string, ReadonlyMap<string, string>>
+  } = {}
 ): Effect.Effect<Codegen.Model, CliError, NotionClient> =>
   Effect.gen(function*() {
     const dataSource = yield* resolve(reference)
     const seen = yield* samples(dataSource)
-    return yield* Codegen.modelOf(dataSource, { ...options, samples: seen })
+    const { previous, ...rest } = options
+    const kept = previous?.get(dataSource.id)
+    return yield* Codegen.modelOf(dataSource, {
+      ...rest,
+      samples: seen,
+      ...(kept === undefined ? {} : { previous: kept })
+    })
   })

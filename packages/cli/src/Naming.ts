@@ -48,9 +48,10 @@ export const pascalCase = (name: string, fallback = "DataSource"): string => {
 }
 
 /**
- * Unique identifiers for named things: each gets `base(name)` unless another one has the same base (or the base is
- * `reserved`); then, ordered by `key` (a stable id), the first keeps the base (when not reserved) and the others
- * get the smallest free numeric suffix (`name2`, `name3`…).
+ * Unique identifiers for named things. A name an earlier run gave (`previous`) is kept while it is free and not
+ * `reserved`, so regenerating does not rename fields. The others get `base(name)` unless another one has the same
+ * base (or the base is reserved or kept); then, ordered by `key` (a stable id), the first keeps the base when it
+ * is free and the others get the smallest free numeric suffix (`name2`, `name3`…).
  *
  * @since 0.1.0
  * @category naming
@@ -61,37 +62,42 @@ export const assign = <A>(
     readonly key: (item: A) => string
     readonly base: (item: A) => string
     readonly reserved?: ReadonlyArray<string>
+    readonly previous?: (item: A) => string | undefined
   }
 ): Map<A, string> => {
-  const reserved = new Set(options.reserved ?? [])
+  const taken = new Set<string>(options.reserved ?? [])
+  const result = new Map<A, string>()
+  const give = (item: A, name: string) => {
+    result.set(item, name)
+    taken.add(name)
+  }
+  const byKey = (a: A, b: A) => options.key(a) < options.key(b) ? -1 : options.key(a) > options.key(b) ? 1 : 0
+  const sorted = [...items].sort(byKey)
+  for (const item of sorted) {
+    const name = options.previous?.(item)
+    if (name !== undefined && !taken.has(name)) give(item, name)
+  }
   const groups = new Map<string, Array<A>>()
-  for (const item of items) {
+  for (const item of sorted) {
+    if (result.has(item)) continue
     const base = options.base(item)
     const group = groups.get(base)
     if (group === undefined) groups.set(base, [item])
     else group.push(item)
   }
-  const taken = new Set<string>(reserved)
-  const result = new Map<A, string>()
   for (const [base, group] of groups) {
-    if (group.length === 1 && !reserved.has(base)) {
-      result.set(group[0]!, base)
-      taken.add(base)
-    }
+    if (group.length === 1 && !taken.has(base)) give(group[0]!, base)
   }
-  const byKey = (a: A, b: A) => options.key(a) < options.key(b) ? -1 : options.key(a) > options.key(b) ? 1 : 0
   for (const [base, group] of [...groups].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    if (group.length === 1 && !reserved.has(base)) continue
-    for (const item of [...group].sort(byKey)) {
+    for (const item of group) {
+      if (result.has(item)) continue
       if (!taken.has(base)) {
-        result.set(item, base)
-        taken.add(base)
+        give(item, base)
         continue
       }
       let n = 2
       while (taken.has(`${base}${n}`)) n++
-      result.set(item, `${base}${n}`)
-      taken.add(`${base}${n}`)
+      give(item, `${base}${n}`)
     }
   }
   return result

@@ -44,6 +44,25 @@ describe("Naming", () => {
     assert.deepStrictEqual(names(items), expected)
     assert.deepStrictEqual(names([...items].reverse()), expected)
   })
+
+  it("names an earlier run gave are kept; a newcomer that collides is numbered instead", () => {
+    const items = [{ id: "b", name: "Due date" }, { id: "a", name: "due-date" }]
+    const assign = (list: typeof items, previous: Record<string, string> = {}) => {
+      const assigned = Naming.assign(list, {
+        key: (i) => i.id,
+        base: (i) => Naming.camelCase(i.name),
+        reserved: ["id"],
+        previous: (i) => previous[i.id]
+      })
+      return Object.fromEntries(list.map((i) => [i.id, assigned.get(i)]))
+    }
+    // b was alone at first and got the plain name; a later property a sorts before it by id
+    assert.deepStrictEqual(assign(items), { a: "dueDate", b: "dueDate2" })
+    assert.deepStrictEqual(assign(items, { b: "dueDate" }), { a: "dueDate2", b: "dueDate" })
+    // a kept name that is now reserved, or claimed twice, is not kept
+    assert.deepStrictEqual(assign(items, { a: "id", b: "x" }), { a: "dueDate", b: "x" })
+    assert.deepStrictEqual(assign(items, { a: "x", b: "x" }), { a: "x", b: "dueDate" })
+  })
 })
 
 describe("references", () => {
@@ -134,6 +153,38 @@ describe("modelOf", () => {
     const skipped = Either.getOrThrow(Codegen.modelOf(everyKind(button), { skipUnsupported: true }))
     assert.deepStrictEqual(skipped.skipped, [{ name: "Archive", id: "bt", type: "button" }])
     assert.include(Codegen.render([skipped]), "- Archive (button, id \"bt\")")
+  })
+})
+
+describe("awkward property names", () => {
+  const inherited = ["constructor", "toString", "valueOf", "hasOwnProperty"]
+  const awkward = Object.fromEntries(
+    inherited.map((name, i) => [name, { id: `in${i}`, name, type: "rich_text", rich_text: {} }])
+  )
+
+  it("names every object inherits are reserved, like id and raw", () => {
+    const fields = model(awkward).fields.map((f) => f.key)
+    for (const name of inherited) {
+      assert.include(fields, `${name}Property`)
+      assert.notInclude(fields, name)
+    }
+  })
+
+  it("a numbered field says which property it is; regeneration keeps existing names", () => {
+    const first = model()
+    const text = Codegen.render([first])
+    assert.include(text, `    // dueDate2: the property "due-date" (id "du2")\n    dueDate2: {`)
+    for (const plain of ["name", "dueDate", "idProperty"]) assert.notInclude(text, `// ${plain}:`)
+    const parsed = Either.getOrThrow(Codegen.parse(text, "tasks.ts"))[0]!
+    // a property added later, named like an existing one and sorting first by id, does not take its name
+    const later = { "Due-Date": { id: "a0", name: "Due-Date", type: "date", date: {} } }
+    const fresh = Either.getOrThrow(Codegen.modelOf(everyKind(later), { samples }))
+    const kept = Either.getOrThrow(
+      Codegen.modelOf(everyKind(later), { samples, previous: Codegen.fieldNames(parsed) })
+    )
+    const keyOf = (m: Codegen.Model, id: string) => m.fields.find((f) => f.spec.id === id)?.key
+    assert.deepStrictEqual(["a0", "du", "du2"].map((id) => keyOf(fresh, id)), ["dueDate", "dueDate2", "dueDate3"])
+    assert.deepStrictEqual(["a0", "du", "du2"].map((id) => keyOf(kept, id)), ["dueDate3", "dueDate", "dueDate2"])
   })
 })
 
@@ -323,6 +374,24 @@ export const program = Effect.gen(function*() {
 TypedDataSource.where(TeamTasks).estimateH({ contains: "3" })
 `
     const result = await typecheck({ "tasks.ts": Codegen.render([model()]), "check.ts": check })
+    assert.strictEqual(result.stdout + result.stderr, "")
+    assert.strictEqual(result.code, 0)
+  }, 180_000)
+
+  it("with properties named constructor, toString, valueOf and hasOwnProperty, inputs may leave them out", async () => {
+    const awkward = Object.fromEntries(
+      ["constructor", "toString", "valueOf", "hasOwnProperty"].map((name, i) => [
+        name,
+        { id: `in${i}`, name, type: "rich_text", rich_text: {} }
+      ])
+    )
+    const check = `import type { TeamTasksInput, TeamTasksRow } from "./tasks.js"
+export const input: TeamTasksInput = { name: "x" }
+export const update: TeamTasksInput = { done: true, constructorProperty: "kept" }
+declare const row: TeamTasksRow
+export const value: string = row.constructorProperty + row.toStringProperty + row.hasOwnPropertyProperty
+`
+    const result = await typecheck({ "tasks.ts": Codegen.render([model(awkward)]), "check.ts": check })
     assert.strictEqual(result.stdout + result.stderr, "")
     assert.strictEqual(result.code, 0)
   }, 180_000)

@@ -74,6 +74,16 @@ export const values: [string, "Todo" | "Doing" | "Done" | (string & {}) | null, 
       const drift = yield* run("schema", "diff", file)
       assert.strictEqual(drift.code, 1)
       assert.include(drift.stderr, "\"Priority\" (field priority) was renamed to \"Rank\"")
+
+      // regenerating keeps the field's name (code using `row.priority` still compiles) and says which property it is
+      const again = yield* run("schema", "generate", TASKS, "--out", file)
+      assert.strictEqual(again.code, 0, again.stderr)
+      const regenerated = yield* Effect.promise(() => fs.readFile(file, "utf8"))
+      assert.match(
+        regenerated,
+        /\n {4}\/\/ priority: the property "Rank" \(id "[^"]+"\)\n {4}priority: \{ kind: "number"/
+      )
+      assert.notInclude(regenerated, "rank:")
     }))
 
   it.scoped("bad id, unknown id and bad token: a clear message and exit code 2", () =>

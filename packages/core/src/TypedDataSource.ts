@@ -200,12 +200,20 @@ export type FieldSpec =
 export type Fields = { readonly [field: string]: FieldSpec }
 
 /**
- * The row keys a field may not use (every row carries them).
+ * The keys a field may not use: the row keys every row carries, and the names every object inherits
+ * (`constructor`, `toString`, `valueOf`, `hasOwnProperty`, `__proto__`…), which a field would clash with in
+ * TypeScript (an input without them would not type-check) and at run time.
  *
  * @since 0.1.0
  * @category constants
  */
-export const reservedKeys: ReadonlyArray<string> = ["id", "created_time", "last_edited_time", "raw"]
+export const reservedKeys: ReadonlyArray<string> = [
+  "id",
+  "created_time",
+  "last_edited_time",
+  "raw",
+  ...Object.getOwnPropertyNames(Object.prototype)
+]
 
 // ---------------------------------------------------------------------------------------------------------------
 // value types
@@ -545,7 +553,9 @@ export const define = <const F extends Fields & NoReserved>(definition: {
 }): Definition<F> => {
   const struct: Record<string, Schema.Schema<any>> = {}
   for (const [key, spec] of Object.entries(definition.fields)) {
-    if (reservedKeys.includes(key)) throw new Error(`TypedDataSource.define: "${key}" is a row key, not a field name`)
+    if (reservedKeys.includes(key)) {
+      throw new Error(`TypedDataSource.define: "${key}" is reserved (a row key or an inherited name), not a field name`)
+    }
     struct[key] = valueSchema(spec as FieldSpec)
   }
   return {

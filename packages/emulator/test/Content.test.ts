@@ -223,6 +223,50 @@ describe.each(NotionVersion.versions)("content endpoints on %s (our client, real
         assert.deepStrictEqual(found.results.map((r) => r.id), [created.id])
       }))
 
+    it.effect("properties named code, status, message or __proto__ are properties, never an error or a prototype", () =>
+      Effect.gen(function*() {
+        const notion = yield* NotionClient.NotionClient
+        const created = yield* notion.dataSources.create({
+          parent: { database_id: "db000000-0000-4000-8000-000000000001" },
+          title: text("Awkward"),
+          properties: {
+            Title: { title: {} },
+            code: { rich_text: {} },
+            status: { number: {} },
+            message: { rich_text: {} },
+            ["__proto__"]: { checkbox: {} }
+          } as any
+        })
+        if (!DataSource.isFullDataSource(created)) return assert.fail("full")
+        const names = ["Title", "__proto__", "code", "message", "status"]
+        assert.deepStrictEqual(Object.keys(created.properties).sort(), names)
+        const retrieved = yield* notion.dataSources.retrieve({ data_source_id: created.id })
+        if (!DataSource.isFullDataSource(retrieved)) return assert.fail("full")
+        assert.deepStrictEqual(Object.keys(retrieved.properties).sort(), names)
+        const page = yield* notion.pages.create({
+          parent: { data_source_id: created.id },
+          properties: {
+            Title: { title: text("Row") },
+            code: { rich_text: text("E42") },
+            status: { number: 500 },
+            message: { rich_text: text("broken") },
+            ["__proto__"]: { checkbox: true }
+          } as any
+        })
+        if (!Page.isFullPage(page)) return assert.fail("a created page comes back in full")
+        assert.deepStrictEqual(Object.keys(page.properties).sort(), names)
+        assert.deepStrictEqual(Option.getOrUndefined(PropertyValue.get(page, "status", "number")), 500)
+        assert.strictEqual(Object.getPrototypeOf(page.properties), Object.prototype)
+        const updated = yield* notion.pages.update({ page_id: page.id, properties: { status: { number: 404 } } })
+        if (!Page.isFullPage(updated)) return assert.fail("full")
+        assert.deepStrictEqual(Option.getOrUndefined(PropertyValue.get(updated, "status", "number")), 404)
+        const rows = yield* NotionClient.collect(notion.dataSources.query, {
+          data_source_id: created.id,
+          filter: Filter.number("status", { equals: 404 })
+        })
+        assert.deepStrictEqual(rows.map((row) => row.id), [page.id])
+      }))
+
     it.effect("databases hold data sources; views run queries cached for 15 minutes", () =>
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient

@@ -1,5 +1,5 @@
 import { Changes } from "./changes.js"
-import { type Failure, failure, validation } from "./store.js"
+import { type Failure, failure, isFailure, validation } from "./store.js"
 
 /** Content created through the API (pages, blocks, data sources, comments, file uploads) and Notion's rules over it. */
 
@@ -100,6 +100,12 @@ export const richTextOf = (items: unknown): Array<Json> =>
       return richText(content)
     })
     : []
+
+/**
+ * A map keyed by names a user chose (property names): without a prototype, so `__proto__` or `constructor` is a
+ * name like any other, kept as Notion keeps it.
+ */
+export const names = <A>(from: Record<string, A> = {}): Record<string, A> => Object.assign(Object.create(null), from)
 
 const plain = (items: unknown) => richTextOf(items).map((i) => i.plain_text).join("")
 
@@ -263,7 +269,7 @@ export class Content {
     given: Record<string, Json>,
     current: Record<string, Json>
   ): Record<string, Json> | Failure {
-    const out: Record<string, Json> = { ...current }
+    const out: Record<string, Json> = names(current)
     const definitions = schema?.properties ?? { title: { id: "title", name: "title", type: "title" } }
     for (const [key, value] of Object.entries(given)) {
       const definition = Object.values(definitions).find((d) => d.name === key || d.id === key)
@@ -324,7 +330,7 @@ export class Content {
       return failure(404, "object_not_found", `Could not find data_source with ID: ${parent.data_source_id}.`)
     }
     const template = this.templateOf(schema, given.template)
-    if (template !== undefined && "code" in template) return template as Failure
+    if (isFailure(template)) return template
     if (template !== undefined && (given.children !== undefined || given.content !== undefined)) {
       return validation("body.template cannot be combined with body.children, body.content or body.markdown.")
     }
@@ -335,7 +341,7 @@ export class Content {
       children: template.children
     }
     const properties = this.propertyValues(schema, (body.properties ?? {}) as Record<string, Json>, {})
-    if ("code" in properties && "status" in properties) return properties as Failure
+    if (isFailure(properties)) return properties
     const id = crypto.randomUUID()
     const record: PageRecord = {
       id,
@@ -356,7 +362,7 @@ export class Content {
     const children = body.children ?? body.content
     if (Array.isArray(children)) {
       const appended = this.append(id, "page_id", children as Array<Json>, time)
-      if ("code" in appended) return appended
+      if (isFailure(appended)) return appended
     }
     return record
   }
@@ -368,7 +374,7 @@ export class Content {
         body.properties as Record<string, Json>,
         record.properties
       )
-      if ("code" in properties && "status" in properties) return properties as Failure
+      if (isFailure(properties)) return properties
       record.properties = properties as Record<string, Json>
     }
     if (body.icon !== undefined) record.icon = body.icon
@@ -387,7 +393,7 @@ export class Content {
   values(page: PageRecord): Record<string, Json> {
     const source = this.schemaFor(page.parent)
     if (source === undefined) return page.properties
-    const out: Record<string, Json> = {}
+    const out: Record<string, Json> = names()
     for (const definition of Object.values(source.properties)) {
       const name = definition.name as string
       const type = definition.type as string
@@ -480,7 +486,7 @@ export class Content {
       if (payload.rich_text !== undefined) payload.rich_text = richTextOf(payload.rich_text)
       if (payload.type === "file_upload" || payload.file_upload !== undefined) {
         const attached = this.attach(payload)
-        if ("code" in attached && "status" in attached) return attached as Failure
+        if (isFailure(attached)) return attached
         Object.assign(payload, attached)
       }
       const record: BlockRecord = {
@@ -496,7 +502,7 @@ export class Content {
       records.push(record)
       if (Array.isArray(nested)) {
         const inner = this.append(record.id, "block_id", nested as Array<Json>, time)
-        if ("code" in inner) return inner
+        if (isFailure(inner)) return inner
       }
     }
     const list = this.children.get(parentId) ?? []
@@ -526,7 +532,7 @@ export class Content {
     const parent = body.parent as Json | undefined
     if (typeof parent?.database_id !== "string") return validation("body.parent.database_id should be defined.")
     const properties = this.schemaOf((body.properties ?? {}) as Record<string, Json | null>, {})
-    if ("code" in properties) return properties as unknown as Failure
+    if (isFailure(properties)) return properties
     const record: DataSourceRecord = {
       id: crypto.randomUUID(),
       workspaceId: this.workspaceId,
@@ -543,7 +549,7 @@ export class Content {
 
   /** Applies schema changes: a configuration adds or changes a property, `{ name }` renames, `null` removes. */
   schemaOf(given: Record<string, Json | null>, current: Record<string, Json>): Record<string, Json> | Failure {
-    const out = { ...current }
+    const out = names(current)
     for (const [key, change] of Object.entries(given)) {
       const existing = Object.values(out).find((p) => p.name === key || p.id === key)
       if (change === null) {

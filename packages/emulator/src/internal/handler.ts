@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import { eventParent } from "./changes.js"
 import type { Content } from "./content.js"
 import { fail, ok } from "./respond.js"
-import { type Failure, type Principal, type Store, validation } from "./store.js"
+import { type Failure, failure, isFailure, type Principal, type Store, validation } from "./store.js"
 import { shape, type Version } from "./versions.js"
 
 /** What every handler gets. */
@@ -56,8 +56,7 @@ export const api = (method: string, pattern: string, handler: Handler<Api>): Rou
   handler
 })
 
-export const isFailure = (u: unknown): u is Failure =>
-  typeof u === "object" && u !== null && "code" in u && "status" in u && "message" in u && !("object" in u)
+export { isFailure }
 
 /** Answers a result (shaped for the request's version) or a failure. */
 export const reply = (ctx: Context, result: Record<string, unknown> | Failure, status = 200) =>
@@ -109,12 +108,12 @@ export const pageChanged = (ctx: Context & Api, type: string, pageId: string, da
   changed(ctx, type, { id: pageId, type: "page" }, { parent, ...data })
 }
 
-export const notFound = (kind: string, id: string): Failure => ({
-  status: 404,
-  code: "object_not_found",
-  message:
+export const notFound = (kind: string, id: string): Failure =>
+  failure(
+    404,
+    "object_not_found",
     `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
-})
+  )
 
 const pageSizeOf = (value: unknown): number | Failure => {
   if (value === undefined || value === null) return 100

@@ -1,20 +1,29 @@
 import type * as Fixture from "../Fixture.js"
 
-/** A Notion error the emulator answers with. */
-export interface Failure {
-  readonly status: number
-  readonly code: string
-  readonly message: string
-  readonly retryAfter?: number | string
-  readonly additionalData?: Record<string, unknown>
+/**
+ * A Notion error the emulator answers with: a tagged value, told from results by its class (never by its fields,
+ * since a property or a result may well be named `code` or `status`).
+ */
+export class Failure {
+  readonly _tag = "Failure"
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly message: string,
+    readonly retryAfter?: number | string,
+    readonly additionalData?: Record<string, unknown>
+  ) {}
 }
 
-export const failure = (status: number, code: string, message: string, extra: Partial<Failure> = {}): Failure => ({
-  status,
-  code,
-  message,
-  ...extra
-})
+/** Whether a value is a failure rather than a result. */
+export const isFailure = (u: unknown): u is Failure => u instanceof Failure
+
+export const failure = (
+  status: number,
+  code: string,
+  message: string,
+  extra: { readonly retryAfter?: number | string; readonly additionalData?: Record<string, unknown> } = {}
+): Failure => new Failure(status, code, message, extra.retryAfter, extra.additionalData)
 
 export const validation = (message: string) => failure(400, "validation_error", message)
 

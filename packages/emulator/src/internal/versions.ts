@@ -137,7 +137,8 @@ export const shape = (version: Version, value: unknown): unknown => {
   if (Array.isArray(value)) return value.map((v) => shape(version, v))
   if (typeof value !== "object" || value === null) return value
   const json = value as Json
-  const out: Json = {}
+  // no prototype: a key named `__proto__` (a property name) stays a key
+  const out: Json = Object.create(null)
   const old = version < "2026-03-11"
   const tracked = typeof json.object === "string" && trashable.has(json.object) && "in_trash" in json
   const renamed = old && json.object === "block" && json.type === "meeting_notes"
