@@ -54,7 +54,9 @@ const program = Effect.gen(function*() {
     Layer.provide(TokenCipher.layer(keys))
   )
   const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator, storeLayer))
-  yield* Console.log(`OAuth example server listening on ${server} (the brief's Express example, on HttpRouter)`)
+  yield* Console.log(
+    `OAuth example server listening on ${server} (the authentication guide's Express example, on HttpRouter)`
+  )
 
   yield* step("OAuth through the example server, as a browser would")
   const auth = yield* get(`${server}/auth`)

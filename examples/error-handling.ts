@@ -1,5 +1,5 @@
 /**
- * The brief's "Error Handling": each code of its table caught by tag, with a clear message for the
+ * The authentication guide's "Error Handling": each code of its table caught by tag, with a clear message for the
  * user. The official SDK's `switch (error.code)` becomes `Effect.catchTags`, checked by the compiler.
  *
  *   NOTION_TOKEN=secret_… NOTION_PAGE_ID=… tsx examples/error-handling.ts
@@ -27,7 +27,7 @@ export type Outcome =
   | { readonly _tag: "Failed"; readonly reason: string }
 
 /**
- * Retrieves a page and turns every failure into a message: the brief's table by tag, the rest by union.
+ * Retrieves a page and turns every failure into a message: the guide's table by tag, the rest by union.
  *
  * @since 0.1.0
  */

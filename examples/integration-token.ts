@@ -1,5 +1,5 @@
 /**
- * The brief's "Integration Tokens": the token comes from configuration (`NOTION_TOKEN`, redacted from
+ * The authentication guide's "Integration Tokens": the token comes from configuration (`NOTION_TOKEN`, redacted from
  * the moment it is read), then `pages.retrieve` and `users.list`.
  *
  *   NOTION_TOKEN=secret_… NOTION_PAGE_ID=… tsx examples/integration-token.ts

@@ -1,5 +1,5 @@
 /**
- * The brief's "Complete OAuth Example" (Express) on `@effect/platform`'s `HttpRouter` + `NodeHttpServer`:
+ * The authentication guide's "Complete OAuth Example" (Express) on `@effect/platform`'s `HttpRouter` + `NodeHttpServer`:
  *
  * - `GET /auth` sets an HttpOnly cookie with a random nonce and redirects to Notion's consent page with a fresh,
  *   signed, expiring state bound to that nonce (no session store);

@@ -1,6 +1,6 @@
 /**
- * The brief's "Per-Request Authentication": a client with no token of its own (`NotionAuth.none`,
- * the brief's `new Client()`), and the token passed with each request — or scoped over a whole
+ * The authentication guide's "Per-Request Authentication": a client with no token of its own (`NotionAuth.none`,
+ * the official SDK's `new Client()`), and the token passed with each request — or scoped over a whole
  * block of requests with `NotionAuth.withToken`. A request's `auth` beats `withToken`, which beats the layer.
  *
  *   NOTION_TOKEN=secret_… NOTION_PAGE_ID=… tsx examples/per-request-auth.ts

@@ -1,6 +1,6 @@
 /**
- * The brief's "OAuth Token Management": introspect, refresh and revoke, each on its own. Credentials come
- * from `NOTION_OAUTH_CLIENT_ID` / `NOTION_OAUTH_CLIENT_SECRET` (or per call, as in the brief).
+ * The authentication guide's "OAuth Token Management": introspect, refresh and revoke, each on its own. Credentials come
+ * from `NOTION_OAUTH_CLIENT_ID` / `NOTION_OAUTH_CLIENT_SECRET` (or per call, as in the guide).
  *
  *   NOTION_OAUTH_ACCESS_TOKEN=… NOTION_OAUTH_REFRESH_TOKEN=… tsx examples/token-management.ts
  *

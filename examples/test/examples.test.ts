@@ -54,7 +54,7 @@ describe("examples against the emulator", () => {
       assert.strictEqual((outcomes[2] as { reason: string }).reason, "Invalid or missing authentication token")
     }))
 
-  it.scoped("error-handling: restricted resources and rate limits get the brief's messages", () =>
+  it.scoped("error-handling: restricted resources and rate limits get the guide's messages", () =>
     Effect.gen(function*() {
       const emulator = yield* NotionEmulator.make()
       const layer = NotionClient.layer.pipe(

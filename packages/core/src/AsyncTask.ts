@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { EmptyObject } from "./Common.js"
+import { JsonObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import { PageMarkdown } from "./Page.js"
 
@@ -47,7 +47,7 @@ export interface AsyncTaskError {
   readonly status: number
   readonly code: string
   readonly message: string
-  readonly additional_data?: EmptyObject | undefined
+  readonly additional_data?: JsonObject | undefined
 }
 
 /**
@@ -61,7 +61,7 @@ export const AsyncTaskError: Schema.Schema<AsyncTaskError> = Schema.Struct({
   status: Schema.Number,
   code: Schema.String,
   message: Schema.String,
-  additional_data: Schema.optional(EmptyObject)
+  additional_data: Schema.optional(JsonObject)
 })
 
 /**
@@ -94,7 +94,7 @@ export const AsyncTaskResult: Schema.Schema<AsyncTaskResult> = Schema.Union(
   PageMarkdown,
   Schema.Struct(
     { object: Schema.optional(OpenUnion.OtherTag(["page_markdown"], "AsyncTaskResultObject")) },
-    EmptyObject
+    JsonObject
   )
 ).annotations({ identifier: "AsyncTaskResult" })
 

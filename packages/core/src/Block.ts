@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Color, EmptyObject, ExternalFile, FileUploadRef, HostedFile, Icon, Parent } from "./Common.js"
+import { Color, ExternalFile, FileUploadRef, HostedFile, Icon, JsonObject, Parent } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import { RichText } from "./RichText.js"
 import { PartialUser } from "./User.js"
@@ -558,11 +558,11 @@ const BlockUnion = OpenUnion.make({
     block("equation", EquationContent),
     block("code", CodeContent),
     block("callout", ParagraphContent),
-    block("divider", EmptyObject),
-    block("breadcrumb", EmptyObject),
+    block("divider", JsonObject),
+    block("breadcrumb", JsonObject),
     block("table_of_contents", ColorContent),
-    block("tab", EmptyObject),
-    block("column_list", EmptyObject),
+    block("tab", JsonObject),
+    block("column_list", JsonObject),
     block("column", ColumnContent),
     block("link_to_page", LinkToPage),
     block("table", TableContent),
@@ -605,11 +605,11 @@ export type BlockKnown =
   | BlockWith<"equation", EquationContent>
   | BlockWith<"code", CodeContent>
   | BlockWith<"callout", ParagraphContent>
-  | BlockWith<"divider", EmptyObject>
-  | BlockWith<"breadcrumb", EmptyObject>
+  | BlockWith<"divider", JsonObject>
+  | BlockWith<"breadcrumb", JsonObject>
   | BlockWith<"table_of_contents", ColorContent>
-  | BlockWith<"tab", EmptyObject>
-  | BlockWith<"column_list", EmptyObject>
+  | BlockWith<"tab", JsonObject>
+  | BlockWith<"column_list", JsonObject>
   | BlockWith<"column", ColumnContent>
   | BlockWith<"link_to_page", LinkToPage>
   | BlockWith<"table", TableContent>
@@ -851,7 +851,7 @@ export const RichTextItemRequest: Schema.Schema<RichTextItemRequest> = Schema.Un
   }),
   Schema.Struct({
     type: Schema.optional(Schema.Literal("mention")),
-    mention: Schema.Struct({ type: Schema.optional(Schema.String) }, EmptyObject),
+    mention: Schema.Struct({ type: Schema.optional(Schema.String) }, JsonObject),
     annotations: Schema.optional(AnnotationsRequest)
   }),
   Schema.Struct({
@@ -890,7 +890,16 @@ export interface IconRequest {
   readonly [key: string]: unknown
 }
 
-const IconRequest: Schema.Schema<IconRequest> = Schema.Struct({ type: Schema.optional(Schema.String) }, EmptyObject)
+/**
+ * An icon in a request (`emoji`, `external`, `file_upload`, `custom_emoji`, `icon`); Notion checks the details.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IconRequest: Schema.Schema<IconRequest> = Schema.Struct(
+  { type: Schema.optional(Schema.String) },
+  JsonObject
+)
 
 /** Nested children (Notion accepts two levels of nesting in one request; it checks the depth). */
 const ChildrenRequest: Schema.Schema<ReadonlyArray<BlockRequest>> = Schema.Array(
@@ -1197,8 +1206,8 @@ export type BlockRequest =
   | RequestWith<"equation", EquationContent>
   | RequestWith<"code", CodeRequest>
   | RequestWith<"callout", ParagraphRequest>
-  | RequestWith<"divider", EmptyObject>
-  | RequestWith<"breadcrumb", EmptyObject>
+  | RequestWith<"divider", JsonObject>
+  | RequestWith<"breadcrumb", JsonObject>
   | RequestWith<"table_of_contents", ColorRequest>
   | RequestWith<"tab", ContainerRequest>
   | RequestWith<"column_list", ContainerRequest>
@@ -1239,8 +1248,8 @@ export const BlockRequest: Schema.Schema<BlockRequest> = Schema.Union(
   request("equation", EquationContent),
   request("code", CodeRequest),
   request("callout", ParagraphRequest),
-  request("divider", EmptyObject),
-  request("breadcrumb", EmptyObject),
+  request("divider", JsonObject),
+  request("breadcrumb", JsonObject),
   request("table_of_contents", ColorRequest),
   request("tab", ContainerRequest),
   request("column_list", ContainerRequest),

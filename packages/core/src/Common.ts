@@ -68,27 +68,45 @@ export const Color = Schema.String.annotations({ identifier: "Color" })
 export type Color = typeof Color.Type
 
 // ---------------------------------------------------------------------------------------------------------------
-// empty objects
+// open objects
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * A payload Notion sends as `{}` today (`button`, property configurations without settings, …): any object, so
- * fields added later still decode. (Not `Schema.Struct({})`, which also accepts strings and numbers.)
+ * Any JSON object: for payloads Notion sends as `{}` today (`button`, property configurations without settings,
+ * …), so fields added later still decode, and for request members Notion checks itself. (Not `Schema.Struct({})`, which also accepts strings and numbers.)
  *
  * @since 0.1.0
  * @category schemas
  */
-export const EmptyObject = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
-  identifier: "EmptyObject"
+export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
+  identifier: "JsonObject"
 })
 
 /**
- * A payload Notion sends as `{}` today.
+ * Any JSON object (a payload Notion sends as `{}` today).
  *
  * @since 0.1.0
  * @category models
  */
-export type EmptyObject = typeof EmptyObject.Type
+export type JsonObject = typeof JsonObject.Type
+
+/**
+ * The former name of {@link JsonObject}: any object, not only `{}`.
+ *
+ * @deprecated Use {@link JsonObject}.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EmptyObject = JsonObject
+
+/**
+ * The former name of {@link JsonObject}.
+ *
+ * @deprecated Use {@link JsonObject}.
+ * @since 0.1.0
+ * @category models
+ */
+export type EmptyObject = JsonObject
 
 // ---------------------------------------------------------------------------------------------------------------
 // users
@@ -326,24 +344,25 @@ export type Cover = typeof Cover.Type
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * A workspace's custom emoji.
+ * A custom emoji as an icon or a mention refers to it: its `id`, and its `name` and `url` when Notion includes them
+ * (the full object, from `customEmojis.list`, is `CustomEmoji.CustomEmoji`).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const CustomEmoji = Schema.Struct({
+export const CustomEmojiReference = Schema.Struct({
   id: Schema.String,
   name: Schema.optional(Schema.String),
   url: Schema.optional(Schema.String)
 })
 
 /**
- * A workspace's custom emoji.
+ * A custom emoji as an icon or a mention refers to it.
  *
  * @since 0.1.0
  * @category models
  */
-export type CustomEmoji = typeof CustomEmoji.Type
+export type CustomEmojiReference = typeof CustomEmojiReference.Type
 
 const IconUnion = OpenUnion.make({
   tag: "type",
@@ -352,7 +371,7 @@ const IconUnion = OpenUnion.make({
   members: [
     Schema.Struct({ type: Schema.Literal("emoji"), emoji: Schema.String }),
     ...fileMembers({}),
-    Schema.Struct({ type: Schema.Literal("custom_emoji"), custom_emoji: CustomEmoji }),
+    Schema.Struct({ type: Schema.Literal("custom_emoji"), custom_emoji: CustomEmojiReference }),
     Schema.Struct({ type: Schema.Literal("icon"), icon: Schema.Struct({ name: Schema.String, color: Color }) })
   ]
 })

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { EmptyObject } from "./Common.js"
+import { JsonObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 
 /**
@@ -77,7 +77,7 @@ const FileImportResultUnion = OpenUnion.make({
   identifier: "FileImportResult",
   fields: importFields,
   members: [
-    Schema.Struct({ type: Schema.Literal("success"), ...importFields, success: EmptyObject }),
+    Schema.Struct({ type: Schema.Literal("success"), ...importFields, success: JsonObject }),
     Schema.Struct({ type: Schema.Literal("error"), ...importFields, error: FileImportError })
   ]
 })
@@ -89,7 +89,7 @@ const FileImportResultUnion = OpenUnion.make({
  * @category models
  */
 export type FileImportResultKnown =
-  | { readonly type: "success"; readonly imported_time: string; readonly success: EmptyObject }
+  | { readonly type: "success"; readonly imported_time: string; readonly success: JsonObject }
   | { readonly type: "error"; readonly imported_time: string; readonly error: FileImportError }
 
 /**

@@ -21,7 +21,8 @@ import * as Schema from "effect/Schema"
 // ---------------------------------------------------------------------------------------------------------------
 
 /** `{}` and nothing else (the value of `this_week`, `past_month`, …). */
-const EmptyObject = Schema.Record({ key: Schema.String, value: Schema.Never })
+/** Exactly `{}` (the relative date conditions take no settings). */
+const NoSettings = Schema.Record({ key: Schema.String, value: Schema.Never })
 
 const one = <const Key extends string, Value extends Schema.Schema.All>(key: Key, value: Value) =>
   Schema.Struct({ [key]: value } as unknown as { readonly [K in Key]: Value })
@@ -257,13 +258,13 @@ export const DateCondition: Schema.Schema<DateCondition> = Schema.Union(
   one("after", Schema.String),
   one("on_or_before", Schema.String),
   one("on_or_after", Schema.String),
-  one("this_week", EmptyObject),
-  one("past_week", EmptyObject),
-  one("past_month", EmptyObject),
-  one("past_year", EmptyObject),
-  one("next_week", EmptyObject),
-  one("next_month", EmptyObject),
-  one("next_year", EmptyObject),
+  one("this_week", NoSettings),
+  one("past_week", NoSettings),
+  one("past_month", NoSettings),
+  one("past_year", NoSettings),
+  one("next_week", NoSettings),
+  one("next_month", NoSettings),
+  one("next_year", NoSettings),
   ...existence
 )
 
@@ -277,7 +278,7 @@ export type DateCondition =
   | Op<"equals" | "before" | "after" | "on_or_before" | "on_or_after", string>
   | Op<
     "this_week" | "past_week" | "past_month" | "past_year" | "next_week" | "next_month" | "next_year",
-    typeof EmptyObject.Type
+    typeof NoSettings.Type
   >
   | ExistenceCondition
 

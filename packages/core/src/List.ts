@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { EmptyObject } from "./Common.js"
+import { JsonObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import { RequestStatus } from "./View.js"
 
@@ -62,7 +62,7 @@ export interface List<A> {
  */
 export type ListOf<A, K extends string = never> =
   & List<A | UnknownResult>
-  & { readonly [P in K]?: EmptyObject | undefined }
+  & { readonly [P in K]?: JsonObject | undefined }
 
 const knownObjects = new WeakMap<Schema.Schema.Any, ReadonlyArray<string>>()
 
@@ -89,7 +89,7 @@ export const List = <A, I, R, const K extends string = never>(
   Schema.Struct({
     object: Schema.Literal("list"),
     type: Schema.optional(Schema.String),
-    ...(type === undefined ? {} : { [type]: Schema.optional(EmptyObject) }),
+    ...(type === undefined ? {} : { [type]: Schema.optional(JsonObject) }),
     results: Schema.Array(Schema.Union(item, UnknownResult(objectsOf(item)))),
     next_cursor: Schema.NullOr(Schema.String),
     has_more: Schema.Boolean,

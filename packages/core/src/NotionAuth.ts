@@ -78,7 +78,7 @@ export const layerConfig = (
 ): Layer.Layer<NotionAuth, ConfigError.ConfigError> => Layer.unwrapEffect(Effect.map(config, layer))
 
 /**
- * No client-level token (the brief's `new Client()`): pass `auth` per request or use {@link withToken}.
+ * No client-level token (the official SDK's `new Client()`): pass `auth` per request or use {@link withToken}.
  *
  * @since 0.1.0
  * @category layers

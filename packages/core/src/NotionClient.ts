@@ -247,7 +247,16 @@ export const layer: Layer.Layer<NotionClient, never, HttpClient.HttpClient | Not
  * official SDK's `iteratePaginatedAPI`.
  *
  * @example
- * const everyone = NotionClient.paginate(client.users.list, {})
+ * ```ts
+ * import { NotionClient } from "@notion-effect/core"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ *
+ * const everyone = Effect.flatMap(
+ *   NotionClient.NotionClient,
+ *   (client) => Stream.runCollect(NotionClient.paginate(client.users.list, {}))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category pagination

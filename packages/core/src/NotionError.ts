@@ -531,7 +531,7 @@ export const NotionErrorSchema = Schema.Union(
 )
 
 /**
- * Whether a value is one of this SDK's errors (the brief's `isNotionClientError`).
+ * Whether a value is one of this SDK's errors (the official SDK's `isNotionClientError`).
  *
  * @since 0.1.0
  * @category guards

@@ -499,7 +499,15 @@ export const make = (options: Options = {}): Effect.Effect<Service> => Effect.sy
  * Installs an in-process limiter for every `NotionClient` built with this layer.
  *
  * @example
- * NotionClient.layer.pipe(Layer.provide([NotionAuth.layerConfig(), NotionRateLimiter.layer({ requests: 180 })]))
+ * ```ts
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import { NotionAuth, NotionClient, NotionRateLimiter } from "@notion-effect/core"
+ * import * as Layer from "effect/Layer"
+ *
+ * const NotionLive = NotionClient.layer.pipe(
+ *   Layer.provide([NotionAuth.layerConfig(), NotionRateLimiter.layer({ requests: 180 }), NodeHttpClient.layerUndici])
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category layers

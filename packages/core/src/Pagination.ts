@@ -33,7 +33,16 @@ export type PaginationParams = typeof PaginationParams.Encoded
  * Every result of a paginated endpoint, across pages, as a `Stream` (pages are fetched on demand).
  *
  * @example
- * const everyone = Pagination.stream(client.users.list, {})
+ * ```ts
+ * import { NotionClient, Pagination } from "@notion-effect/core"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ *
+ * const everyone = Effect.flatMap(
+ *   NotionClient.NotionClient,
+ *   (client) => Stream.runCollect(Pagination.stream(client.users.list, {}))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category streams
@@ -48,7 +57,17 @@ export const stream = <P extends PaginationParams, A, E, R>(
  * (`dataSources.listTemplates` → `(page) => page.templates`; `pages.properties.retrieve` → the list's `results`).
  *
  * @example
- * const templates = Pagination.streamWith(client.dataSources.listTemplates, { data_source_id }, (p) => p.templates)
+ * ```ts
+ * import { NotionClient, Pagination } from "@notion-effect/core"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ *
+ * const templates = (data_source_id: string) =>
+ *   Effect.flatMap(NotionClient.NotionClient, (client) =>
+ *     Stream.runCollect(
+ *       Pagination.streamWith(client.dataSources.listTemplates, { data_source_id }, (page) => page.templates)
+ *     ))
+ * ```
  *
  * @since 0.1.0
  * @category streams

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Color, EmptyObject } from "./Common.js"
+import { Color, JsonObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 
 const common = {
@@ -27,7 +27,7 @@ const member = <const Type extends string, Config extends Schema.Schema.All>(typ
   )
 
 /** The configuration of the many property types that have none (`{}`). */
-const Empty = EmptyObject
+const Empty = JsonObject
 
 /**
  * A select, multi-select or status option.
@@ -83,7 +83,7 @@ export const RelationConfig = Schema.Struct({
   data_source_id: Schema.optional(Schema.String),
   database_id: Schema.optional(Schema.String),
   type: Schema.optional(Schema.String),
-  single_property: Schema.optional(EmptyObject),
+  single_property: Schema.optional(JsonObject),
   dual_property: Schema.optional(Schema.Struct({
     synced_property_id: Schema.optional(Schema.String),
     synced_property_name: Schema.optional(Schema.String)

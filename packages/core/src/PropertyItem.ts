@@ -7,7 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import type { DateValue, UserValue } from "./Common.js"
-import { EmptyObject } from "./Common.js"
+import { JsonObject } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import {
   type FormulaValue,
@@ -56,8 +56,8 @@ export type PropertyItemRollupKnown =
   | { readonly type: "number"; readonly function: string; readonly number: number | null }
   | { readonly type: "date"; readonly function: string; readonly date: DateValue | null }
   | { readonly type: "array"; readonly function: string; readonly array: ReadonlyArray<unknown> }
-  | { readonly type: "unsupported"; readonly function: string; readonly unsupported: EmptyObject }
-  | { readonly type: "incomplete"; readonly function: string; readonly incomplete: EmptyObject }
+  | { readonly type: "unsupported"; readonly function: string; readonly unsupported: JsonObject }
+  | { readonly type: "incomplete"; readonly function: string; readonly incomplete: JsonObject }
 
 /**
  * A rollup as a property item.
@@ -149,7 +149,7 @@ export type PropertyItemKnown =
   | PropertyItemWith<"last_edited_by", UserValue>
   | PropertyItemWith<"last_edited_time", string>
   | PropertyItemWith<"formula", FormulaValue>
-  | PropertyItemWith<"button", EmptyObject>
+  | PropertyItemWith<"button", JsonObject>
   | PropertyItemWith<"unique_id", UniqueIdValue>
   | PropertyItemWith<"verification", VerificationValue | null>
   | PropertyItemWith<"place", PlaceValue | null>
@@ -237,7 +237,7 @@ export const PropertyItemListInfo: Schema.Schema<PropertyItemListInfo> = Schema.
   type: Schema.String,
   next_url: Schema.optional(Schema.NullOr(Schema.String)),
   rollup: Schema.optional(PropertyItemRollup)
-}, EmptyObject)
+}, JsonObject)
 
 /**
  * One page of a paginated property.

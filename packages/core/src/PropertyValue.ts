@@ -8,7 +8,7 @@
  */
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { Color, DateValue, EmptyObject, fileMembers, Group, UserValue } from "./Common.js"
+import { Color, DateValue, fileMembers, Group, JsonObject, UserValue } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 import { plainText, RichText } from "./RichText.js"
 
@@ -239,7 +239,7 @@ export const singleValueMembers = <Fields extends Schema.Struct.Fields>(fields: 
     member(fields, "created_time", Schema.String),
     member(fields, "last_edited_by", UserValue),
     member(fields, "last_edited_time", Schema.String),
-    member(fields, "button", EmptyObject),
+    member(fields, "button", JsonObject),
     member(fields, "unique_id", UniqueIdValue),
     member(fields, "verification", Schema.NullOr(VerificationValue)),
     member(fields, "place", Schema.NullOr(PlaceValue))
@@ -299,8 +299,8 @@ export const rollupMembers = <Item extends Schema.Schema.AnyNoContext>(item: Ite
     member(rollupFields, "number", Schema.NullOr(Schema.Number)),
     member(rollupFields, "date", Schema.NullOr(DateValue)),
     member(rollupFields, "array", Schema.Array(item)),
-    member(rollupFields, "incomplete", EmptyObject),
-    member(rollupFields, "unsupported", EmptyObject)
+    member(rollupFields, "incomplete", JsonObject),
+    member(rollupFields, "unsupported", JsonObject)
   ] as const
 
 const RollupUnion = OpenUnion.make({

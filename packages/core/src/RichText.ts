@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Color, CustomEmoji, DateValue, UserValue } from "./Common.js"
+import { Color, CustomEmojiReference, DateValue, UserValue } from "./Common.js"
 import * as OpenUnion from "./OpenUnion.js"
 
 /**
@@ -100,7 +100,7 @@ const MentionUnion = OpenUnion.make({
     Schema.Struct({ type: Schema.Literal("link_preview"), link_preview: Schema.Struct({ url: Schema.String }) }),
     Schema.Struct({ type: Schema.Literal("link_mention"), link_mention: LinkMention }),
     Schema.Struct({ type: Schema.Literal("template_mention"), template_mention: TemplateMention }),
-    Schema.Struct({ type: Schema.Literal("custom_emoji"), custom_emoji: CustomEmoji })
+    Schema.Struct({ type: Schema.Literal("custom_emoji"), custom_emoji: CustomEmojiReference })
   ]
 })
 

@@ -6,8 +6,17 @@
  * Size rules are checked before anything is sent and fail with a typed {@link UploadError}.
  *
  * @example
- * const upload = yield* Upload.bytes(client, pdf, { filename: "report.pdf", contentType: "application/pdf" })
- * yield* client.blocks.children.append({ block_id, children: [{ type: "pdf", pdf: Upload.reference(upload) }] })
+ * ```ts
+ * import { NotionClient, Upload } from "@notion-effect/core"
+ * import * as Effect from "effect/Effect"
+ *
+ * const attach = (block_id: string, pdf: Uint8Array) =>
+ *   Effect.gen(function*() {
+ *     const client = yield* NotionClient.NotionClient
+ *     const upload = yield* Upload.bytes(client, pdf, { filename: "report.pdf", contentType: "application/pdf" })
+ *     yield* client.blocks.children.append({ block_id, children: [{ type: "pdf", pdf: Upload.reference(upload) }] })
+ *   })
+ * ```
  *
  * @since 0.1.0
  */

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { EmptyObject, Parent } from "./Common.js"
+import { JsonObject, Parent } from "./Common.js"
 import { PartialUser } from "./User.js"
 
 /**
@@ -73,7 +73,7 @@ export interface ViewConfiguration {
  */
 export const ViewConfiguration: Schema.Schema<ViewConfiguration> = Schema.Struct(
   { type: Schema.String },
-  EmptyObject
+  JsonObject
 ).annotations({ identifier: "ViewConfiguration" })
 
 /**
@@ -94,9 +94,9 @@ export interface View {
   readonly data_source_id?: string | null | undefined
   readonly created_by?: PartialUser | null | undefined
   readonly last_edited_by?: PartialUser | null | undefined
-  readonly filter?: EmptyObject | null | undefined
-  readonly sorts?: ReadonlyArray<EmptyObject> | null | undefined
-  readonly quick_filters?: { readonly [property: string]: EmptyObject } | null | undefined
+  readonly filter?: JsonObject | null | undefined
+  readonly sorts?: ReadonlyArray<JsonObject> | null | undefined
+  readonly quick_filters?: { readonly [property: string]: JsonObject } | null | undefined
   readonly configuration?: ViewConfiguration | null | undefined
   readonly dashboard_view_id?: string | undefined
   readonly in_trash?: boolean | undefined
@@ -122,9 +122,9 @@ export const View: Schema.Schema<View> = Schema.Struct({
   data_source_id: Schema.optional(Schema.NullOr(Schema.String)),
   created_by: Schema.optional(Schema.NullOr(PartialUser)),
   last_edited_by: Schema.optional(Schema.NullOr(PartialUser)),
-  filter: Schema.optional(Schema.NullOr(EmptyObject)),
-  sorts: Schema.optional(Schema.NullOr(Schema.Array(EmptyObject))),
-  quick_filters: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: EmptyObject }))),
+  filter: Schema.optional(Schema.NullOr(JsonObject)),
+  sorts: Schema.optional(Schema.NullOr(Schema.Array(JsonObject))),
+  quick_filters: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: JsonObject }))),
   configuration: Schema.optional(Schema.NullOr(ViewConfiguration)),
   dashboard_view_id: Schema.optional(Schema.String),
   in_trash: Schema.optional(Schema.Boolean),

@@ -13,9 +13,18 @@
  * events are kept too.
  *
  * @example
- * yield* Webhook.verifySignature({ body, signature, verificationToken })
- * const event = yield* Webhook.parseEvent(body, { maxAge: "25 hours" })
- * if (Webhook.isKnownEvent(event)) switch (event.type) { … }
+ * ```ts
+ * import { Webhook } from "@notion-effect/core"
+ * import * as Effect from "effect/Effect"
+ * import type * as Redacted from "effect/Redacted"
+ *
+ * const receive = (body: Uint8Array, signature: string | null, verificationToken: Redacted.Redacted<string>) =>
+ *   Effect.gen(function*() {
+ *     yield* Webhook.verifySignature({ body, signature, verificationToken })
+ *     const event = yield* Webhook.parseEvent(body, { maxAge: "25 hours" })
+ *     if (Webhook.isKnownEvent(event)) yield* Effect.log(`${event.type} on ${event.entity.id}`)
+ *   })
+ * ```
  *
  * @since 0.1.0
  */

@@ -2,13 +2,25 @@
  * A Notion webhook endpoint as an `HttpApp`, for `@effect/platform` servers and routers.
  *
  * @example
- * HttpRouter.empty.pipe(
- *   HttpRouter.post("/notion/webhook", WebhookHttp.handler({
- *     verificationToken: Config.redacted("NOTION_WEBHOOK_TOKEN").pipe(Config.option),
- *     onVerification: (token) => Effect.log("Paste this token into Notion to verify the subscription", token),
- *     onEvent: (event) => Queue.offer(events, event)
- *   }))
- * )
+ * ```ts
+ * import * as HttpRouter from "@effect/platform/HttpRouter"
+ * import { type Webhook, WebhookHttp } from "@notion-effect/core"
+ * import * as Config from "effect/Config"
+ * import * as Effect from "effect/Effect"
+ * import * as Queue from "effect/Queue"
+ *
+ * const router = (events: Queue.Queue<Webhook.Event>) =>
+ *   HttpRouter.empty.pipe(
+ *     HttpRouter.post(
+ *       "/notion/webhook",
+ *       WebhookHttp.handler({
+ *         verificationToken: Config.redacted("NOTION_WEBHOOK_TOKEN").pipe(Config.option),
+ *         onVerification: (token) => Effect.log("Paste this token into Notion to verify the subscription", token),
+ *         onEvent: (event) => Queue.offer(events, event)
+ *       })
+ *     )
+ *   )
+ * ```
  *
  * @since 0.1.0
  */

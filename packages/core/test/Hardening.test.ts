@@ -27,7 +27,7 @@ const renderings = (error: unknown) => [
   Cause.pretty(Cause.fail(error))
 ]
 
-describe("hardening (issue 8)", () => {
+describe("hardening", () => {
   it.scoped("defect 3: no span — attributes, events or exit — holds the bearer token, even on a transport error", () =>
     Effect.gen(function*() {
       const server = yield* loopback((_, res) => res.destroy())

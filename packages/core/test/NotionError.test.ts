@@ -93,7 +93,7 @@ describe("NotionError", () => {
       assert.strictEqual(error.cfRay, "77-CDG")
     }))
 
-  it.effect("the brief's switch (error.code) runs unchanged on every error", () =>
+  it.effect("the official SDK's switch (error.code) runs unchanged on every error", () =>
     Effect.gen(function*() {
       const error = yield* retrieveWith(() => notionError(403, "restricted_resource"))
       const describe = (e: unknown) => {

@@ -2,12 +2,37 @@
  * A local Notion API on a real loopback socket, for tests, demos and your own test suites.
  *
  * @example
- * it.layer(NotionEmulator.layer())("my app", (it) => {
- *   it.effect("lists users", () => Effect.gen(function*() {
- *     const emulator = yield* NotionEmulator.NotionEmulator
- *     // point your client at emulator.url with emulator.internalToken
- *   }))
+ * ```ts
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import { assert, describe, it } from "@effect/vitest"
+ * import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
+ * import { NotionEmulator } from "@notion-effect/emulator"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ *
+ * // a client pointed at the emulator, with the emulator's own token
+ * const ClientLive = Layer.unwrapEffect(
+ *   Effect.map(NotionEmulator.NotionEmulator, (emulator) =>
+ *     NotionClient.layer.pipe(
+ *       Layer.provide([
+ *         NotionAuth.layer(emulator.internalToken),
+ *         NotionConfig.layer({ baseUrl: emulator.url }),
+ *         NodeHttpClient.layerUndici
+ *       ])
+ *     ))
+ * ).pipe(Layer.provideMerge(NotionEmulator.layer()))
+ *
+ * describe("my app", () => {
+ *   it.layer(ClientLive)((it) => {
+ *     it.effect("lists users", () =>
+ *       Effect.gen(function*() {
+ *         const notion = yield* NotionClient.NotionClient
+ *         const users = yield* notion.users.list({})
+ *         assert.isAbove(users.results.length, 0)
+ *       }))
+ *   })
  * })
+ * ```
  *
  * @since 0.1.0
  */

@@ -31,7 +31,18 @@ const queryOf = (input: string | URL | URLSearchParams): URLSearchParams =>
  * and a missing code `MissingCode`.
  *
  * @example
- * Callback.parse(request.url, (state) => OAuthState.verifySigned(key, state))
+ * ```ts
+ * import { Callback, OAuthState } from "@notion-effect/oauth"
+ * import * as Config from "effect/Config"
+ * import * as Effect from "effect/Effect"
+ *
+ * const codeOf = (url: string) =>
+ *   Effect.gen(function*() {
+ *     const key = yield* Config.redacted("OAUTH_STATE_KEY")
+ *     const { code } = yield* Callback.parse(url, (state) => OAuthState.verifySigned(key, state))
+ *     return code
+ *   })
+ * ```
  *
  * @since 0.1.0
  * @category parsing

@@ -19,7 +19,7 @@ import type { MissingCredentials } from "./OAuthError.js"
 import type { IntrospectResponse, RevokeResponse, TokenResponse } from "./OAuthResponse.js"
 
 /**
- * Options every OAuth call accepts: the brief's per-call credentials and a retry policy.
+ * Options every OAuth call accepts: per-call credentials (as the official SDK takes them) and a retry policy.
  *
  * @since 0.1.0
  * @category models

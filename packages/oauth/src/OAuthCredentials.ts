@@ -35,7 +35,7 @@ export class OAuthCredentials
 {}
 
 /**
- * No configured credentials: every call passes `client_id` and `client_secret` itself (the brief's style).
+ * No configured credentials: every call passes `client_id` and `client_secret` itself (the official SDK's style).
  *
  * @since 0.1.0
  * @category layers

@@ -87,7 +87,7 @@ describe("Callback.parse", () => {
     }))
 })
 
-describe("bound, single-use states (issue 8 defect 11)", () => {
+describe("bound, single-use states", () => {
   const key = Redacted.make("bound-state-key")
 
   it.effect("a bound state verifies only with the nonce it was signed for", () =>

@@ -47,7 +47,7 @@ const assertClean = (error: unknown) => {
 const exchange = (oauth: NotionOAuth.Service) =>
   Effect.flip(oauth.token({ grant_type: "authorization_code", code: Redacted.make(CODE), retry: false }))
 
-describe("OAuth errors keep no secret (issue 8)", () => {
+describe("OAuth errors keep no secret", () => {
   it.effect("defect 1: a token answer that fails decoding names paths, never the token values", () =>
     Effect.gen(function*() {
       const oauth = yield* oauthWith(() =>
@@ -99,7 +99,7 @@ describe("OAuth errors keep no secret (issue 8)", () => {
     }))
 })
 
-describe("a valid grant is never lost to strict decoding (issue 8 defect 9)", () => {
+describe("a valid grant is never lost to strict decoding", () => {
   it.effect("token_type in any case, an unknown owner and odd optional fields still give the grant", () =>
     Effect.gen(function*() {
       const oauth = yield* oauthWith(() =>

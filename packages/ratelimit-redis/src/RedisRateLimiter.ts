@@ -483,11 +483,20 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
  * Installs the Redis-backed limiter for every `NotionClient` built with this layer.
  *
  * @example
- * NotionClient.layer.pipe(Layer.provide([
- *   NotionAuth.layerConfig(),
- *   RedisRateLimiter.layer({ url: "redis://127.0.0.1:6379", requests: 180, window: "60 seconds" }),
- *   NodeHttpClient.layerUndici
- * ]))
+ * ```ts
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import { NotionAuth, NotionClient } from "@notion-effect/core"
+ * import { RedisRateLimiter } from "@notion-effect/ratelimit-redis"
+ * import * as Layer from "effect/Layer"
+ *
+ * const NotionLive = NotionClient.layer.pipe(
+ *   Layer.provide([
+ *     NotionAuth.layerConfig(),
+ *     RedisRateLimiter.layer({ url: "redis://127.0.0.1:6379", requests: 180, window: "60 seconds" }),
+ *     NodeHttpClient.layerUndici
+ *   ])
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category layers

@@ -9,7 +9,7 @@ import * as Endpoint from "../Endpoint.js"
 import { Filter, Sort } from "../Filter.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
-import { IconRequest, Id, JsonObject, RichTextRequest } from "./shared.js"
+import { IconOrNull, Id, JsonObject, RichTextRequest } from "./shared.js"
 
 /** Property schemas by name: a configuration, `{ name }` to rename, or `null` to remove (update only). */
 const PropertiesRequest = Schema.Record({ key: Schema.String, value: Schema.NullOr(JsonObject) })
@@ -59,7 +59,7 @@ export const create = Endpoint.make({
     parent: Schema.Struct({ type: Schema.optional(Schema.Literal("database_id")), database_id: Id }),
     properties: PropertiesRequest,
     title: Schema.optional(RichTextRequest),
-    icon: Schema.optional(IconRequest)
+    icon: Schema.optional(IconOrNull)
   }),
   success: DataSourceOrPartial
 })
@@ -73,7 +73,7 @@ export const update = Endpoint.make({
   params: Schema.Struct({
     data_source_id: Id,
     title: Schema.optional(RichTextRequest),
-    icon: Schema.optional(IconRequest),
+    icon: Schema.optional(IconOrNull),
     properties: Schema.optional(PropertiesRequest),
     in_trash: Schema.optional(Schema.Boolean),
     archived: Schema.optional(Schema.Boolean),

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { DatabaseOrPartial } from "../Database.js"
 import * as Endpoint from "../Endpoint.js"
-import { CoverRequest, IconRequest, Id, JsonObject, RichTextRequest } from "./shared.js"
+import { CoverOrNull, IconOrNull, Id, JsonObject, RichTextRequest } from "./shared.js"
 
 const Parent = Schema.Union(
   Schema.Struct({ type: Schema.optional(Schema.Literal("page_id")), page_id: Id }),
@@ -36,8 +36,8 @@ export const create = Endpoint.make({
     initial_data_source: Schema.optional(Schema.Struct({
       properties: Schema.optional(Schema.Record({ key: Schema.String, value: JsonObject }))
     })),
-    icon: Schema.optional(IconRequest),
-    cover: Schema.optional(CoverRequest)
+    icon: Schema.optional(IconOrNull),
+    cover: Schema.optional(CoverOrNull)
   }),
   success: DatabaseOrPartial
 })
@@ -54,8 +54,8 @@ export const update = Endpoint.make({
     title: Schema.optional(RichTextRequest),
     description: Schema.optional(RichTextRequest),
     is_inline: Schema.optional(Schema.Boolean),
-    icon: Schema.optional(IconRequest),
-    cover: Schema.optional(CoverRequest),
+    icon: Schema.optional(IconOrNull),
+    cover: Schema.optional(CoverOrNull),
     in_trash: Schema.optional(Schema.Boolean),
     is_locked: Schema.optional(Schema.Boolean)
   }),

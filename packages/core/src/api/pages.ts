@@ -10,7 +10,7 @@ import * as Endpoint from "../Endpoint.js"
 import { PageMarkdown, PageOrPartial } from "../Page.js"
 import { PaginationParams } from "../Pagination.js"
 import { PropertyItemResponse } from "../PropertyItem.js"
-import { CoverRequest, IconRequest, Id, JsonObject } from "./shared.js"
+import { CoverOrNull, IconOrNull, Id, JsonObject } from "./shared.js"
 
 /**
  * Where a page goes: under a page, in a data source (a row), in a legacy database, or the workspace.
@@ -84,8 +84,8 @@ export const create = Endpoint.make({
     filter_properties: Schema.optional(Schema.Array(Schema.String)),
     parent: Schema.optional(PageParent),
     properties: Schema.optional(PropertiesRequest),
-    icon: Schema.optional(IconRequest),
-    cover: Schema.optional(CoverRequest),
+    icon: Schema.optional(IconOrNull),
+    cover: Schema.optional(CoverOrNull),
     content: Schema.optional(Children),
     children: Schema.optional(Children),
     markdown: Schema.optional(Schema.String),
@@ -110,8 +110,8 @@ export const update = Endpoint.make({
     page_id: Id,
     filter_properties: Schema.optional(Schema.Array(Schema.String)),
     properties: Schema.optional(PropertiesRequest),
-    icon: Schema.optional(IconRequest),
-    cover: Schema.optional(CoverRequest),
+    icon: Schema.optional(IconOrNull),
+    cover: Schema.optional(CoverOrNull),
     is_locked: Schema.optional(Schema.Boolean),
     template: Schema.optional(Template),
     erase_content: Schema.optional(Schema.Boolean),

@@ -5,6 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as Block from "../Block.js"
+import * as Common from "../Common.js"
 
 /**
  * A Notion id (a UUID, with or without dashes) in a path or body.
@@ -20,7 +21,7 @@ export const Id = Schema.String.pipe(Schema.minLength(1))
  * @since 0.1.0
  * @category schemas
  */
-export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const JsonObject = Common.JsonObject
 
 /**
  * Rich text in a request (at most 100 items; `Block`'s).
@@ -31,22 +32,20 @@ export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unkn
 export const RichTextRequest = Block.RichTextRequest
 
 /**
- * An icon in a request: emoji, external file, file upload, custom emoji or a named icon.
+ * An icon in a request, or `null` to remove it (`Block.IconRequest`).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const IconRequest = Schema.NullOr(
-  Schema.Struct({ type: Schema.optional(Schema.String) }, JsonObject)
-)
+export const IconOrNull = Schema.NullOr(Block.IconRequest)
 
 /**
- * A cover in a request: an external file or a file upload.
+ * A cover in a request (an external file or a file upload), or `null` to remove it.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const CoverRequest = IconRequest
+export const CoverOrNull = IconOrNull
 
 /**
  * The `2026-03-11` block position: at the start, the end, or after a block.

@@ -98,12 +98,12 @@ export const Envelope = Schema.Struct({
 export type Envelope = typeof Envelope.Type
 
 /**
- * Where the entity lives: `data.parent`.
+ * Where an event's entity lives: `data.parent` (an id and a type; `Common.Parent` is the objects' own parent).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Parent = Schema.Struct({
+export const EventParent = Schema.Struct({
   id: Schema.String,
   type: OpenLiteral("space", "block", "page", "database", "team", "agent"),
   data_source_id: Schema.optional(Schema.String)
@@ -157,10 +157,10 @@ const dataless = <const Type extends string, EntitySchema extends Schema.Schema.
 ): EventSchema<Type, EntitySchema, typeof OptionalData> =>
   Schema.Struct({ ...envelope, type: Schema.Literal(type), entity, data: OptionalData }) as any
 
-const parent = { parent: Parent }
-const contentUpdated = { parent: Parent, updated_blocks: Schema.Array(BlockReference) }
+const parent = { parent: EventParent }
+const contentUpdated = { parent: EventParent, updated_blocks: Schema.Array(BlockReference) }
 const schemaUpdated = {
-  parent: Parent,
+  parent: EventParent,
   updated_properties: Schema.optional(Schema.Array(Schema.Struct({
     id: Schema.String,
     name: Schema.NullOr(Schema.String),
@@ -181,7 +181,7 @@ export const PageLocked = event("page.locked", PageEntity, parent)
 export const PageMoved = event("page.moved", PageEntity, parent)
 /** `page.properties_updated`: `updated_properties` holds property ids (aggregated). @since 0.1.0 @category events */
 export const PagePropertiesUpdated = event("page.properties_updated", PageEntity, {
-  parent: Parent,
+  parent: EventParent,
   updated_properties: Schema.Array(Schema.String)
 })
 /** `page.undeleted`: restored from the trash (aggregated). @since 0.1.0 @category events */
@@ -252,12 +252,12 @@ export const FileUploadUploadFailed = event("file_upload.upload_failed", FileUpl
 })
 
 /** `view.created`. @since 0.1.0 @category events */
-export const ViewCreated = event("view.created", ViewEntity, { parent: Parent, view_type: Schema.String })
+export const ViewCreated = event("view.created", ViewEntity, { parent: EventParent, view_type: Schema.String })
 /** `view.deleted`. @since 0.1.0 @category events */
 export const ViewDeleted = event("view.deleted", ViewEntity, parent)
 /** `view.updated`: `updated_fields` names what changed. @since 0.1.0 @category events */
 export const ViewUpdated = event("view.updated", ViewEntity, {
-  parent: Parent,
+  parent: EventParent,
   updated_fields: Schema.Array(OpenLiteral("name", "filter", "sorts", "configuration"))
 })
 

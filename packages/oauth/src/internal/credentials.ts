@@ -5,7 +5,7 @@ import type * as Redacted from "effect/Redacted"
 import * as OAuthCredentials from "../OAuthCredentials.js"
 import { MissingCredentials } from "../OAuthError.js"
 
-/** Per-call credentials, as the brief passes them. */
+/** Per-call credentials, as the official SDK takes them. */
 export interface ClientParams {
   readonly client_id?: string
   readonly client_secret?: Redacted.Redacted<string>
