@@ -262,94 +262,10 @@ export const ViewUpdated = event("view.updated", ViewEntity, {
 })
 
 /**
- * The 31 event types this SDK knows (the official SDK 5.26.0's list).
- *
- * @since 0.1.0
- * @category schemas
+ * The known events: the one list an event is added to (after its schema above). Their types, {@link EventType},
+ * and the union are derived from it.
  */
-export const EventType = Schema.Literal(
-  "page.content_updated",
-  "page.created",
-  "page.deleted",
-  "page.locked",
-  "page.moved",
-  "page.properties_updated",
-  "page.undeleted",
-  "page.unlocked",
-  "page.transcription_block.transcript_deleted",
-  "database.content_updated",
-  "database.created",
-  "database.deleted",
-  "database.moved",
-  "database.schema_updated",
-  "database.undeleted",
-  "data_source.content_updated",
-  "data_source.created",
-  "data_source.deleted",
-  "data_source.moved",
-  "data_source.schema_updated",
-  "data_source.undeleted",
-  "comment.created",
-  "comment.deleted",
-  "comment.updated",
-  "file_upload.completed",
-  "file_upload.created",
-  "file_upload.expired",
-  "file_upload.upload_failed",
-  "view.created",
-  "view.deleted",
-  "view.updated"
-)
-
-/**
- * A known event type.
- *
- * @since 0.1.0
- * @category models
- */
-export type EventType = typeof EventType.Type
-
-/**
- * The schemas of the known events, one per {@link EventType}.
- *
- * @since 0.1.0
- * @category schemas
- */
-export type KnownEventSchemas = readonly [
-  typeof PageContentUpdated,
-  typeof PageCreated,
-  typeof PageDeleted,
-  typeof PageLocked,
-  typeof PageMoved,
-  typeof PagePropertiesUpdated,
-  typeof PageUndeleted,
-  typeof PageUnlocked,
-  typeof PageTranscriptDeleted,
-  typeof DatabaseContentUpdated,
-  typeof DatabaseCreated,
-  typeof DatabaseDeleted,
-  typeof DatabaseMoved,
-  typeof DatabaseSchemaUpdated,
-  typeof DatabaseUndeleted,
-  typeof DataSourceContentUpdated,
-  typeof DataSourceCreated,
-  typeof DataSourceDeleted,
-  typeof DataSourceMoved,
-  typeof DataSourceSchemaUpdated,
-  typeof DataSourceUndeleted,
-  typeof CommentCreated,
-  typeof CommentDeleted,
-  typeof CommentUpdated,
-  typeof FileUploadCompleted,
-  typeof FileUploadCreated,
-  typeof FileUploadExpired,
-  typeof FileUploadUploadFailed,
-  typeof ViewCreated,
-  typeof ViewDeleted,
-  typeof ViewUpdated
-]
-
-const members: KnownEventSchemas = [
+const members = [
   PageContentUpdated,
   PageCreated,
   PageDeleted,
@@ -381,7 +297,33 @@ const members: KnownEventSchemas = [
   ViewCreated,
   ViewDeleted,
   ViewUpdated
-]
+] as const
+
+/**
+ * The schemas of the known events, one per {@link EventType}.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export type KnownEventSchemas = typeof members
+
+/**
+ * A known event type.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EventType = Schema.Schema.Type<KnownEventSchemas[number]>["type"]
+
+/**
+ * The 31 event types this SDK knows (the official SDK 5.26.0's list).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EventType = Schema.Literal(...members.map((member) => member.fields.type.literals[0])) as Schema.Literal<
+  [EventType, ...Array<EventType>]
+>
 
 const Events = OpenUnion.make({
   tag: "type",
