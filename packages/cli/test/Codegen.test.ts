@@ -266,6 +266,13 @@ export const Mine = define({
       "x.ts"
     )
     assert.include(Either.flip(badKind).pipe(Either.getOrThrow).message, "unknown kind \"x\"")
+    const noName = Codegen.parse(
+      "\n\nexport const X = define({ dataSourceId: \"a\", fields: { a: { kind: \"title\", id: \"1\" } } })",
+      "x.ts"
+    )
+    assert.include(Either.flip(noName).pipe(Either.getOrThrow).message, "line 3: X: fields.a.name: is missing")
+    const spread = Codegen.parse("export const X = define({ ...base, dataSourceId: \"a\", fields: {} })", "x.ts")
+    assert.include(Either.flip(spread).pipe(Either.getOrThrow).message, "line 1: expected `key: value`")
   })
 })
 

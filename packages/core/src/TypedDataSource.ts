@@ -199,6 +199,68 @@ export type FieldSpec =
  */
 export type Fields = { readonly [field: string]: FieldSpec }
 
+const specCommon = {
+  id: Schema.String,
+  name: Schema.String,
+  readOnly: Schema.optionalWith(Schema.Boolean, { exact: true })
+}
+
+/**
+ * A field spec as data: what a definition's `fields` hold, checked (a generated module read back by the CLI is
+ * decoded with it).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FieldSpec: Schema.Schema<FieldSpec> = Schema.Union(
+  Schema.Struct({
+    kind: Schema.Literal(
+      ...kinds.filter((k): k is PlainKind => !["select", "status", "multi_select", "formula", "rollup"].includes(k))
+    ),
+    ...specCommon
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("select", "status", "multi_select"),
+    ...specCommon,
+    options: Schema.Array(Schema.String)
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("formula"),
+    ...specCommon,
+    result: Schema.Literal("string", "number", "boolean", "date", "unknown")
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("rollup"),
+    ...specCommon,
+    result: Schema.Literal("number", "date", "array", "unknown"),
+    function: Schema.optionalWith(Schema.String, { exact: true })
+  })
+).annotations({ identifier: "FieldSpec" })
+
+/**
+ * A definition as plain data: what {@link define} takes and a generated module holds.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DefinitionData {
+  readonly dataSourceId: string
+  readonly title?: string
+  readonly fields: Fields
+}
+
+/**
+ * A definition as plain data, checked: the data source id, the title and every field spec.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DefinitionData: Schema.Schema<DefinitionData> = Schema.Struct({
+  dataSourceId: Schema.String,
+  title: Schema.optionalWith(Schema.String, { exact: true }),
+  fields: Schema.Record({ key: Schema.String, value: FieldSpec })
+}).annotations({ identifier: "DefinitionData" })
+
 /**
  * The keys a field may not use: the row keys every row carries, and the names every object inherits
  * (`constructor`, `toString`, `valueOf`, `hasOwnProperty`, `__proto__`…), which a field would clash with in
@@ -537,11 +599,13 @@ export const inputSchema = (spec: FieldSpec): Schema.Schema<any> =>
  */
 export const isReadOnly = (spec: FieldSpec): boolean => isReadOnlyKind(spec.kind) || spec.readOnly === true
 
-type NoReserved = { readonly [K in "id" | "created_time" | "last_edited_time" | "raw"]?: never }
+type NoReserved = {
+  readonly [K in "id" | "created_time" | "last_edited_time" | "raw" | keyof object | "__proto__"]?: never
+}
 
 /**
- * Builds a definition from its fields (what a generated module calls). Field names `id`, `created_time`,
- * `last_edited_time` and `raw` are taken by every row and refused.
+ * Builds a definition from its fields (what a generated module calls). The {@link reservedKeys} (`id`,
+ * `created_time`, `last_edited_time`, `raw`, and the names every object inherits) are refused.
  *
  * @since 0.1.0
  * @category constructors
