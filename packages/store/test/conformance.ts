@@ -212,23 +212,31 @@ const protocolTests = (store: Store) =>
 
     it.scoped("concurrent rotations of one grant: one refresh, every other call uses its pair", () =>
       Effect.gen(function*() {
-        const { grant, key, store: s } = yield* fresh
+        const { grant, key, keys, open, store: s } = yield* fresh
+        const other = yield* open(keys) // another process
         const calls = { n: 0 }
         const all = yield* Effect.fork(
-          Effect.all(Array.from({ length: 10 }, () => s.rotate(key, grant.access_token, refresher(grant, calls))), {
-            concurrency: "unbounded"
-          })
+          Effect.all(
+            Array.from({ length: 10 }, (_, i) =>
+              (i % 2 ? other : s).rotate(key, grant.access_token, refresher(grant, calls))),
+            { concurrency: "unbounded" }
+          )
         )
         const rotations = yield* drive(all)
         assert.strictEqual(calls.n, 1)
-        assert.deepStrictEqual(rotations.map((r) => r._tag).sort(), ["Rotated", ...Array(9).fill("Current")].sort())
+        assert.deepStrictEqual(
+          rotations.map((r) =>
+            r._tag
+          ).sort(),
+          ["Rotated", ...Array(9).fill("Current")].sort()
+        )
         assert.strictEqual(new Set(rotations.map(access)).size, 1)
         assert.strictEqual((yield* s.load(key)).rotation, 1)
       }))
 
     it.scoped("a pending intent is honoured past the lease while its holder beats; then its pair is used", () =>
       Effect.gen(function*() {
-        const { grant, key, store: s } = yield* fresh
+        const { grant, key, keys, open, store: s } = yield* fresh
         const started = yield* Deferred.make<void>()
         const gate = yield* Deferred.make<void>()
         const holderCalls = { n: 0 }
@@ -239,7 +247,8 @@ const protocolTests = (store: Store) =>
           refresher(grant, holderCalls, Effect.zipRight(Deferred.succeed(started, void 0), Deferred.await(gate)))
         ))
         yield* Deferred.await(started)
-        const waiting = yield* Effect.fork(s.rotate(key, grant.access_token, refresher(grant, waiterCalls)))
+        const other = yield* open(keys) // another process
+        const waiting = yield* Effect.fork(other.rotate(key, grant.access_token, refresher(grant, waiterCalls)))
         // two and a half leases: the holder's heartbeat and the waiter's polls both wait on the clock at every step
         yield* pass(lease * 2.5, 2)
         assert.isTrue(Option.isNone(yield* Fiber.poll(waiting)), "the intent was taken over from a live holder")
@@ -253,7 +262,7 @@ const protocolTests = (store: Store) =>
 
     it.scoped("a silent intent (its holder is gone) is taken over once the lease has passed, not before", () =>
       Effect.gen(function*() {
-        const { grant, key, store: s } = yield* fresh
+        const { grant, key, keys, open, store: s } = yield* fresh
         const started = yield* Deferred.make<void>()
         const gone = { n: 0, sent: [] as Array<string> }
         // the holder dies while Notion has the refresh token: its intent stays, and nothing beats for it any more
@@ -266,7 +275,8 @@ const protocolTests = (store: Store) =>
         yield* Fiber.interrupt(holder)
         const start = yield* Clock.currentTimeMillis
         const calls = { n: 0, sent: [] as Array<string> }
-        const rotated = yield* drive(yield* Effect.fork(s.rotate(key, grant.access_token, refresher(grant, calls))))
+        const other = yield* open(keys) // another process
+        const rotated = yield* drive(yield* Effect.fork(other.rotate(key, grant.access_token, refresher(grant, calls))))
         assert.strictEqual(rotated._tag, "Rotated")
         assert.isAtLeast((yield* Clock.currentTimeMillis) - start, lease)
         // the same, still valid, refresh token
