@@ -21,6 +21,7 @@ import type { OAuthResponse } from "@notion-effect/oauth"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Equivalence from "effect/Equivalence"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
@@ -228,6 +229,10 @@ export const make = <T>(backend: Backend<T>, options: Options = {}): TokenStore.
       })
     })
 
+  /** Whether a record is sealed under the newest key. */
+  const isCurrent = (grant: TokenStore.GrantInfo) =>
+    Option.getEquivalence(Equivalence.string)(grant.keyId, backend.currentKeyId)
+
   /** Re-encrypts one record under the newest key, under its lock; 1 when it was rewritten. */
   const reencryptOne = (key: string) =>
     backend.locked(
@@ -240,8 +245,6 @@ export const make = <T>(backend: Backend<T>, options: Options = {}): TokenStore.
         return 1
       })
     )
-  const isCurrent = (grant: TokenStore.GrantInfo) =>
-    Option.getEquivalence<string>((a, b) => a === b)(grant.keyId, backend.currentKeyId)
 
   return {
     save,
