@@ -3,8 +3,9 @@
  * or migrates its table with `@effect/sql`'s migrator (the table name is configurable, and so is the PostgreSQL
  * schema, so several stores or test suites share a database without colliding).
  *
- * The refresh step ({@link TokenStore.Service.rotate}) never holds a transaction open while Notion is called. It
- * is three steps, so that an answer Notion already rotated for is never lost to a store that fails:
+ * The refresh step ({@link TokenStore.Service.rotate}) is the one every store runs (the in-memory one included):
+ * this module gives it its SQL primitives. It never holds a transaction open while Notion is called. It is three
+ * steps, so that an answer Notion already rotated for is never lost to a store that fails:
  *
  * 1. **Intent.** Under the grant's lock (PostgreSQL: a transaction reading the row `FOR UPDATE`; SQLite: a
  *    transaction whose first statement writes the row, so it holds the file's writer lock before it reads, on any
@@ -46,24 +47,16 @@
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
-import type { OAuthResponse } from "@notion-effect/oauth"
-import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as Fiber from "effect/Fiber"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import type * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import {
-  type DecryptionFailed,
-  GrantNotFound,
-  RefreshTakenOver,
-  type StoreError,
-  StoreFailure,
-  type UnknownKeyId
-} from "./StoreError.js"
+import { type Backend, BackendFailure, type Patch, type Stored } from "./internal/backend.js"
+import * as Protocol from "./internal/protocol.js"
+import { StoreFailure } from "./StoreError.js"
 import { TokenCipher } from "./TokenCipher.js"
 import * as TokenStore from "./TokenStore.js"
 
@@ -164,6 +157,48 @@ const rowInfo = (row: Row): TokenStore.GrantInfo => ({
 const infoColumns = "bot_id, key_id, workspace_id, workspace_name, workspace_icon, owner, duplicated_template_id, " +
   "needs_reauthorization, rotation, created_at, refreshed_at, last_used_at"
 
+const fromRow = (row: Row): Stored<string> => ({
+  ...rowInfo(row),
+  accessToken: row.access_token,
+  refreshToken: Option.fromNullable(row.refresh_token),
+  intent: row.refresh_intent === null
+    ? Option.none()
+    : Option.some({ id: row.refresh_intent, beat: Number(row.refresh_beat ?? 0) })
+})
+
+const orNull = <A, B>(option: Option.Option<A>, f: (a: A) => B): B | null => Option.getOrNull(Option.map(option, f))
+const millis = (date: Option.Option<Date>) => orNull(date, (d) => d.getTime())
+
+/** Each field of a record as the columns it is written to. */
+const columnsOf: {
+  readonly [K in keyof Stored<string>]: (value: Stored<string>[K]) => Partial<Record<keyof Row, unknown>>
+} = {
+  key: (key) => ({ bot_id: key }),
+  keyId: (keyId) => ({ key_id: Option.getOrElse(keyId, () => "") }),
+  accessToken: (token) => ({ access_token: token }),
+  refreshToken: (token) => ({ refresh_token: Option.getOrNull(token) }),
+  workspaceId: (id) => ({ workspace_id: id }),
+  workspaceName: (name) => ({ workspace_name: name }),
+  workspaceIcon: (icon) => ({ workspace_icon: icon }),
+  owner: (owner) => ({ owner: JSON.stringify(owner) }),
+  duplicatedTemplateId: (id) => ({ duplicated_template_id: id }),
+  needsReauthorization: (marked) => ({ needs_reauthorization: marked ? 1 : 0 }),
+  rotation: (rotation) => ({ rotation }),
+  createdAt: (date) => ({ created_at: date.getTime() }),
+  refreshedAt: (date) => ({ refreshed_at: millis(date) }),
+  lastUsedAt: (date) => ({ last_used_at: millis(date) }),
+  intent: (intent) => ({ refresh_intent: orNull(intent, (i) => i.id), refresh_beat: orNull(intent, (i) => i.beat) })
+}
+
+/** A record, or some of its fields, as columns. */
+const columns = (fields: Patch<string> | Stored<string>): Record<string, unknown> =>
+  Object.assign(
+    {},
+    ...Object.entries(fields).map(([field, value]) =>
+      (columnsOf[field as keyof Stored<string>] as (value: unknown) => object)(value)
+    )
+  )
+
 /**
  * Builds the store on the `SqlClient` in context, after creating or migrating its table.
  *
@@ -189,20 +224,18 @@ export const make = (
     const table = sql(qualified(tableName))
     const migrationsTable = qualified(`${tableName}_migrations`)
     const busyTimeout = Duration.decode(options.busyTimeout ?? Duration.seconds(30))
-    const lease = Duration.toMillis(Duration.decode(options.refreshLease ?? Duration.seconds(10)))
 
-    /** SQL errors and defects (a driver's throw, a connection lost mid-statement) as a `StoreFailure`. */
+    /** SQL errors and defects (a driver's throw, a connection lost mid-statement) as a `BackendFailure`. */
     const mapSql = <A, E, R>(
-      operation: string,
       effect: Effect.Effect<A, E | SqlError, R>
-    ): Effect.Effect<A, Exclude<E, SqlError> | StoreFailure, R> =>
+    ): Effect.Effect<A, Exclude<E, SqlError> | BackendFailure, R> =>
       effect.pipe(
-        Effect.catchAllDefect((cause) => Effect.fail(new StoreFailure({ operation, cause }))),
+        Effect.catchAllDefect((cause) => Effect.fail(new BackendFailure({ cause }))),
         Effect.catchIf(
           (e): e is SqlError => e instanceof SqlError,
-          (cause) => Effect.fail(new StoreFailure({ operation, cause }))
+          (cause) => Effect.fail(new BackendFailure({ cause }))
         )
-      ) as Effect.Effect<A, Exclude<E, SqlError> | StoreFailure, R>
+      ) as Effect.Effect<A, Exclude<E, SqlError> | BackendFailure, R>
 
     // SQLite answers SQLITE_BUSY at once (busy_timeout 0) and we wait here, without blocking the event loop
     const busySchedule = Schedule.exponential(Duration.millis(2), 1.5).pipe(
@@ -210,8 +243,15 @@ export const make = (
       Schedule.jittered,
       Schedule.upTo(busyTimeout)
     )
+    /** Whether this fiber holds a grant's lock: a statement inside its transaction is never repeated. */
+    const holdingLock = FiberRef.unsafeMake(false)
     const retryBusy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-      dialect === "sqlite" ? Effect.retry(effect, { schedule: busySchedule, while: isBusy }) : effect
+      dialect !== "sqlite" ? effect : Effect.flatMap(
+        FiberRef.get(holdingLock),
+        (holding) => holding ? effect : Effect.retry(effect, { schedule: busySchedule, while: isBusy })
+      )
+    /** One statement of a primitive: a busy database waited for (outside a lock), its failure a `BackendFailure`. */
+    const statement = <A, R>(effect: Effect.Effect<A, SqlError, R>) => mapSql(retryBusy(effect))
 
     /**
      * A transaction whose failed COMMIT or ROLLBACK is a `SqlError` (`withTransaction` of `@effect/sql` makes both
@@ -225,13 +265,14 @@ export const make = (
           const exit = yield* Effect.exit(
             restore(effect).pipe(Effect.provideService(SqlClient.TransactionConnection, [connection, 0] as const))
           )
+          const rollback = Effect.ignore(mapSql(connection.executeUnprepared("ROLLBACK", [], undefined)))
           if (Exit.isSuccess(exit)) {
             const committed = yield* Effect.exit(connection.executeUnprepared("COMMIT", [], undefined))
             if (Exit.isSuccess(committed)) return exit.value
-            yield* Effect.ignore(mapSql("roll back", connection.executeUnprepared("ROLLBACK", [], undefined)))
+            yield* rollback
             return yield* Effect.failCause(committed.cause)
           }
-          yield* Effect.ignore(mapSql("roll back", connection.executeUnprepared("ROLLBACK", [], undefined)))
+          yield* rollback
           return yield* exit
         }))
       )
@@ -243,19 +284,23 @@ export const make = (
      * nothing after it is ever repeated. (SQLite uses the driver's `withTransaction`: libSQL's connections are not
      * reserved, so the transaction must be the driver's own; its failed COMMIT is a defect, which `mapSql` types.)
      */
-    const locked = <A, E, R>(key: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError, R> =>
-      dialect !== "sqlite" ? transaction(effect) : Effect.suspend(() => {
-        let holding = false
-        const writerLock = sql`UPDATE ${table} SET rotation = rotation WHERE bot_id = ${key}`.pipe(
-          Effect.tap(() => {
-            holding = true
+    const locked = <A, E, R>(key: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | BackendFailure, R> =>
+      mapSql(Effect.locally(
+        dialect !== "sqlite" ? transaction(effect) : Effect.suspend(() => {
+          let holding = false
+          const writerLock = sql`UPDATE ${table} SET rotation = rotation WHERE bot_id = ${key}`.pipe(
+            Effect.tap(() => {
+              holding = true
+            })
+          )
+          return Effect.retry(sql.withTransaction(Effect.zipRight(writerLock, effect)), {
+            schedule: busySchedule,
+            while: (error) => !holding && isBusy(error)
           })
-        )
-        return Effect.retry(sql.withTransaction(Effect.zipRight(writerLock, effect)), {
-          schedule: busySchedule,
-          while: (error) => !holding && isBusy(error)
-        })
-      })
+        }),
+        holdingLock,
+        true
+      ))
     const forUpdate = sql.literal(dialect === "pg" ? "FOR UPDATE" : "")
 
     // --- migrations
@@ -307,248 +352,38 @@ export const make = (
       )
     )
 
-    // --- records
+    // --- the primitives
 
-    const seal = (key: string, access: Redacted.Redacted<string>, refresh: Option.Option<Redacted.Redacted<string>>) =>
-      Effect.all({
-        key_id: Effect.succeed(cipher.currentKeyId),
-        access_token: cipher.encrypt(access, { grant: key, field: "access_token" }),
-        refresh_token: Option.match(refresh, {
-          onNone: () => Effect.succeed(null),
-          onSome: (token) => cipher.encrypt(token, { grant: key, field: "refresh_token" })
-        })
-      })
-
-    const open = (row: Row): Effect.Effect<TokenStore.Grant, DecryptionFailed | UnknownKeyId> =>
-      Effect.map(
-        Effect.all({
-          accessToken: cipher.decrypt(row.access_token, row.key_id, { grant: row.bot_id, field: "access_token" }),
-          refreshToken: row.refresh_token === null
-            ? Effect.succeed(Option.none())
-            : Effect.asSome(
-              cipher.decrypt(row.refresh_token, row.key_id, { grant: row.bot_id, field: "refresh_token" })
-            )
-        }),
-        (tokens) => ({ ...rowInfo(row), ...tokens })
-      )
-
-    const select = (key: string) => sql<Row>`SELECT * FROM ${table} WHERE bot_id = ${key} ${forUpdate}`
-
-    const loadRow = (key: string) =>
-      Effect.flatMap(
-        select(key),
-        (rows) => rows.length === 0 ? Effect.fail(new GrantNotFound({ grant: key })) : Effect.succeed(rows[0]!)
-      )
-
-    const load = (key: string): Effect.Effect<TokenStore.Grant, StoreError> =>
-      mapSql("load a grant", Effect.flatMap(retryBusy(loadRow(key)), open))
-
-    const save = (response: OAuthResponse.TokenResponse): Effect.Effect<TokenStore.Grant, StoreError> =>
-      Effect.gen(function*() {
-        const key = response.bot_id
-        const now = yield* Clock.currentTimeMillis
-        const sealed = yield* seal(key, response.access_token, Option.fromNullable(response.refresh_token))
-        yield* mapSql(
-          "save a grant",
-          retryBusy(sql`INSERT INTO ${table} ${
-            sql.insert({
-              bot_id: key,
-              ...sealed,
-              workspace_id: response.workspace_id,
-              workspace_name: response.workspace_name,
-              workspace_icon: response.workspace_icon,
-              owner: JSON.stringify(response.owner),
-              duplicated_template_id: response.duplicated_template_id,
-              needs_reauthorization: 0,
-              rotation: 0,
-              created_at: now,
-              refreshed_at: null,
-              last_used_at: null
-            })
-          } ON CONFLICT (bot_id) DO UPDATE SET key_id = excluded.key_id, access_token = excluded.access_token,
-  refresh_token = excluded.refresh_token, workspace_id = excluded.workspace_id,
-  workspace_name = excluded.workspace_name, workspace_icon = excluded.workspace_icon, owner = excluded.owner,
-  duplicated_template_id = excluded.duplicated_template_id, needs_reauthorization = 0, refresh_intent = NULL,
-  refresh_beat = NULL`)
-        )
-        return yield* load(key)
-      })
-
-    /** What step 1 of a refresh found (see the module's documentation). */
-    type Claim =
-      | { readonly _tag: "Done"; readonly rotation: TokenStore.Rotation }
-      | { readonly _tag: "Wait" }
-      | { readonly _tag: "Claimed"; readonly row: Row; readonly grant: TokenStore.Grant }
-
-    const markRevoked = (row: Row, refused: boolean) => ({
-      _tag: "Revoked",
-      grant: { ...rowInfo(row), needsReauthorization: true },
-      refused
-    } as const)
-
-    const rotate = <E>(
-      key: string,
-      rejected: Redacted.Redacted<string>,
-      refresh: TokenStore.Refresher<E>
-    ): Effect.Effect<TokenStore.Rotation, E | StoreError> =>
-      Effect.gen(function*() {
-        const intent = crypto.randomUUID()
-        /** The other call's intent and heartbeat as first seen unchanged, and when (this process's clock). */
-        let seen: { readonly intent: string; readonly beat: string; readonly at: number } | undefined
-
-        // step 1: under the lock, use another pair, or wait for another intent, or commit ours
-        const claim = locked(
-          key,
-          Effect.gen(function*() {
-            const row = yield* loadRow(key)
-            if (Number(row.needs_reauthorization) !== 0) {
-              return { _tag: "Done", rotation: { _tag: "Revoked", grant: rowInfo(row), refused: false } } as const
-            }
-            const grant = yield* open(row)
-            if (!TokenStore.sameToken(grant.accessToken, rejected)) {
-              return { _tag: "Done", rotation: { _tag: "Current", grant } } as const
-            }
-            if (Option.isNone(grant.refreshToken)) {
-              yield* sql`UPDATE ${table} SET needs_reauthorization = 1 WHERE bot_id = ${key}`
-              return { _tag: "Done", rotation: markRevoked(row, false) } as const
-            }
-            const now = yield* Clock.currentTimeMillis
-            if (row.refresh_intent !== null) {
-              const beat = String(row.refresh_beat)
-              if (seen === undefined || seen.intent !== row.refresh_intent || seen.beat !== beat) {
-                seen = { intent: row.refresh_intent, beat, at: now }
-                return { _tag: "Wait" } as const
-              }
-              // silent for a whole lease: its holder is gone, take the intent over
-              if (now - seen.at < lease) return { _tag: "Wait" } as const
-            }
-            yield* sql`UPDATE ${table} SET refresh_intent = ${intent}, refresh_beat = 0 WHERE bot_id = ${key}`
-            return { _tag: "Claimed", row, grant } as const
-          })
-        )
-        const ours = sql`bot_id = ${key} AND refresh_intent = ${intent}`
-        const release = Effect.ignore(mapSql(
-          "release a refresh intent",
-          retryBusy(sql`UPDATE ${table} SET refresh_intent = NULL, refresh_beat = NULL WHERE ${ours}`)
-        ))
-        // a failed COMMIT may still have committed the intent: release it rather than let it block for a lease
-        const step = mapSql("rotate a grant's tokens", claim).pipe(
-          Effect.tapErrorTag("StoreFailure", () => release)
-        )
-        let claimed: Claim = yield* step
-        for (let polls = 0; claimed._tag === "Wait"; polls++) {
-          yield* Effect.sleep(Duration.millis(Math.min(250, 10 * 1.5 ** polls)))
-          claimed = yield* step
-        }
-        if (claimed._tag === "Done") return claimed.rotation
-        const { grant, row } = claimed
-
-        // step 2: Notion, with the intent's heartbeat renewed meanwhile
-        const heartbeat = retryBusy(sql`UPDATE ${table} SET refresh_beat = refresh_beat + 1 WHERE ${ours}`).pipe(
-          Effect.catchAllCause(() => Effect.void),
-          Effect.delay(Duration.millis(Math.max(1, Math.floor(lease / 3)))),
-          Effect.forever,
-          Effect.interruptible
-        )
-        const beating = yield* Effect.fork(heartbeat)
-        const answer = yield* Effect.exit(refresh(Option.getOrThrow(grant.refreshToken)))
-        yield* Fiber.interrupt(beating)
-
-        // step 3: the pair, the mark, or the intent released
-        if (Exit.isFailure(answer)) {
-          yield* release
-          return yield* Effect.failCause(answer.cause)
-        }
-        if (Option.isNone(answer.value)) {
-          // when this write fails the intent falls silent: the next process is refused too and marks the grant
-          yield* Effect.ignore(mapSql(
-            "mark a grant for re-authorization",
-            retryBusy(sql`UPDATE ${table} SET needs_reauthorization = 1, refresh_intent = NULL, refresh_beat = NULL
-  WHERE ${ours}`)
-          ))
-          return markRevoked(row, true)
-        }
-        const response = answer.value.value
-        const now = yield* Clock.currentTimeMillis
-        const rotated: TokenStore.Grant = {
-          ...TokenStore.fromResponse(response, now, grant),
-          key,
-          keyId: Option.some(cipher.currentKeyId),
-          rotation: grant.rotation + 1,
-          refreshedAt: Option.some(new Date(now))
-        }
-        // the whole pair in one statement: both tokens change together or not at all
-        const write: Effect.Effect<TokenStore.Grant, StoreError> = Effect.gen(function*() {
-          const sealed = yield* seal(key, response.access_token, Option.fromNullable(response.refresh_token))
-          const written = yield* mapSql(
-            "store a rotated pair",
-            retryBusy(sql<{ bot_id: string }>`UPDATE ${table} SET key_id = ${sealed.key_id},
-  access_token = ${sealed.access_token}, refresh_token = ${sealed.refresh_token},
-  workspace_id = ${response.workspace_id}, workspace_name = ${response.workspace_name},
-  workspace_icon = ${response.workspace_icon}, owner = ${JSON.stringify(response.owner)},
-  duplicated_template_id = ${response.duplicated_template_id}, needs_reauthorization = 0,
-  rotation = rotation + 1, refreshed_at = ${now}, refresh_intent = NULL, refresh_beat = NULL
-  WHERE ${ours} RETURNING bot_id`)
-          )
-          return written.length === 0
-            ? yield* Effect.fail(new RefreshTakenOver({ grant: key }))
-            : { ...rotated, keyId: Option.some(sealed.key_id) }
-        })
-        return yield* Effect.matchEffect(write, {
-          onSuccess: (grant) => Effect.succeed({ _tag: "Rotated", grant } as const),
-          onFailure: (error) => Effect.succeed({ _tag: "Unsaved", grant: rotated, error, save: write } as const)
-        })
-      })
-
-    const reencryptOne = (key: string) =>
-      locked(
-        key,
-        Effect.gen(function*() {
-          const rows = yield* select(key)
-          const row = rows[0]
-          if (row === undefined || row.key_id === cipher.currentKeyId) return 0
-          const grant = yield* open(row)
-          const sealed = yield* seal(key, grant.accessToken, grant.refreshToken)
-          yield* sql`UPDATE ${table} SET key_id = ${sealed.key_id}, access_token = ${sealed.access_token},
-  refresh_token = ${sealed.refresh_token} WHERE bot_id = ${key}`
-          return 1
-        })
-      )
-
-    const service: TokenStore.Service = {
-      save,
-      load,
-      list: mapSql(
-        "list grants",
-        retryBusy(sql<Row>`SELECT ${sql.literal(infoColumns)} FROM ${table} ORDER BY created_at, bot_id`)
-      ).pipe(Effect.map((rows) => rows.map(rowInfo))),
-      delete: (key) =>
-        mapSql(
-          "delete a grant",
-          retryBusy(sql<{ bot_id: string }>`DELETE FROM ${table} WHERE bot_id = ${key} RETURNING bot_id`)
-        ).pipe(Effect.map((rows) => rows.length > 0)),
-      touch: (key) =>
-        mapSql(
-          "record a grant's use",
-          Effect.flatMap(
-            Clock.currentTimeMillis,
-            (now) => retryBusy(sql`UPDATE ${table} SET last_used_at = ${now} WHERE bot_id = ${key}`)
-          )
+    const backend: Backend<string> = {
+      currentKeyId: Option.some(cipher.currentKeyId),
+      seal: cipher.encrypt,
+      open: (sealed, keyId, binding) => cipher.decrypt(sealed, Option.getOrElse(keyId, () => ""), binding),
+      read: (key) =>
+        statement(sql<Row>`SELECT * FROM ${table} WHERE bot_id = ${key} ${forUpdate}`).pipe(
+          Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), fromRow))
+        ),
+      list: statement(sql<Row>`SELECT ${sql.literal(infoColumns)} FROM ${table} ORDER BY created_at, bot_id`).pipe(
+        Effect.map((rows) => rows.map(rowInfo))
+      ),
+      upsert: (record, patch) =>
+        statement(
+          sql`INSERT INTO ${table} ${sql.insert(columns(record))} ON CONFLICT (bot_id) DO UPDATE SET ${
+            sql.update(columns(patch))
+          }`
         ).pipe(Effect.asVoid),
-      rotate,
-      reencrypt: mapSql(
-        "re-encrypt grants",
-        Effect.gen(function*() {
-          const stale = yield* retryBusy(
-            sql<{ bot_id: string }>`SELECT bot_id FROM ${table} WHERE key_id <> ${cipher.currentKeyId}`
-          )
-          let rewritten = 0
-          for (const { bot_id } of stale) rewritten += yield* reencryptOne(bot_id)
-          return rewritten
-        })
-      )
+      update: (key, patch, intent) =>
+        statement(
+          sql<{ bot_id: string }>`UPDATE ${table} SET ${sql.update(columns(patch))} WHERE bot_id = ${key}${
+            intent === undefined ? sql.literal("") : sql` AND refresh_intent = ${intent}`
+          } RETURNING bot_id`
+        ).pipe(Effect.map((rows) => rows.length > 0)),
+      delete: (key) =>
+        statement(sql<{ bot_id: string }>`DELETE FROM ${table} WHERE bot_id = ${key} RETURNING bot_id`).pipe(
+          Effect.map((rows) => rows.length > 0)
+        ),
+      locked
     }
-    return service
+    return Protocol.make(backend, options)
   })
 
 /**

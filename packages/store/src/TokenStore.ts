@@ -9,13 +9,15 @@
  * @since 0.1.0
  */
 import type { OAuthResponse } from "@notion-effect/oauth"
-import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
-import { GrantNotFound, type StoreError, type StoreFailure } from "./StoreError.js"
+import type * as Redacted from "effect/Redacted"
+import type { Backend, Stored } from "./internal/backend.js"
+import * as Grants from "./internal/grant.js"
+import * as Protocol from "./internal/protocol.js"
+import type { StoreError, StoreFailure } from "./StoreError.js"
 
 /**
  * Who owns a grant, as the token response said (a user, the workspace, or a shape kept raw).
@@ -144,8 +146,7 @@ export class TokenStore extends Context.Tag("@notion-effect/store/TokenStore")<T
  * @since 0.1.0
  * @category utils
  */
-export const sameToken = (a: Redacted.Redacted<string>, b: Redacted.Redacted<string>): boolean =>
-  Redacted.value(a) === Redacted.value(b)
+export const sameToken: (a: Redacted.Redacted<string>, b: Redacted.Redacted<string>) => boolean = Grants.sameToken
 
 /**
  * A grant's fields from a token response, at `now`; `previous` keeps the creation time and rotation count.
@@ -153,26 +154,11 @@ export const sameToken = (a: Redacted.Redacted<string>, b: Redacted.Redacted<str
  * @since 0.1.0
  * @category constructors
  */
-export const fromResponse = (
+export const fromResponse: (
   response: OAuthResponse.TokenResponse,
   now: number,
   previous?: GrantInfo
-): Grant => ({
-  key: response.bot_id,
-  accessToken: response.access_token,
-  refreshToken: Option.fromNullable(response.refresh_token),
-  workspaceId: response.workspace_id,
-  workspaceName: response.workspace_name,
-  workspaceIcon: response.workspace_icon,
-  owner: response.owner,
-  duplicatedTemplateId: response.duplicated_template_id,
-  needsReauthorization: false,
-  keyId: previous?.keyId ?? Option.none(),
-  rotation: previous?.rotation ?? 0,
-  createdAt: previous?.createdAt ?? new Date(now),
-  refreshedAt: previous?.refreshedAt ?? Option.none(),
-  lastUsedAt: previous?.lastUsedAt ?? Option.none()
-})
+) => Grant = Grants.fromResponse
 
 /**
  * A grant without its tokens.
@@ -180,71 +166,45 @@ export const fromResponse = (
  * @since 0.1.0
  * @category constructors
  */
-export const info = (grant: Grant): GrantInfo => {
-  const { accessToken: _a, refreshToken: _r, ...rest } = grant
-  return rest
-}
+export const info: (grant: Grant) => GrantInfo = Grants.info
 
 /**
- * An in-memory store (one process; gone on exit): tokens stay `Redacted` values, nothing is encrypted.
+ * An in-memory store (one process; gone on exit): tokens stay `Redacted` values, nothing is encrypted. Its refresh
+ * step is the SQL stores' (a refresh intent with a 10-second lease: see `SqlTokenStore`), on a lock per grant.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const makeMemory: Effect.Effect<Service> = Effect.sync(() => {
-  const grants = new Map<string, Grant>()
+  const records = new Map<string, Stored<Redacted.Redacted<string>>>()
   const locks = new Map<string, Effect.Semaphore>()
-  const lock = (key: string) => {
-    let semaphore = locks.get(key)
-    if (semaphore === undefined) locks.set(key, semaphore = Effect.unsafeMakeSemaphore(1))
-    return semaphore.withPermits(1)
-  }
-  const load = (key: string) =>
-    Effect.suspend(() => {
-      const grant = grants.get(key)
-      return grant === undefined ? Effect.fail(new GrantNotFound({ grant: key })) : Effect.succeed(grant)
-    })
-  const service: Service = {
-    save: (response) =>
-      lock(response.bot_id)(Effect.map(Clock.currentTimeMillis, (now) => {
-        const grant = fromResponse(response, now, grants.get(response.bot_id))
-        grants.set(grant.key, grant)
-        return grant
-      })),
-    load,
-    list: Effect.sync(() => Array.from(grants.values(), info)),
-    delete: (key) => Effect.sync(() => grants.delete(key)),
-    touch: (key) =>
-      Effect.map(Clock.currentTimeMillis, (now) => {
-        const grant = grants.get(key)
-        if (grant !== undefined) grants.set(key, { ...grant, lastUsedAt: Option.some(new Date(now)) })
+  const backend: Backend<Redacted.Redacted<string>> = {
+    currentKeyId: Option.none(),
+    seal: (token) => Effect.succeed(token),
+    open: (sealed) => Effect.succeed(sealed),
+    read: (key) => Effect.sync(() => Option.fromNullable(records.get(key))),
+    list: Effect.sync(() => Array.from(records.values(), Grants.info)),
+    upsert: (record, patch) =>
+      Effect.sync(() => {
+        const stored = records.get(record.key)
+        records.set(record.key, stored === undefined ? record : { ...stored, ...patch })
       }),
-    rotate: (key, rejected, refresh) =>
-      lock(key)(Effect.gen(function*() {
-        const grant = yield* load(key)
-        if (grant.needsReauthorization) return { _tag: "Revoked", grant: info(grant), refused: false } as const
-        if (!sameToken(grant.accessToken, rejected)) return { _tag: "Current", grant } as const
-        const revoke = (refused: boolean) => {
-          const marked = { ...grant, needsReauthorization: true }
-          grants.set(key, marked)
-          return { _tag: "Revoked", grant: info(marked), refused } as const
-        }
-        if (Option.isNone(grant.refreshToken)) return revoke(false)
-        const answer = yield* refresh(grant.refreshToken.value)
-        if (Option.isNone(answer)) return revoke(true)
-        const now = yield* Clock.currentTimeMillis
-        const rotated: Grant = {
-          ...fromResponse(answer.value, now, grant),
-          key,
-          rotation: grant.rotation + 1,
-          refreshedAt: Option.some(new Date(now))
-        }
-        grants.set(key, rotated)
-        return { _tag: "Rotated", grant: rotated } as const
-      })),
-    reencrypt: Effect.succeed(0)
+    update: (key, patch, intent) =>
+      Effect.sync(() => {
+        const stored = records.get(key)
+        if (stored === undefined) return false
+        if (intent !== undefined && Option.getOrUndefined(stored.intent)?.id !== intent) return false
+        records.set(key, { ...stored, ...patch })
+        return true
+      }),
+    delete: (key) => Effect.sync(() => records.delete(key)),
+    locked: (key, effect) => {
+      let semaphore = locks.get(key)
+      if (semaphore === undefined) locks.set(key, semaphore = Effect.unsafeMakeSemaphore(1))
+      return semaphore.withPermits(1)(effect)
+    }
   }
-  return service
+  return Protocol.make(backend)
 })
 
 /**

@@ -1,6 +1,6 @@
-// The refresh protocol on the machine's PostgreSQL when things go wrong: a pending intent honoured by another store
-// (another process: its own pool), a silent intent taken over, a pair the store fails to write kept and written
-// later, COMMIT refused and a connection lost inside the lock's transaction as typed errors. Each test in a schema of
+// The refresh protocol on the machine's PostgreSQL when things go wrong: a pair the store fails to write kept and
+// written later, COMMIT refused and a connection lost inside the lock's transaction as typed errors (a pending intent
+// honoured and a silent one taken over are in the conformance suite, for every store). Each test in a schema of
 // its own; skipped with one line without a server (see ./pg.ts).
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -90,73 +90,6 @@ const typedError = (exit: Exit.Exit<unknown, unknown>) =>
   Exit.isFailure(exit) && Cause.isFailType(exit.cause) ? exit.cause.error as { readonly _tag: string } : undefined
 
 describe.skipIf(!available)("PostgreSQL store failures", () => {
-  live(
-    "a pending intent is honoured: another store waits past the lease while its holder beats, then uses its pair",
-    () =>
-      Effect.gen(function*() {
-        const s = yield* setup
-        const holder = yield* s.open("600 millis")
-        const other = yield* s.open("600 millis")
-        const started = yield* Deferred.make<void>()
-        const gate = yield* Deferred.make<void>()
-        const holderCalls = { n: 0 }
-        const otherCalls = { n: 0 }
-        const rotating = yield* Effect.fork(holder.store.rotate(
-          s.key,
-          s.stale.access_token,
-          s.refresher(holderCalls, Effect.zipRight(Deferred.succeed(started, void 0), Deferred.await(gate)))
-        ))
-        yield* Deferred.await(started)
-        assert.isNotNull(yield* intentOf(s.qualified, s.key)) // committed before Notion is called
-        const waiting = yield* Effect.fork(other.store.rotate(s.key, s.stale.access_token, s.refresher(otherCalls)))
-        yield* Effect.sleep("2 seconds") // more than three leases: the holder's heartbeat keeps its intent
-        assert.isTrue(Option.isNone(yield* Fiber.poll(waiting)), "the other store took the intent over")
-        yield* Deferred.succeed(gate, void 0)
-        const rotated = yield* Fiber.join(rotating)
-        const current = yield* Fiber.join(waiting)
-        assert.strictEqual(rotated._tag, "Rotated")
-        assert.strictEqual(current._tag, "Current")
-        assert.strictEqual(accessOf(current), accessOf(rotated))
-        assert.deepStrictEqual([holderCalls.n, otherCalls.n], [1, 0])
-        const stats = yield* s.emulator.stats
-        assert.deepStrictEqual([stats.refreshes, stats.refreshReuses], [1, 0])
-        assert.isNull(yield* intentOf(s.qualified, s.key))
-      })
-  )
-
-  live(
-    "a silent intent (its holder died) is taken over after the lease; a failed refresh releases its intent",
-    () =>
-      Effect.gen(function*() {
-        const s = yield* setup
-        const store = (yield* s.open("2 seconds")).store
-        yield* Effect.orDie(
-          withSql((sql) =>
-            sql`UPDATE ${sql(s.qualified)} SET refresh_intent = 'gone', refresh_beat = 1 WHERE bot_id = ${s.key}`
-          )
-        )
-        // Notion fails: the intent is released at once, and the error is the refresher's
-        yield* s.emulator.injectFault({
-          route: "POST /v1/oauth/token",
-          times: 1,
-          kind: { _tag: "Status", status: 500 }
-        })
-        const calls = { n: 0 }
-        const startedAt = Date.now()
-        const error = yield* Effect.flip(store.rotate(s.key, s.stale.access_token, s.refresher(calls)))
-        assert.isAtLeast(Date.now() - startedAt, 2000, "taken over before the lease")
-        assert.strictEqual(error._tag, "InternalServerError")
-        assert.isNull(yield* intentOf(s.qualified, s.key))
-        // nothing pending now: the next refresh claims at once, with the same (still valid) refresh token
-        const again = Date.now()
-        const rotated = yield* store.rotate(s.key, s.stale.access_token, s.refresher(calls))
-        assert.isBelow(Date.now() - again, 1500, "waited for a released intent")
-        assert.strictEqual(rotated._tag, "Rotated")
-        const stats = yield* s.emulator.stats
-        assert.deepStrictEqual([stats.refreshes, stats.refreshReuses, calls.n], [1, 0, 2])
-      })
-  )
-
   live(
     "the store failing once Notion answered: the pair comes back Unsaved, other stores wait, save writes it",
     () =>

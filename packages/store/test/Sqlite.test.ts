@@ -1,34 +1,20 @@
-// The SQLite store on a temporary file: the shared suite, plus what only SQLite has (its file, its config).
+// The SQLite store on a temporary file: the SQL suite, plus what only SQLite has (its file, its config); the
+// conformance suite runs it in Conformance.test.ts.
 import { assert, describe, it } from "@effect/vitest"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
 import * as SqliteTokenStore from "../src/SqliteTokenStore.js"
 import * as TokenCipher from "../src/TokenCipher.js"
 import * as TokenStore from "../src/TokenStore.js"
-import { type Backend, storeSuite, tableName } from "./suite.js"
+import { sqlite } from "./sqlite.js"
+import { sqlSuite } from "./sqlSuite.js"
 import { keysEnv, makeKeys, tempDir } from "./utils.js"
 
-const sqlite: Backend = {
-  name: "SQLite",
-  location: Effect.map(tempDir, (dir) => {
-    const file = join(dir, "grants.sqlite")
-    const table = tableName()
-    return {
-      client: SqliteTokenStore.layerClient(file),
-      options: { table },
-      table,
-      env: { STORE: "sqlite", NOTION_STORE_SQLITE_PATH: file, NOTION_STORE_TABLE: table },
-      // the database, its write-ahead log and its shared-memory index: every byte SQLite wrote
-      raw: Effect.sync(() => Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name)))))
-    }
-  })
-}
-
-storeSuite(sqlite)
+sqlSuite(sqlite)
 
 const grant = {
   access_token: Redacted.make("ntn_config_access"),

@@ -2,7 +2,7 @@
 // failures as tagged errors, metrics, and no secret in logs, spans or errors.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
-import { assert, describe, it } from "@effect/vitest"
+import { assert, it } from "@effect/vitest"
 import { NotionConfig, NotionMetrics } from "@notion-effect/core"
 import type { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials, type OAuthResponse } from "@notion-effect/oauth"
@@ -391,33 +391,4 @@ it.layer(NodeHttpClient.layerUndici)("TokenManager", (it) => {
       for (const secret of secrets) assert.notInclude(everything, Redacted.value(secret))
       assert.notMatch(everything, /ntn_|nrt_/)
     }))
-})
-
-describe("TokenStore.layerMemory", () => {
-  it.effect("saves, loads, lists, touches and deletes", () =>
-    Effect.gen(function*() {
-      const store = yield* TokenStore.TokenStore
-      const response = {
-        access_token: Redacted.make("ntn_a"),
-        token_type: "bearer",
-        refresh_token: null,
-        bot_id: "bot",
-        workspace_id: "ws",
-        workspace_name: "Acme",
-        workspace_icon: null,
-        owner: { type: "workspace", workspace: true },
-        duplicated_template_id: null
-      } as const
-      yield* store.save(response)
-      yield* store.touch("bot")
-      const grant = yield* store.load("bot")
-      assert.isTrue(Option.isSome(grant.lastUsedAt))
-      assert.isTrue(Option.isNone(grant.refreshToken))
-      assert.deepStrictEqual((yield* store.list).map((g) => g.key), ["bot"])
-      // no refresh token: a 401 can only mean re-authorization
-      const rotation = yield* store.rotate("bot", Redacted.make("ntn_a"), () => Effect.die("not called"))
-      assert.deepStrictEqual([rotation._tag, rotation._tag === "Revoked" && rotation.refused], ["Revoked", false])
-      assert.isTrue(yield* store.delete("bot"))
-      assert.strictEqual((yield* Effect.flip(store.load("bot")))._tag, "GrantNotFound")
-    }).pipe(Effect.provide(TokenStore.layerMemory)))
 })

@@ -8,6 +8,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as PgTokenStore from "../src/PgTokenStore.js"
+import { type Backend, tableName } from "./sqlSuite.js"
+import { suffix } from "./utils.js"
 
 export const url = process.env.NOTION_EFFECT_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
 
@@ -55,4 +57,30 @@ if (!available) {
   console.log(
     `PostgreSQL store suites skipped: no server at ${shown}; set NOTION_EFFECT_PG_URL=postgres://user@host:port/db to enable`
   )
+}
+
+/** The PostgreSQL store's place for the tests: a table in a schema of its own, dropped with the scope. */
+export const postgres: Backend = {
+  name: "PostgreSQL",
+  location: Effect.gen(function*() {
+    const schema = `notion_store_${suffix()}`
+    const table = tableName()
+    yield* Effect.addFinalizer(() => Effect.orDie(withSql((sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`)))
+    return {
+      client,
+      options: { schema, table },
+      table: `${schema}.${table}`,
+      env: { STORE: "pg", NOTION_STORE_PG_URL: url, NOTION_STORE_PG_SCHEMA: schema, NOTION_STORE_TABLE: table },
+      // every row of both tables, as the server returns them
+      raw: Effect.orDie(withSql((sql) =>
+        Effect.map(
+          Effect.all([
+            sql`SELECT row_to_json(t)::text AS row FROM ${sql(`${schema}.${table}`)} t`,
+            sql`SELECT row_to_json(t)::text AS row FROM ${sql(`${schema}.${table}_migrations`)} t`
+          ]),
+          (tables) => Buffer.from(JSON.stringify(tables))
+        )
+      ))
+    }
+  })
 }
