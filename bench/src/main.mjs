@@ -50,9 +50,14 @@ execFileSync(process.execPath, [
 
 const server = await start(sizes.pagination)
 
+// ours runs from `dist` as published: the condition makes `@notion-effect/undici`'s import of `@notion-effect/core`
+// resolve to core's `dist` too (in the workspace, core's exports default to its TypeScript sources)
+const distCondition = "--conditions=notion-effect-dist"
+
 const worker = (client, scenario, n, flags = []) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [
+      distCondition,
       ...flags,
       Path.join(here, "worker.mjs"),
       client,
@@ -116,6 +121,7 @@ const rateLimitedRun = (client, concurrency) =>
   new Promise((resolve, reject) => {
     const { n, requests, windowMs } = sizes.rateLimited
     const child = spawn(process.execPath, [
+      distCondition,
       "--import",
       "tsx",
       Path.join(here, "ratelimited.mjs"),

@@ -1,13 +1,17 @@
 /**
  * A capability an `HttpClient` can declare so the client's timeout costs no fiber.
  *
+ * Who needs it: the author of a custom `HttpClient` who wants the Notion client's timeout to cost no fiber per
+ * attempt. Nobody else does (`@notion-effect/undici`'s client is already marked), so it is not in the package's
+ * index: import it as `@notion-effect/core/HttpDeadline`.
+ *
  * The Notion client bounds every attempt (send and read the body) by `NotionConfig`'s timeout. For an arbitrary
  * `HttpClient` that needs a child fiber per attempt, interrupted when the timer fires: the only way to stop an
  * effect that might ignore every signal. A client marked with {@link mark} promises instead to abort an exchange
- * (the request and the reading of its body) when the signal {@link register}ed for its request fires, and to record
- * no span of its own; the Notion client then sends it requests with the base URL applied, registers a signal fired
- * by a plain timer, and forks nothing. `@notion-effect/undici`'s client is marked. The keys are `Symbol.for`
- * names, so a client can take part without importing this package.
+ * (the request and the reading of its body) when the signal {@link register}ed for its request fires (read it with
+ * {@link signalOf}), and to record no span of its own; the Notion client then sends it requests with the base URL
+ * applied, registers a signal fired by a plain timer, and forks nothing. This module is the protocol's one
+ * declaration; its keys are `Symbol.for` names, so two installed copies of this package still agree.
  *
  * A marked client wrapped by `NotionConfig`'s `transformClient` is not used this way (the wrapper might swap the
  * request): the timeout forks as for any client.

@@ -15,7 +15,7 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import * as Endpoint from "./Endpoint.js"
-import * as HttpDeadline from "./HttpDeadline.js"
+import * as AttemptTimeout from "./internal/attemptTimeout.js"
 import * as Execute from "./internal/execute.js"
 import * as Request from "./internal/request.js"
 import { compile } from "./internal/validator.js"
@@ -161,7 +161,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
   const clientHeaders = lowercase(config.headers)
   const runtime: Execute.Runtime = {
     http: config.transformClient ? config.transformClient(composed) : composed,
-    deadline: HttpDeadline.isMarked(provided) && !config.transformClient ? provided : undefined,
+    deadline: AttemptTimeout.deadlineOf(provided, config),
     config,
     auth: yield* NotionAuth,
     limiter: yield* NotionRateLimiter.NotionRateLimiter,
@@ -170,26 +170,33 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
     headers: Headers.merge(clientHeaders, sdkHeaders)
   }
 
-  const plans = new Map<Endpoint.Any, Request.Plan & { readonly meters: Execute.Meters }>()
+  const plans = new Map<Endpoint.Any, Request.Plan & { readonly target: Execute.Target<unknown> }>()
   const requestMeters = Execute.meters("request")
   const call = (endpoint: Endpoint.Any, params: Record<string, unknown> & Execute.Call = {}) => {
     let plan = plans.get(endpoint)
     if (plan === undefined) {
-      plan = { ...Request.plan(endpoint), meters: Execute.meters(endpoint.name) }
+      const compiled = Request.plan(endpoint)
+      plan = {
+        ...compiled,
+        target: {
+          span: {
+            name: compiled.spanName,
+            attributes: { "http.request.method": endpoint.method, "notion.endpoint": endpoint.name }
+          },
+          security: endpoint.security,
+          meter: Execute.meters(endpoint.name),
+          interpret: { decoder: compiled.decoder, sensitive: endpoint.sensitive, oauth: endpoint.security === "basic" }
+        }
+      }
       plans.set(endpoint, plan)
     }
     const p = plan
     const version = params.notionVersion ?? config.notionVersion
-    const run = Execute.run(
-      runtime,
-      p.spanName,
-      { "http.request.method": endpoint.method, "notion.endpoint": endpoint.name },
-      params,
-      endpoint.security,
-      p.meters,
-      (headers, authorization) => Request.build(p, params, headers, authorization, version),
-      { decoder: p.decoder, sensitive: endpoint.sensitive, oauth: endpoint.security === "basic" }
-    )
+    const run = Execute.run(runtime, {
+      target: p.target,
+      call: params,
+      build: (headers, authorization) => Request.build(p, params, headers, authorization, version)
+    })
     return params.notionVersion === undefined ? run : Effect.zipRight(NotionVersion.warnIfUnknown(version), run)
   }
 
@@ -208,14 +215,19 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
     call: call as Service["call"],
     request: (options, schema) => {
       const path = Request.checkPath(options.path)
-      return Execute.run(
-        runtime,
-        `notion.${options.endpoint ?? "request"}`,
-        { "http.request.method": options.method, "notion.endpoint": options.endpoint ?? "request" },
-        options,
-        "bearer",
-        requestMeters,
-        (headers, authorization) =>
+      const endpoint = options.endpoint ?? "request"
+      return Execute.run(runtime, {
+        target: {
+          span: {
+            name: `notion.${endpoint}`,
+            attributes: { "http.request.method": options.method, "notion.endpoint": endpoint }
+          },
+          security: "bearer",
+          meter: requestMeters,
+          interpret: interpretOf(schema)
+        },
+        call: options,
+        build: (headers, authorization) =>
           Either.map(path, (path) =>
             Request.assemble(
               options.method,
@@ -224,9 +236,8 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | NotionA
               options.body,
               headers,
               authorization
-            )),
-        interpretOf(schema)
-      )
+            ))
+      })
     }
   }
 })

@@ -144,7 +144,8 @@ const fromHex = (hex: string): Uint8Array => {
 
 /**
  * Compares two byte strings in time that depends only on the longer length, never on where they differ. Different
- * lengths are unequal.
+ * lengths are unequal. The SDK's one constant-time comparison: webhook signatures here, OAuth states in
+ * `@notion-effect/oauth`.
  *
  * @since 0.1.0
  * @category utils

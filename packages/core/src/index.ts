@@ -102,6 +102,3 @@ export * as NotionRateLimiter from "./NotionRateLimiter.js"
 
 /** The client's metrics: requests, attempts, retries, 429s, waits, refreshes. @since 0.1.0 */
 export * as NotionMetrics from "./NotionMetrics.js"
-
-/** The capability by which an `HttpClient` lets the client's timeout fork no fiber. @since 0.1.0 */
-export * as HttpDeadline from "./HttpDeadline.js"

@@ -9,7 +9,9 @@ import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
-import { HttpDeadline, NotionClient } from "../src/index.js"
+import * as HttpDeadline from "../src/HttpDeadline.js"
+import * as Index from "../src/index.js"
+import { NotionClient } from "../src/index.js"
 import { json } from "./utils/fakeHttp.js"
 import { bot, clientLayer } from "./utils/fixtures.js"
 
@@ -52,6 +54,11 @@ const probe = (options: { readonly marked: boolean; readonly delayMs: number | u
 const me = Effect.flatMap(NotionClient.NotionClient, (c) => c.users.me({ retry: false }))
 
 describe("HttpDeadline", () => {
+  it("is reached by its subpath only, not the public index", () => {
+    assert.notProperty(Index, "HttpDeadline")
+    assert.isFunction(HttpDeadline.mark)
+  })
+
   it("mark and isMarked: a client derived from a marked one is not marked", () => {
     const client = HttpDeadline.mark(HttpClient.makeWith(Effect.flatMap(() => Effect.never), Effect.succeed))
     assert.isTrue(HttpDeadline.isMarked(client))

@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import { constantTimeEqual } from "@notion-effect/core/Webhook"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -28,13 +29,9 @@ const randomBase64Url = (bytes: number) => Encoding.encodeBase64Url(crypto.getRa
  */
 export const generate: Effect.Effect<string> = Effect.sync(() => randomBase64Url(32))
 
-const constantTimeEqual = (a: string, b: string): boolean => {
-  const x = new TextEncoder().encode(a)
-  const y = new TextEncoder().encode(b)
-  let diff = x.length ^ y.length
-  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0)
-  return diff === 0
-}
+/** Two strings' UTF-8 bytes compared in constant time (core's comparison, the one webhook signatures use). */
+const equalInConstantTime = (a: string, b: string): boolean =>
+  constantTimeEqual(new TextEncoder().encode(a), new TextEncoder().encode(b))
 
 /**
  * Checks the callback's state against the one issued, in constant time.
@@ -48,7 +45,7 @@ export const verify = (
 ): Effect.Effect<void, StateMissing | StateMismatch> =>
   actual === null || actual === undefined || actual === ""
     ? Effect.fail(new StateMissing())
-    : constantTimeEqual(expected, actual)
+    : equalInConstantTime(expected, actual)
     ? Effect.void
     : Effect.fail(new StateMismatch())
 
@@ -179,7 +176,7 @@ export const verifyBound = (
     ).split(".")
     if (id === undefined || bound === undefined) return yield* new StateForged()
     if (browserNonce === undefined) return yield* new StateNotBound()
-    if (!constantTimeEqual(bound, yield* digest(Redacted.value(browserNonce)))) return yield* new StateNotBound()
+    if (!equalInConstantTime(bound, yield* digest(Redacted.value(browserNonce)))) return yield* new StateNotBound()
     return { id, expiresAt: Number(expiresAt) }
   })
 

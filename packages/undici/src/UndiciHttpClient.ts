@@ -20,8 +20,8 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as HttpDeadline from "@notion-effect/core/HttpDeadline"
 import * as Effect from "effect/Effect"
-import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -41,14 +41,6 @@ const plainBody = (body: Exclude<HttpBody.HttpBody, HttpBody.Stream>): Body =>
     : body.body as Body
 
 const noop = () => {}
-
-// @notion-effect/core's HttpDeadline protocol, by its `Symbol.for` keys (neither package imports the other): the
-// Notion client registers a signal per request and forks no timeout fiber for a client marked this way
-const DeadlineTypeId = Symbol.for("@notion-effect/core/HttpDeadline")
-const deadlines = globalValue(
-  Symbol.for("@notion-effect/core/HttpDeadline/signals"),
-  () => new WeakMap<HttpClientRequest.HttpClientRequest, AbortSignal>()
-)
 
 class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
@@ -169,7 +161,7 @@ const send = (
   const dispatch = (body: Body) =>
     Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
       const controller = new AbortController()
-      const deadline = deadlines.get(request)
+      const deadline = HttpDeadline.signalOf(request)
       if (deadline !== undefined) {
         if (deadline.aborted) controller.abort()
         else deadline.addEventListener("abort", () => controller.abort(), { once: true })
@@ -207,12 +199,11 @@ const send = (
  * @since 0.1.0
  */
 export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
-  Object.assign(
+  HttpDeadline.mark(
     HttpClient.makeWith(
       (request) => Effect.flatMap(request, (request) => send(dispatcher, request)),
       Effect.succeed as HttpClient.HttpClient.Preprocess<never, never>
-    ),
-    { [DeadlineTypeId]: DeadlineTypeId }
+    )
   )
 
 /**

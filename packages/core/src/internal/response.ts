@@ -1,8 +1,13 @@
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import type * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as NotionError from "../NotionError.js"
+import { concat } from "./bytes.js"
+import type { Built } from "./request.js"
 import { parseRetryAfter } from "./retryAfter.js"
 import type { Validator } from "./validator.js"
 
@@ -209,4 +214,64 @@ export const decodeSuccess = <A>(raw: RawResponse, decoder: Decoder<A>): Effect.
       })
     )
   )
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// reading the answer
+// ---------------------------------------------------------------------------------------------------------------
+
+const reasonOf = (cause: unknown, secrets: ReadonlyArray<string>): string => {
+  const parts: Array<string> = []
+  let current: unknown = cause
+  for (let depth = 0; depth < 4 && Predicate.isObject(current); depth++) {
+    const message = "message" in current && typeof current.message === "string" ? current.message : ""
+    const code = "code" in current && typeof current.code === "string" ? current.code : ""
+    const text = message.includes(code) ? message : [code, message].filter(Boolean).join(" ")
+    if (text !== "" && !parts.includes(text)) parts.push(text)
+    current = "cause" in current ? current.cause : undefined
+  }
+  return scrub(parts.join(": ").slice(0, 500), secrets) || "unknown transport failure"
+}
+
+/** A transport failure as the SDK reports it: the underlying cause and its scrubbed reason, never the request. */
+export const transportError = (built: Built, error: HttpClientError.HttpClientError) => {
+  // keep the underlying error, never the platform error: it holds the request and its headers
+  const cause = error.cause
+  const reason = reasonOf(cause, built.secrets)
+  return new NotionError.TransportError({
+    method: built.method,
+    path: built.path,
+    reason: error._tag === "ResponseError"
+      ? `the response could not be read: ${reason}`
+      : error.reason === "Transport"
+      ? reason
+      : `${error.reason}: ${reason}`,
+    ...(cause instanceof Error ? { cause } : {})
+  })
+}
+
+/** Reads the whole body, never past `limit` bytes: a larger body fails with `ResponseTooLarge`, unread. */
+export const readBody = (
+  response: HttpClientResponse.HttpClientResponse,
+  declared: string | undefined,
+  limit: number,
+  tooLarge: () => NotionError.ResponseTooLarge
+): Effect.Effect<string, NotionError.ResponseTooLarge | HttpClientError.ResponseError> => {
+  // the runtime enforces a declared length, so a body declared within the limit is read whole; any other is
+  // streamed, counting bytes, and abandoned (the request aborted) as soon as it goes past the limit
+  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text
+  return Effect.suspend(() => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return Stream.runForEach(response.stream, (chunk) => {
+      size += chunk.length
+      if (size > limit) return Effect.fail(tooLarge())
+      chunks.push(chunk)
+      return Effect.void
+    }).pipe(
+      Effect.map(() => new TextDecoder().decode(concat(chunks, size))),
+      // a response without a body (204, or an empty error) reads as ""
+      Effect.catchIf((e) => e._tag === "ResponseError" && e.reason === "EmptyBody", () => Effect.succeed(""))
+    )
+  })
 }
