@@ -35,6 +35,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Hmac from "./internal/hmac.js"
 import { nestsDeeperThan } from "./internal/jsonDepth.js"
 import { Event, VerificationRequest } from "./internal/webhookEvents.js"
 
@@ -110,37 +111,6 @@ export type WebhookError = WebhookSignatureError | WebhookPayloadError | Webhook
 
 const PREFIX = "sha256="
 const HEX_DIGEST = /^[0-9a-f]{64}$/i
-const encoder = new TextEncoder()
-
-const hmac = (verificationToken: Redacted.Redacted<string>, body: Uint8Array | string) =>
-  Effect.suspend(() => {
-    const subtle = globalThis.crypto?.subtle
-    if (subtle === undefined) return Effect.dieMessage("Webhook signatures need Web Crypto (globalThis.crypto.subtle)")
-    const key = encoder.encode(Redacted.value(verificationToken))
-    if (key.length === 0) return Effect.dieMessage("The webhook verification token is empty")
-    // a fresh ArrayBuffer-backed copy: `subtle.sign` rejects views of a SharedArrayBuffer
-    const data = typeof body === "string" ? encoder.encode(body) : new Uint8Array(body)
-    return Effect.tryPromise({
-      try: async () => {
-        const cryptoKey = await subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
-        return new Uint8Array(await subtle.sign("HMAC", cryptoKey, data))
-      },
-      // the underlying error says nothing useful and must not carry the key
-      catch: () => new Error("HMAC-SHA256 with Web Crypto failed")
-    }).pipe(Effect.orDie)
-  })
-
-const toHex = (bytes: Uint8Array): string => {
-  let hex = ""
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0")
-  return hex
-}
-
-const fromHex = (hex: string): Uint8Array => {
-  const bytes = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
-  return bytes
-}
 
 /**
  * Compares two byte strings in time that depends only on the longer length, never on where they differ. Different
@@ -150,12 +120,7 @@ const fromHex = (hex: string): Uint8Array => {
  * @since 0.1.0
  * @category utils
  */
-export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
-  const length = Math.max(a.length, b.length)
-  let diff = a.length ^ b.length
-  for (let i = 0; i < length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0)
-  return diff === 0
-}
+export const constantTimeEqual: (a: Uint8Array, b: Uint8Array) => boolean = Hmac.constantTimeEqual
 
 /**
  * The `X-Notion-Signature` value Notion would send for `body` (`sha256=<hex>`): for tests and emulators.
@@ -166,7 +131,8 @@ export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
 export const sign = (options: {
   readonly body: Uint8Array | string
   readonly verificationToken: Redacted.Redacted<string>
-}): Effect.Effect<string> => Effect.map(hmac(options.verificationToken, options.body), (mac) => PREFIX + toHex(mac))
+}): Effect.Effect<string> =>
+  Effect.map(Hmac.sha256(options.verificationToken, options.body), (mac) => PREFIX + Hmac.toHex(mac))
 
 /**
  * Succeeds when `signature` (the `X-Notion-Signature` header) is the HMAC-SHA256 of the exact `body` bytes keyed by
@@ -188,8 +154,9 @@ export const verifySignature = (options: {
       return new WebhookSignatureError({ reason: "malformed" })
     }
     return Effect.flatMap(
-      hmac(options.verificationToken, options.body),
-      (mac) => constantTimeEqual(mac, fromHex(hex)) ? Effect.void : new WebhookSignatureError({ reason: "mismatch" })
+      Hmac.sha256(options.verificationToken, options.body),
+      (mac) =>
+        Hmac.constantTimeEqual(mac, Hmac.fromHex(hex)) ? Effect.void : new WebhookSignatureError({ reason: "mismatch" })
     )
   })
 
@@ -257,6 +224,7 @@ export interface ParseOptions extends Limits {
   readonly maxAge?: Duration.DurationInput | undefined
 }
 
+const encoder = new TextEncoder()
 const decoder = new TextDecoder("utf-8", { fatal: true })
 
 /** Checks the limits on the bytes (a counter, no recursion), then parses them as JSON. */

@@ -9,13 +9,12 @@ import * as PgClient from "@effect/sql-pg/PgClient"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
-import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as SqlTokenStore from "./SqlTokenStore.js"
 import { type InvalidKey, StoreFailure } from "./StoreError.js"
-import * as TokenCipher from "./TokenCipher.js"
+import type * as TokenCipher from "./TokenCipher.js"
 import type * as TokenStore from "./TokenStore.js"
 
 /**
@@ -64,20 +63,16 @@ export const layerConfig = (): Layer.Layer<
   TokenStore.TokenStore,
   ConfigError.ConfigError | InvalidKey | StoreFailure
 > =>
-  Layer.unwrapEffect(
-    Effect.map(
-      Config.all({
-        url: Config.redacted("NOTION_STORE_PG_URL"),
-        schema: Config.option(Config.string("NOTION_STORE_PG_SCHEMA")),
-        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants")),
-        refreshLease: Config.option(Config.duration("NOTION_STORE_REFRESH_LEASE"))
-      }),
-      ({ refreshLease, schema, table, url }) =>
-        layer({
-          client: { url: url as Redacted.Redacted },
-          table,
-          ...Option.match(schema, { onNone: () => ({}), onSome: (schema) => ({ schema }) }),
-          ...Option.match(refreshLease, { onNone: () => ({}), onSome: (refreshLease) => ({ refreshLease }) })
-        })
-    )
-  ).pipe(Layer.provide(TokenCipher.layerConfig()))
+  SqlTokenStore.layerFromConfig(
+    Config.all({
+      url: Config.redacted("NOTION_STORE_PG_URL"),
+      schema: Config.option(Config.string("NOTION_STORE_PG_SCHEMA")),
+      options: SqlTokenStore.optionsConfig
+    }),
+    ({ options, schema, url }) =>
+      layer({
+        client: { url: url as Redacted.Redacted },
+        ...options,
+        ...Option.match(schema, { onNone: () => ({}), onSome: (schema) => ({ schema }) })
+      })
+  )

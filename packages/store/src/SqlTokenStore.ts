@@ -47,6 +47,8 @@
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -56,8 +58,8 @@ import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import { type Backend, BackendFailure, type Patch, type Stored } from "./internal/backend.js"
 import * as Protocol from "./internal/protocol.js"
-import { StoreFailure } from "./StoreError.js"
-import { TokenCipher } from "./TokenCipher.js"
+import { type InvalidKey, StoreFailure } from "./StoreError.js"
+import { layerConfig as cipherConfig, TokenCipher } from "./TokenCipher.js"
 import * as TokenStore from "./TokenStore.js"
 
 /**
@@ -396,3 +398,34 @@ export const layer = (
   options: Options = {}
 ): Layer.Layer<TokenStore.TokenStore, StoreFailure, SqlClient.SqlClient | TokenCipher> =>
   Layer.effect(TokenStore.TokenStore, make(options))
+
+/**
+ * The settings every SQL store reads from configuration: `NOTION_STORE_TABLE` (default `notion_grants`) and
+ * `NOTION_STORE_REFRESH_LEASE` (a duration, default 10 seconds), as {@link Options}.
+ *
+ * @since 0.1.0
+ * @category configuration
+ */
+export const optionsConfig: Config.Config<Pick<Options, "table" | "refreshLease">> = Config.map(
+  Config.all({
+    table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants")),
+    refreshLease: Config.option(Config.duration("NOTION_STORE_REFRESH_LEASE"))
+  }),
+  ({ refreshLease, table }) => ({
+    table,
+    ...Option.match(refreshLease, { onNone: () => ({}), onSome: (refreshLease) => ({ refreshLease }) })
+  })
+)
+
+/**
+ * A store layer built from configuration: `config` read, `make` called with it, the `TokenCipher` from
+ * `NOTION_STORE_KEYS`.
+ *
+ * @since 0.1.0
+ * @category configuration
+ */
+export const layerFromConfig = <A, E>(
+  config: Config.Config<A>,
+  make: (options: A) => Layer.Layer<TokenStore.TokenStore, E, TokenCipher>
+): Layer.Layer<TokenStore.TokenStore, E | ConfigError.ConfigError | InvalidKey> =>
+  Layer.unwrapEffect(Effect.map(config, make)).pipe(Layer.provide(cipherConfig()))

@@ -17,14 +17,13 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import * as Url from "node:url"
 import { lazyBegin } from "./internal/lazyBegin.js"
 import * as SqlTokenStore from "./SqlTokenStore.js"
 import { type InvalidKey, StoreFailure } from "./StoreError.js"
-import * as TokenCipher from "./TokenCipher.js"
+import type * as TokenCipher from "./TokenCipher.js"
 import type * as TokenStore from "./TokenStore.js"
 
 /**
@@ -108,18 +107,10 @@ export const layerConfig = (): Layer.Layer<
   TokenStore.TokenStore,
   ConfigError.ConfigError | InvalidKey | StoreFailure
 > =>
-  Layer.unwrapEffect(
-    Effect.map(
-      Config.all({
-        filename: Config.string("NOTION_STORE_SQLITE_PATH").pipe(Config.withDefault(defaultFilename)),
-        table: Config.string("NOTION_STORE_TABLE").pipe(Config.withDefault("notion_grants")),
-        refreshLease: Config.option(Config.duration("NOTION_STORE_REFRESH_LEASE"))
-      }),
-      ({ filename, refreshLease, table }) =>
-        layer({
-          filename,
-          table,
-          ...Option.match(refreshLease, { onNone: () => ({}), onSome: (refreshLease) => ({ refreshLease }) })
-        })
-    )
-  ).pipe(Layer.provide(TokenCipher.layerConfig()))
+  SqlTokenStore.layerFromConfig(
+    Config.all({
+      filename: Config.string("NOTION_STORE_SQLITE_PATH").pipe(Config.withDefault(defaultFilename)),
+      options: SqlTokenStore.optionsConfig
+    }),
+    ({ filename, options }) => layer({ filename, ...options })
+  )
