@@ -252,8 +252,21 @@ export const make = (
         FiberRef.get(holdingLock),
         (holding) => holding ? effect : Effect.retry(effect, { schedule: busySchedule, while: isBusy })
       )
-    /** One statement of a primitive: a busy database waited for (outside a lock), its failure a `BackendFailure`. */
-    const statement = <A, R>(effect: Effect.Effect<A, SqlError, R>) => mapSql(retryBusy(effect))
+    /**
+     * One statement of a primitive: a busy database waited for (outside a lock), its failure a `BackendFailure`. On
+     * SQLite a statement outside a lock runs in a transaction of its own, on a connection of its own: a statement
+     * libSQL saw fail (busy) is not reset, and the connection it ran on stays inside that statement's transaction —
+     * a stale snapshot for every later read, every later write never committed. Such a connection is dropped with
+     * its transaction.
+     */
+    const statement = <A, R>(effect: Effect.Effect<A, SqlError, R>) =>
+      mapSql(
+        dialect !== "sqlite" ? effect : Effect.flatMap(
+          FiberRef.get(holdingLock),
+          (holding) =>
+            holding ? effect : Effect.retry(sql.withTransaction(effect), { schedule: busySchedule, while: isBusy })
+        )
+      )
 
     /**
      * A transaction whose failed COMMIT or ROLLBACK is a `SqlError` (`withTransaction` of `@effect/sql` makes both

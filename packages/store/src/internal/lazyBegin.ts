@@ -1,50 +1,77 @@
 /**
- * `@libsql/client` with each transaction begun on a connection of its own, at its first statement.
+ * `@libsql/client` with each transaction on a connection of its own: opened at the transaction's first statement,
+ * closed when it ends, whatever happened in it.
  *
- * Two faults this works around, both hit when another process holds the file's writer lock (`SQLITE_BUSY`):
+ * Faults this works around, all hit when another process holds the file's writer lock (`SQLITE_BUSY`):
  *
  * - `@effect/sql-libsql` (0.42) begins a transaction while it holds its connection permit and does not give the
  *   permit back when `BEGIN` fails: every later statement of the process would wait forever. Begun lazily, a busy
  *   `BEGIN` is the failure of the transaction's first statement, which rolls the transaction back and releases the
  *   permit like any other failure; the store then waits (with Effect sleeps) and tries again.
- * - libSQL leaves a `BEGIN` that failed "in progress" on its connection, so a later `COMMIT` there fails with
- *   "SQL statements in progress". Each transaction therefore opens its own connection (as `@libsql/client` does after
- *   every transaction anyway) and a connection whose `BEGIN` failed is closed.
+ * - libSQL does not reset a statement that failed, so the connection it ran on stays inside that statement's
+ *   transaction: a `BEGIN` that failed is left "in progress" (a later `COMMIT` fails with "SQL statements in
+ *   progress"), a read keeps its stale snapshot, a write is never committed. A connection is therefore never used
+ *   for a second transaction: it is closed when its transaction ends.
+ * - libSQL's own transactions never close their connection. Ours run `BEGIN`, `COMMIT` and `ROLLBACK` as statements
+ *   on a client they close.
+ *
+ * Every connection answers `SQLITE_BUSY` at once (`busy_timeout` 0): SQLite's own wait would block the event loop,
+ * so the store waits with Effect sleeps instead.
  */
 import type * as Libsql from "@libsql/client"
 
-const lazyTransaction = (begin: () => Promise<Libsql.Transaction>): Libsql.Transaction => {
-  let begun: Promise<Libsql.Transaction> | undefined
-  const started = () => (begun ??= begin())
+const beginOf = (mode: Libsql.TransactionMode) => mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"
+
+const lazyTransaction = (open: () => Libsql.Client, mode: Libsql.TransactionMode): Libsql.Transaction => {
+  let connection: Libsql.Client | undefined
+  let begun: Promise<Libsql.Client> | undefined
+  const started = () =>
+    begun ??= (async () => {
+      const opened = open()
+      connection = opened
+      await opened.execute("PRAGMA busy_timeout = 0")
+      await opened.execute(beginOf(mode))
+      return opened
+    })()
+  const close = () => {
+    connection?.close()
+    connection = undefined
+  }
   return {
-    execute: (statement: Libsql.InStatement) => started().then((tx) => tx.execute(statement)),
-    batch: (statements: Array<Libsql.InStatement>) => started().then((tx) => tx.batch(statements)),
-    executeMultiple: (sql: string) => started().then((tx) => tx.executeMultiple(sql)),
+    execute: (statement: Libsql.InStatement) => started().then((db) => db.execute(statement)),
+    batch: async (statements: Array<Libsql.InStatement>) => {
+      const db = await started()
+      const results: Array<Libsql.ResultSet> = []
+      for (const statement of statements) results.push(await db.execute(statement))
+      return results
+    },
+    executeMultiple: (sql: string) => started().then((db) => db.executeMultiple(sql)),
     // nothing begun, nothing to commit; a BEGIN that failed fails the commit too
-    commit: () => begun === undefined ? Promise.resolve() : begun.then((tx) => tx.commit()),
-    rollback: () => begun === undefined ? Promise.resolve() : begun.then((tx) => tx.rollback(), () => undefined),
-    close: () => void begun?.then((tx) => tx.close(), () => undefined),
+    commit: () =>
+      begun === undefined ?
+        Promise.resolve() :
+        begun.then((db) => db.execute("COMMIT")).then(() => close(), (error) => {
+          close()
+          throw error
+        }),
+    // closing the connection ends whatever transaction it is still in
+    rollback: () =>
+      begun === undefined
+        ? Promise.resolve()
+        : begun.then((db) => db.execute("ROLLBACK")).then(close, close),
+    close,
     // not read by `@effect/sql-libsql`
     get closed() {
-      return false
+      return connection === undefined
     }
   } as Libsql.Transaction
 }
 
 /**
- * Makes `client.transaction` lazy, on a connection `open` makes for it (see the module's documentation); returns the
- * same client.
+ * Makes `client.transaction` lazy, on a connection `open` makes for it and closes after it (see the module's
+ * documentation); returns the same client.
  */
 export const lazyBegin = (client: Libsql.Client, open: () => Libsql.Client): Libsql.Client => {
-  client.transaction = (mode: Libsql.TransactionMode = "write") =>
-    Promise.resolve(lazyTransaction(async () => {
-      const connection = open()
-      try {
-        return await connection.transaction(mode)
-      } catch (error) {
-        connection.close()
-        throw error
-      }
-    }))
+  client.transaction = (mode: Libsql.TransactionMode = "write") => Promise.resolve(lazyTransaction(open, mode))
   return client
 }
