@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as Blocks from "../src/api/blocks.js"
 import * as AsyncTask from "../src/AsyncTask.js"
 import * as Block from "../src/Block.js"
 import * as Comment from "../src/Comment.js"
@@ -8,6 +9,7 @@ import * as CustomEmoji from "../src/CustomEmoji.js"
 import * as Database from "../src/Database.js"
 import * as DataSource from "../src/DataSource.js"
 import * as FileUpload from "../src/FileUpload.js"
+import { appendableTypes, knownTypes, updatableTypes } from "../src/internal/blockTypes.js"
 import { compile } from "../src/internal/validator.js"
 import * as Page from "../src/Page.js"
 import * as PropertyItem from "../src/PropertyItem.js"
@@ -165,6 +167,9 @@ const malformedBlocks = [
 ]
 
 const partialBlock = { object: "block", id: "b-partial" }
+
+const isAppendable = (type: string) => (appendableTypes as ReadonlyArray<string>).includes(type)
+const isUpdatable = (type: string) => (updatableTypes as ReadonlyArray<string>).includes(type)
 
 const properties = {
   Name: { id: "title", type: "title", title: [text("Roadmap")] },
@@ -607,6 +612,17 @@ describe("blocks", () => {
     for (const variant of blockVariants) assert.isTrue(Block.isKnownBlock(decodes(Block.Block, variant)))
   })
 
+  it("the table of block types is what the response union knows, in the same order", () => {
+    assert.deepStrictEqual([...knownTypes], Object.keys(blocks))
+    for (const type of knownTypes) {
+      const decoded = decodes(Block.Block, blocks[type])
+      assert.isTrue(Block.isKnownBlock(decoded), type)
+      // the same content under a type the table does not have is an unknown block
+      const renamed = { ...(blocks[type] as object), type: `${type}_v2`, [`${type}_v2`]: {} }
+      assert.isFalse(Block.isKnownBlock(decodes(Block.Block, renamed)), `${type}_v2`)
+    }
+  })
+
   it("narrows a known block on its type", () => {
     const decoded = decodes(Block.Block, blocks.to_do)
     if (!Block.isKnownBlock(decoded) || decoded.type !== "to_do") return assert.fail("a to_do")
@@ -840,6 +856,43 @@ describe("block requests", () => {
       assert.isFalse(is(value), JSON.stringify(value).slice(0, 100))
       assert.isFalse(validate(value), JSON.stringify(value).slice(0, 100))
     }
+  })
+
+  it("the request union takes exactly the types the table gives a request content", () => {
+    assert.deepStrictEqual([...appendableTypes], Object.keys(requests))
+    const is = Schema.is(Block.BlockRequest)
+    const validate = compile(Block.BlockRequest.ast)!
+    for (const type of knownTypes) {
+      if (isAppendable(type)) {
+        assert.isTrue(is(requests[type]), type)
+        continue
+      }
+      // a type only Notion makes: refused with its response content, with or without `type`
+      const content = (blocks[type] as Record<string, unknown>)[type]
+      for (const value of [{ [type]: content }, { type, [type]: content }]) {
+        assert.isFalse(is(value), type)
+        assert.isFalse(validate(value), type)
+      }
+    }
+    assert.deepStrictEqual(
+      knownTypes.filter((type) => !isAppendable(type)),
+      ["child_page", "child_database", "meeting_notes", "transcription", "link_preview", "unsupported"]
+    )
+  })
+
+  it("blocks.update takes exactly the types the table marks updatable", () => {
+    const decode = Schema.decodeUnknownEither(Blocks.update.params, { onExcessProperty: "error" })
+    for (const type of knownTypes) {
+      const updatable = isUpdatable(type)
+      assert.strictEqual(Either.isRight(decode({ block_id: "b-1", type, [type]: {} })), updatable, type)
+      assert.strictEqual(Either.isRight(decode({ block_id: "b-1", [type]: {} })), updatable, `${type} (no type)`)
+    }
+    assert.isTrue(Either.isLeft(decode({ block_id: "b-1", type: "kanban_widget" })))
+    // every type a request can create but a column_list
+    assert.deepStrictEqual(
+      knownTypes.filter(isUpdatable),
+      appendableTypes.filter((type) => type !== "column_list")
+    )
   })
 
   it("Children takes at most 100 blocks", () => {

@@ -6,46 +6,14 @@
 import * as Schema from "effect/Schema"
 import { BlockOrPartial, Children } from "../Block.js"
 import * as Endpoint from "../Endpoint.js"
+import { type UpdatableType, updatableTypes } from "../internal/blockTypes.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
 import { Id, JsonObject, Position } from "./shared.js"
 
-/** The block kinds `blocks.update` takes, each as its payload key. */
-const updatable = [
-  "embed",
-  "bookmark",
-  "image",
-  "video",
-  "pdf",
-  "file",
-  "audio",
-  "code",
-  "equation",
-  "divider",
-  "breadcrumb",
-  "tab",
-  "table_of_contents",
-  "link_to_page",
-  "table_row",
-  "heading_1",
-  "heading_2",
-  "heading_3",
-  "heading_4",
-  "paragraph",
-  "bulleted_list_item",
-  "numbered_list_item",
-  "quote",
-  "to_do",
-  "toggle",
-  "template",
-  "callout",
-  "synced_block",
-  "table",
-  "column"
-] as const
-
-const payloads = Object.fromEntries(updatable.map((kind) => [kind, Schema.optional(JsonObject)])) as {
-  readonly [K in typeof updatable[number]]: Schema.optional<typeof JsonObject>
+/** The block kinds `blocks.update` takes (from the table of block types), each as its payload key. */
+const payloads = Object.fromEntries(updatableTypes.map((kind) => [kind, Schema.optional(JsonObject)])) as {
+  readonly [K in UpdatableType]: Schema.optional<typeof JsonObject>
 }
 
 /** `GET /v1/blocks/{block_id}`. @since 0.1.0 @category endpoints */
@@ -65,7 +33,7 @@ export const update = Endpoint.make({
   body: "rest",
   params: Schema.Struct({
     block_id: Id,
-    type: Schema.optional(Schema.Literal(...updatable)),
+    type: Schema.optional(Schema.Literal(...updatableTypes)),
     in_trash: Schema.optional(Schema.Boolean),
     archived: Schema.optional(Schema.Boolean),
     ...payloads
