@@ -56,16 +56,9 @@ export interface Model {
  */
 export type Samples = ReadonlyMap<string, string>
 
-const formulaResults: ReadonlyArray<string> = ["string", "number", "boolean", "date"]
-
-const rollupByFunction = (fn: string): TypedDataSource.RollupResult => {
-  if (fn === "show_original" || fn === "show_unique") return "array"
-  if (fn === "earliest_date" || fn === "latest_date" || fn === "date_range") return "date"
-  return "number"
-}
-
 /**
- * The spec of a property, or `undefined` when its type cannot be typed.
+ * The spec of a property, or `undefined` when its type cannot be typed (`TypedDataSource.specOf`: the property-kind
+ * registry reads each kind's settings).
  *
  * @since 0.1.0
  * @category models
@@ -73,39 +66,7 @@ const rollupByFunction = (fn: string): TypedDataSource.RollupResult => {
 export const specOf = (
   property: Property.Property,
   samples: Samples = new Map()
-): TypedDataSource.FieldSpec | undefined => {
-  const common = { id: property.id, name: property.name }
-  const type = property.type as string
-  if (!TypedDataSource.isKind(type)) return undefined
-  const known = property as Property.PropertyKnown
-  switch (known.type) {
-    case "select":
-    case "status":
-    case "multi_select": {
-      const options = known.type === "select"
-        ? known.select.options
-        : known.type === "status"
-        ? known.status.options
-        : known.multi_select.options
-      return { kind: known.type, ...common, options: options.map((o) => o.name) }
-    }
-    case "formula": {
-      const seen = samples.get(property.id)
-      const result = seen !== undefined && formulaResults.includes(seen) ? seen : "unknown"
-      return { kind: "formula", ...common, result: result as TypedDataSource.FormulaResult, readOnly: true }
-    }
-    case "rollup": {
-      const seen = samples.get(property.id)
-      const fn = known.rollup.function
-      const result = seen === "number" || seen === "date" || seen === "array" ? seen : rollupByFunction(fn)
-      return { kind: "rollup", ...common, result, function: fn, readOnly: true }
-    }
-    default:
-      return TypedDataSource.isReadOnlyKind(type)
-        ? { kind: type as TypedDataSource.PlainKind, ...common, readOnly: true }
-        : { kind: type as TypedDataSource.PlainKind, ...common }
-  }
-}
+): TypedDataSource.FieldSpec | undefined => TypedDataSource.specOf(property, samples)
 
 /**
  * The names a data source's export takes (`Tasks`, `TasksSchema`, `TasksRow`, `TasksInput`) besides the import.
