@@ -28,7 +28,7 @@ const renderings = (error: unknown) => [
 ]
 
 describe("hardening", () => {
-  it.scoped("defect 3: no span — attributes, events or exit — holds the bearer token, even on a transport error", () =>
+  it.scoped("no span — attributes, events or exit — holds the bearer token, even on a transport error", () =>
     Effect.gen(function*() {
       const server = yield* loopback((_, res) => res.destroy())
       const { dump, recorded, tracer } = recordingTracer()
@@ -40,7 +40,7 @@ describe("hardening", () => {
       for (const text of renderings(error)) assert.notInclude(text, SECRET)
     }))
 
-  it.scoped("defect 5: a UTF-8 byte order mark before valid JSON is accepted with NodeHttpClient", () =>
+  it.scoped("a UTF-8 byte order mark before valid JSON is accepted with NodeHttpClient", () =>
     Effect.gen(function*() {
       const server = yield* loopback((_, res) => {
         res.writeHead(200, { "content-type": "application/json" })
@@ -51,7 +51,7 @@ describe("hardening", () => {
       assert.strictEqual(me.id, "bot-1")
     }))
 
-  it.effect("defect 6: 100,000 items of the wrong kind fail fast with a bounded message", () =>
+  it.effect("100,000 items of the wrong kind fail fast with a bounded message", () =>
     Effect.gen(function*() {
       const results = Array.from({ length: 100_000 }, (_, i) => ({ object: "user", id: i }))
       const http = fakeHttp(() => json(200, { object: "list", results, next_cursor: null, has_more: false }))
@@ -66,7 +66,7 @@ describe("hardening", () => {
       assert.isBelow(elapsed, 3000)
     }))
 
-  it.scoped("defect 6: a body over maxResponseBytes fails with ResponseTooLarge, declared or chunked", () =>
+  it.scoped("a body over maxResponseBytes fails with ResponseTooLarge, declared or chunked", () =>
     Effect.gen(function*() {
       const big = JSON.stringify({ ...bot, name: "x".repeat(10_000) })
       const server = yield* loopback((seen, res) => {
@@ -95,7 +95,7 @@ describe("hardening", () => {
       assert.strictEqual(chunked.code, NotionError.ClientErrorCode.ResponseTooLarge)
     }))
 
-  it.scoped("defect 7: TransportError says why and keeps its cause", () =>
+  it.scoped("TransportError says why and keeps its cause", () =>
     Effect.gen(function*() {
       const server = yield* loopback(() => undefined)
       const closedUrl = server.url
@@ -110,7 +110,7 @@ describe("hardening", () => {
       assert.strictEqual(error.code, NotionError.ClientErrorCode.TransportError)
     }))
 
-  it.effect("defect 10: a secret echoed in an error body is scrubbed from message, body and data", () =>
+  it.effect("a secret echoed in an error body is scrubbed from message, body and data", () =>
     Effect.gen(function*() {
       const http = fakeHttp((request) =>
         request.url.endsWith("/me")

@@ -48,7 +48,7 @@ const exchange = (oauth: NotionOAuth.Service) =>
   Effect.flip(oauth.token({ grant_type: "authorization_code", code: Redacted.make(CODE), retry: false }))
 
 describe("OAuth errors keep no secret", () => {
-  it.effect("defect 1: a token answer that fails decoding names paths, never the token values", () =>
+  it.effect("a token answer that fails decoding names paths, never the token values", () =>
     Effect.gen(function*() {
       const oauth = yield* oauthWith(() =>
         Response.json({ access_token: ACCESS, refresh_token: REFRESH, token_type: "bearer", bot_id: 42 })
@@ -59,7 +59,7 @@ describe("OAuth errors keep no secret", () => {
       assertClean(error)
     }))
 
-  it.effect("defect 2: a 2xx OAuth body that is not JSON is never kept", () =>
+  it.effect("a 2xx OAuth body that is not JSON is never kept", () =>
     Effect.gen(function*() {
       const oauth = yield* oauthWith(() => new Response(`access_token=${ACCESS}&refresh_token=${REFRESH}`))
       const error = yield* exchange(oauth)
@@ -68,7 +68,7 @@ describe("OAuth errors keep no secret", () => {
       assertClean(error)
     }))
 
-  it.effect("defect 10: an error body echoing what we sent (code, refresh token, client secret) is scrubbed", () =>
+  it.effect("an error body echoing what we sent (code, refresh token, client secret) is scrubbed", () =>
     Effect.gen(function*() {
       const oauth = yield* oauthWith((sent) =>
         Response.json({
