@@ -7,6 +7,9 @@
 /** The Notion client: typed endpoints, escape hatch, pagination. @since 0.1.0 */
 export * as NotionClient from "./NotionClient.js"
 
+/** Calls any endpoint declaration: the client without its tree of every endpoint, for small bundles. @since 0.1.0 */
+export * as NotionCaller from "./NotionCaller.js"
+
 /** The AuthLayer: where each request's bearer token comes from. @since 0.1.0 */
 export * as NotionAuth from "./NotionAuth.js"
 

@@ -6,7 +6,8 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { NotionAuth, NotionClient, NotionConfig } from "../src/index.js"
+import * as Users from "../src/api/users.js"
+import { NotionAuth, NotionCaller, NotionClient, NotionConfig } from "../src/index.js"
 import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
 import { bot, clientLayer, page, person, SECRET, token } from "./utils/fixtures.js"
 
@@ -14,6 +15,30 @@ const withClient = <A, E, LE = never>(
   layer: Layer.Layer<NotionClient.NotionClient, LE>,
   f: (client: NotionClient.Service) => Effect.Effect<A, E>
 ) => Effect.provide(Effect.flatMap(NotionClient.NotionClient, f), layer)
+
+describe("NotionCaller", () => {
+  it.effect("calls an endpoint declaration without the client's tree, with the same decoding and options", () =>
+    Effect.gen(function*() {
+      const http = fakeHttp(() => json(200, { object: "list", results: [bot], next_cursor: null, has_more: false }))
+      const caller = NotionCaller.layer.pipe(
+        Layer.provide([http.layer, NotionAuth.layer(token), NotionConfig.layer({})])
+      )
+      const users = yield* Effect.provide(
+        Effect.flatMap(NotionCaller.NotionCaller, (notion) => notion.call(Users.list, { page_size: 1 })),
+        caller
+      )
+      assert.deepStrictEqual(users.results.map((u) => u.id), [bot.id])
+      assert.strictEqual(http.requests[0]!.url, "https://api.notion.com/v1/users")
+      assert.deepStrictEqual(http.requests[0]!.urlParams, [["page_size", "1"]])
+      assert.strictEqual(http.requests[0]!.headers.authorization, `Bearer ${SECRET}`)
+      const refused = yield* Effect.provide(
+        Effect.flatMap(NotionCaller.NotionCaller, (notion) => Effect.flip(notion.call(Users.list, { page_size: 0 }))),
+        caller
+      )
+      assert.strictEqual(refused._tag, "InvalidParameters")
+      assert.strictEqual(http.requests.length, 1)
+    }))
+})
 
 describe("NotionClient", () => {
   it.effect("decodes a page and keeps the fields the schema does not name", () =>
