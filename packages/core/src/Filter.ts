@@ -213,19 +213,22 @@ export const LeafFilter: Schema.Union<[typeof PropertyFilter, typeof TimestampFi
  */
 export type LeafFilter = typeof LeafFilter.Type
 
+/** `{ and: [items] }` or `{ or: [items] }`. */
+type AndOr<Item extends Schema.Schema.Any> = Schema.Union<[
+  Schema.Struct<{ and: Schema.Array$<Item> }>,
+  Schema.Struct<{ or: Schema.Array$<Item> }>
+]>
+
+const andOr = <Item extends Schema.Schema.Any>(item: Item): AndOr<Item> =>
+  Schema.Union(Schema.Struct({ and: Schema.Array(item) }), Schema.Struct({ or: Schema.Array(item) }))
+
 /**
  * The inner level of a compound filter: `{ and: [leaves] }` or `{ or: [leaves] }`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const NestedFilter: Schema.Union<[
-  Schema.Struct<{ and: Schema.Array$<typeof LeafFilter> }>,
-  Schema.Struct<{ or: Schema.Array$<typeof LeafFilter> }>
-]> = Schema.Union(
-  Schema.Struct({ and: Schema.Array(LeafFilter) }),
-  Schema.Struct({ or: Schema.Array(LeafFilter) })
-).annotations({ identifier: "NestedFilter" })
+export const NestedFilter: AndOr<typeof LeafFilter> = andOr(LeafFilter).annotations({ identifier: "NestedFilter" })
 
 /**
  * The inner level of a compound filter.
@@ -244,13 +247,9 @@ const CompoundItem: Schema.Union<[typeof LeafFilter, Schema.suspend<NestedFilter
  * @since 0.1.0
  * @category schemas
  */
-export const CompoundFilter: Schema.Union<[
-  Schema.Struct<{ and: Schema.Array$<typeof CompoundItem> }>,
-  Schema.Struct<{ or: Schema.Array$<typeof CompoundItem> }>
-]> = Schema.Union(
-  Schema.Struct({ and: Schema.Array(CompoundItem) }),
-  Schema.Struct({ or: Schema.Array(CompoundItem) })
-).annotations({ identifier: "CompoundFilter" })
+export const CompoundFilter: AndOr<typeof CompoundItem> = andOr(CompoundItem).annotations({
+  identifier: "CompoundFilter"
+})
 
 /**
  * A compound filter.
