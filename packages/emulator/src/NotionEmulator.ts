@@ -50,7 +50,7 @@ import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import type * as Fault from "./Fault.js"
 import * as Fixture from "./Fixture.js"
-import { Content } from "./internal/content.js"
+import { load } from "./internal/content/load.js"
 import { Faults } from "./internal/faults.js"
 import { app } from "./internal/routes.js"
 import { type Stats as StoreStats, Store } from "./internal/store.js"
@@ -254,16 +254,16 @@ const consent = (authorizeUrl: string, decision: "allow" | "deny") =>
 export const make = (options: Options = {}): Effect.Effect<Service, HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
     const fixture = options.fixture ?? Fixture.defaultFixture()
+    const content = load(fixture)
     const store = new Store(fixture, {
       rateLimit: budget(options.rateLimit) ?? { requests: 180, windowMillis: 60_000 },
       workspaceRateLimit: budget(options.workspaceRateLimit),
       codeTtlMillis: Duration.toMillis(options.codeTtl ?? Duration.minutes(10))
-    })
+    }, content.pages)
     const faults = new Faults()
     for (const rule of options.faults ?? []) faults.add(rule)
     const server = yield* NodeHttpServer.make(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
     const workspaceId = fixture.workspaces[0]?.id ?? ""
-    const content = new Content(workspaceId, fixture.consentingUserId)
     const served = app(store, content, faults)
     yield* server.serve(options.seed === undefined ? served : Effect.withRandom(served, Random.make(options.seed)))
     const address = server.address

@@ -1,5 +1,7 @@
 import { eventParent } from "../changes.js"
-import { richTextOf } from "../content.js"
+import * as Databases from "../content/databases.js"
+import { databaseJson, richTextOf } from "../content/render.js"
+import { edited } from "../content/store.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, changed, isFailure, notFound, reply, stamp } from "../handler.js"
 
@@ -13,17 +15,17 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/databases", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createDatabase(body, stamp(ctx))
+    const created = Databases.create(ctx.content, body, stamp(ctx))
     changed(ctx, "database.created", { id: created.id, type: "database" }, {
       parent: eventParent(created.parent, ctx.principal.workspaceId)
     })
-    return reply(ctx, ctx.content.databaseJson(created))
+    return reply(ctx, databaseJson(ctx.content, created))
   }),
   api("GET", "/v1/databases/{id}", (ctx) => {
     const database = find(ctx)
     return reply(
       ctx,
-      database === undefined ? notFound("database", ctx.params.id!) : ctx.content.databaseJson(database)
+      database === undefined ? notFound("database", ctx.params.id!) : databaseJson(ctx.content, database)
     )
   }),
   api("PATCH", "/v1/databases/{id}", (ctx) => {
@@ -40,7 +42,7 @@ export const routes: ReadonlyArray<Route> = [
       }, { parent: eventParent(database.parent, ctx.principal.workspaceId) })
     }
     if (typeof body.is_inline === "boolean") database.is_inline = body.is_inline
-    ctx.content.edited(database, stamp(ctx))
-    return reply(ctx, ctx.content.databaseJson(database))
+    edited(database, stamp(ctx))
+    return reply(ctx, databaseJson(ctx.content, database))
   })
 ]
