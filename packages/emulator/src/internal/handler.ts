@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import { eventParent } from "./changes.js"
 import type { ContentStore, Stamp } from "./content/store.js"
 import { fail, ok } from "./respond.js"
-import { type Failure, failure, isFailure, type Principal, type Store, validation } from "./store.js"
+import { type Failure, isFailure, notFound, type Principal, type Store, validation } from "./store.js"
 import { shape, type Version } from "./versions.js"
 
 /** What every handler gets. */
@@ -105,12 +105,7 @@ export const pageChanged = (ctx: Context & Api, type: string, pageId: string, da
   changed(ctx, type, { id: pageId, type: "page" }, { parent, ...data })
 }
 
-export const notFound = (kind: string, id: string): Failure =>
-  failure(
-    404,
-    "object_not_found",
-    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
-  )
+export { notFound }
 
 const pageSizeOf = (value: unknown): number | Failure => {
   if (value === undefined || value === null) return 100

@@ -32,6 +32,14 @@ export const failure = (
 
 export const validation = (message: string) => failure(400, "validation_error", message)
 
+/** Notion's 404 for an object the caller cannot see (or that does not exist). */
+export const notFound = (kind: string, id: string): Failure =>
+  failure(
+    404,
+    "object_not_found",
+    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
+  )
+
 /** Who a bearer token speaks for. */
 export interface Principal {
   /** The rate-limit key: one per integration connection. */

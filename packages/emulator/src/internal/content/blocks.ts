@@ -1,7 +1,7 @@
 /** Blocks' rules: appending request blocks under a page or block, and replacing a parent's content. */
 import { type Failure, isFailure, validation } from "../store.js"
 import { richTextOf } from "./render.js"
-import { audit, type BlockRecord, type ContentStore, type Json, type Stamp } from "./store.js"
+import { audit, type BlockRecord, type ContentStore, edited, type Json, type Stamp } from "./store.js"
 import { attach } from "./uploads.js"
 
 /** Appends request blocks under a parent, at the end or `after` a child, as `stamp.actor`; the new records. */
@@ -59,4 +59,19 @@ export const append = (
 export const eraseChildren = (store: ContentStore, parentId: string) => {
   for (const block of store.childrenOf(parentId)) block.in_trash = true
   store.children.set(parentId, [])
+}
+
+/** Applies a `blocks.update` body as `stamp.actor`: the type's content merged, trash (`in_trash`, else `archived`). */
+export const update = (block: BlockRecord, body: Json, stamp: Stamp) => {
+  const payload = body[block.type] as Json | undefined
+  if (payload !== undefined) block.payload = { ...block.payload, ...payload }
+  if (typeof body.in_trash === "boolean") block.in_trash = body.in_trash
+  else if (typeof body.archived === "boolean") block.in_trash = body.archived
+  edited(block, stamp)
+}
+
+/** Trashes a block as `stamp.actor` (`blocks.delete`). */
+export const trash = (block: BlockRecord, _body: Json, stamp: Stamp) => {
+  block.in_trash = true
+  edited(block, stamp)
 }

@@ -1,5 +1,5 @@
-/** Pages' rules: property values checked against the parent's schema, templates, creation and updates. */
-import { type Failure, failure, isFailure, validation } from "../store.js"
+/** Pages' rules: property values checked against the parent's schema, templates, creation, updates and moves. */
+import { type Failure, failure, isFailure, notFound, validation } from "../store.js"
 import { append } from "./blocks.js"
 import { emptyValue, names, richTextOf } from "./render.js"
 import {
@@ -142,5 +142,19 @@ export const update = (store: ContentStore, record: PageRecord, body: Json, stam
   if (typeof body.archived === "boolean") record.in_trash = body.archived
   if (typeof body.is_locked === "boolean") record.is_locked = body.is_locked
   edited(record, stamp)
+  return record
+}
+
+/** Moves a page under another page (one the caller sees: checked by the route) or into a data source. */
+export const move = (store: ContentStore, record: PageRecord, parent: Json | undefined): PageRecord | Failure => {
+  if (typeof parent?.page_id === "string") {
+    record.parent = { type: "page_id", page_id: parent.page_id }
+  } else if (typeof parent?.data_source_id === "string") {
+    const source = store.dataSources.get(parent.data_source_id)
+    if (source === undefined) return notFound("data_source", parent.data_source_id)
+    record.parent = { type: "data_source_id", data_source_id: source.id, database_id: source.databaseId }
+  } else {
+    return validation("body.parent should have a page_id or a data_source_id.")
+  }
   return record
 }

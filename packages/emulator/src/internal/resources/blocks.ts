@@ -1,6 +1,6 @@
-import { append as appendBlocks } from "../content/blocks.js"
+import * as Blocks from "../content/blocks.js"
 import { blockJson } from "../content/render.js"
-import { type BlockRecord, edited } from "../content/store.js"
+import type { BlockRecord, Json, Stamp } from "../content/store.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, isFailure, notFound, pageChanged, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
@@ -37,7 +37,7 @@ const append = (ctx: Context & Api) => {
     : body.after) as string | undefined
   const list = ctx.content.children.get(id) ?? []
   const at = position?.type === "start" ? undefined : after
-  const records = appendBlocks(ctx.content, id, page ? "page_id" : "block_id", body.children, stamp(ctx), at)
+  const records = Blocks.append(ctx.content, id, page ? "page_id" : "block_id", body.children, stamp(ctx), at)
   if (isFailure(records)) return reply(ctx, records)
   if (position?.type === "start") {
     // move the new ones to the front
@@ -65,14 +65,13 @@ const retrieve = (ctx: Context & Api) => {
   )
 }
 
-const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Record<string, unknown>) => void) => {
+const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Json, stamp: Stamp) => void) => {
   const body = bodyOf(ctx)
   if (isFailure(body)) return reply(ctx, body)
   const found = findBlock(ctx, ctx.params.id!)
   if (found === undefined) return reply(ctx, notFound("block", ctx.params.id!))
   if (found.readOnly) return reply(ctx, validation("The emulator's fixture blocks are read-only."))
-  change(found, body)
-  edited(found, stamp(ctx))
+  change(found, body, stamp(ctx))
   pageChanged(ctx, "page.content_updated", ctx.content.pageOf(found.id), {
     updated_blocks: [{ id: found.id, type: "block" }]
   })
@@ -82,17 +81,8 @@ const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Record<str
 /** `blocks.*`. */
 export const routes: ReadonlyArray<Route> = [
   api("GET", "/v1/blocks/{id}", retrieve),
-  api("PATCH", "/v1/blocks/{id}", (ctx) =>
-    edit(ctx, (record, body) => {
-      const payload = body[record.type] as Record<string, unknown> | undefined
-      if (payload !== undefined) record.payload = { ...record.payload, ...payload }
-      if (typeof body.in_trash === "boolean") record.in_trash = body.in_trash
-      else if (typeof body.archived === "boolean") record.in_trash = body.archived
-    })),
-  api("DELETE", "/v1/blocks/{id}", (ctx) =>
-    edit(ctx, (record) => {
-      record.in_trash = true
-    })),
+  api("PATCH", "/v1/blocks/{id}", (ctx) => edit(ctx, Blocks.update)),
+  api("DELETE", "/v1/blocks/{id}", (ctx) => edit(ctx, Blocks.trash)),
   api("GET", "/v1/blocks/{id}/children", children),
   api("PATCH", "/v1/blocks/{id}/children", append)
 ]

@@ -1,7 +1,6 @@
 import { eventParent } from "../changes.js"
 import * as Databases from "../content/databases.js"
-import { databaseJson, richTextOf } from "../content/render.js"
-import { edited } from "../content/store.js"
+import { databaseJson } from "../content/render.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, changed, isFailure, notFound, reply, stamp } from "../handler.js"
 
@@ -33,16 +32,14 @@ export const routes: ReadonlyArray<Route> = [
     if (isFailure(body)) return reply(ctx, body)
     const database = find(ctx)
     if (database === undefined) return reply(ctx, notFound("database", ctx.params.id!))
-    if (body.title !== undefined) database.title = richTextOf(body.title)
-    if (typeof body.in_trash === "boolean" && body.in_trash !== database.in_trash) {
-      database.in_trash = body.in_trash
+    const trashed = database.in_trash
+    Databases.update(database, body, stamp(ctx))
+    if (database.in_trash !== trashed) {
       changed(ctx, database.in_trash ? "database.deleted" : "database.undeleted", {
         id: database.id,
         type: "database"
       }, { parent: eventParent(database.parent, ctx.principal.workspaceId) })
     }
-    if (typeof body.is_inline === "boolean") database.is_inline = body.is_inline
-    edited(database, stamp(ctx))
     return reply(ctx, databaseJson(ctx.content, database))
   })
 ]

@@ -110,18 +110,13 @@ const move = (ctx: Context & Api) => {
   const record = editable(ctx)
   if (isFailure(record)) return reply(ctx, record)
   const parent = body.parent as Record<string, unknown> | undefined
-  if (typeof parent?.page_id === "string") {
-    if (findPage(ctx, parent.page_id) === undefined) return reply(ctx, notFound("page", parent.page_id))
-    record.parent = { type: "page_id", page_id: parent.page_id }
-  } else if (typeof parent?.data_source_id === "string") {
-    const source = ctx.content.dataSources.get(parent.data_source_id)
-    if (source === undefined) return reply(ctx, notFound("data_source", parent.data_source_id))
-    record.parent = { type: "data_source_id", data_source_id: source.id, database_id: source.databaseId }
-  } else {
-    return reply(ctx, validation("body.parent should have a page_id or a data_source_id."))
+  if (typeof parent?.page_id === "string" && findPage(ctx, parent.page_id) === undefined) {
+    return reply(ctx, notFound("page", parent.page_id))
   }
-  pageChanged(ctx, "page.moved", record.id)
-  return reply(ctx, pageJson(ctx.content, record))
+  const moved = Pages.move(ctx.content, record, parent)
+  if (isFailure(moved)) return reply(ctx, moved)
+  pageChanged(ctx, "page.moved", moved.id)
+  return reply(ctx, pageJson(ctx.content, moved))
 }
 
 /** `pages.*`. */
