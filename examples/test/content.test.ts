@@ -1,7 +1,7 @@
 // The content examples against the emulator: rows in a data source, blocks, an upload and a comment; and the
 // webhook receiver over a real socket, fed signed events.
 import { assert, describe, it } from "@effect/vitest"
-import { NotionEmulator } from "@notion-effect/emulator"
+import { Fixture, NotionEmulator } from "@notion-effect/emulator"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -10,7 +10,7 @@ import * as Redacted from "effect/Redacted"
 import * as DataSourceRows from "../data-source-rows.js"
 import * as WebhookReceiver from "../webhook-receiver.js"
 
-const TASKS = "d5000000-0000-4000-8000-000000000001"
+const TASKS = Fixture.tasks.dataSourceId
 
 describe("content examples", () => {
   it.scoped("data-source-rows: creates a row, queries it back, appends blocks, uploads, comments", () =>

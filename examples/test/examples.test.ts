@@ -2,7 +2,7 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
+import { Fixture, NotionEmulator } from "@notion-effect/emulator"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -11,7 +11,7 @@ import * as ErrorHandling from "../error-handling.js"
 import * as IntegrationToken from "../integration-token.js"
 import * as PerRequestAuth from "../per-request-auth.js"
 
-const PAGE = "p0000000-0000-4000-8000-000000000001"
+const PAGE = Fixture.pages.roadmap
 
 /** Runs an example's program with its own MainLayer, configured through env-like values for the emulator. */
 const runExample = <A, E>(

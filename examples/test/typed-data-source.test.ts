@@ -5,7 +5,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Live from "@notion-effect/cli/Live"
 import { Filter, NotionAuth, NotionClient, NotionConfig, NotionRetry, NotionVersion } from "@notion-effect/core"
 import * as TypedDataSource from "@notion-effect/core/TypedDataSource"
-import { NotionEmulator } from "@notion-effect/emulator"
+import { Fixture, NotionEmulator } from "@notion-effect/emulator"
 import * as Chunk from "effect/Chunk"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
@@ -23,8 +23,8 @@ import * as TypedExample from "../typed-data-source.js"
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 
 /** The emulator's database and its "Tasks" data source (a relation target). */
-const DATABASE = "db000000-0000-4000-8000-000000000001"
-const TASKS = "d5000000-0000-4000-8000-000000000001"
+const DATABASE = Fixture.tasks.databaseId
+const TASKS = Fixture.tasks.dataSourceId
 
 /** Every property type the generator types. */
 const everyKind = {

@@ -5,7 +5,7 @@
  * process.
  */
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
-import { Fault, NotionEmulator } from "@notion-effect/emulator"
+import { Fault, Fixture, NotionEmulator } from "@notion-effect/emulator"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -60,7 +60,7 @@ export const runLoad = (options: { readonly requests: number; readonly faultRate
       )
     )
     const client = yield* Effect.provide(NotionClient.make, context)
-    const page = "p0000000-0000-4000-8000-000000000001"
+    const page = Fixture.pages.roadmap
     let gets = 0
     let getsFailed = 0
     let posts = 0

@@ -36,25 +36,18 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
-import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Random from "effect/Random"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import * as Http from "node:http"
 import type * as Fault from "./Fault.js"
-import * as Fixture from "./Fixture.js"
-import { Content } from "./internal/content.js"
-import { Faults } from "./internal/faults.js"
-import { app } from "./internal/routes.js"
-import { type Stats as StoreStats, Store } from "./internal/store.js"
-import * as Webhooks from "./internal/webhooks.js"
+import type * as Fixture from "./Fixture.js"
+import * as Server from "./internal/server.js"
+import type { Stats as StoreStats } from "./internal/store.js"
 
 /**
  * What happened on the server: requests per route, grants, refreshes, 429s, the request log.
@@ -217,34 +210,6 @@ export interface WebhookSubscription {
  */
 export class NotionEmulator extends Context.Tag("@notion-effect/emulator/NotionEmulator")<NotionEmulator, Service>() {}
 
-const budget = (limit: Options["rateLimit"]) =>
-  limit && { requests: limit.requests, windowMillis: Duration.toMillis(limit.window) }
-
-const consent = (authorizeUrl: string, decision: "allow" | "deny") =>
-  Effect.tryPromise({
-    try: async () => {
-      const url = new URL(authorizeUrl)
-      const shown = await fetch(url)
-      if (shown.status !== 200) return { status: shown.status, location: null }
-      const form = new URLSearchParams(url.searchParams)
-      form.set("decision", decision)
-      const answer = await fetch(new URL("/v1/oauth/authorize", url), {
-        method: "POST",
-        body: form,
-        redirect: "manual"
-      })
-      return { status: answer.status, location: answer.headers.get("location") }
-    },
-    catch: (cause) =>
-      new ConsentError({ status: 0, message: `The consent page could not be reached: ${String(cause)}` })
-  }).pipe(
-    Effect.flatMap(({ location, status }) =>
-      location === null
-        ? Effect.fail(new ConsentError({ status, message: `The consent page answered ${status} without a redirect` }))
-        : Effect.succeed(location)
-    )
-  )
-
 /**
  * Starts the emulator on 127.0.0.1; it stops when the scope closes.
  *
@@ -252,68 +217,15 @@ const consent = (authorizeUrl: string, decision: "allow" | "deny") =>
  * @category constructors
  */
 export const make = (options: Options = {}): Effect.Effect<Service, HttpServerError.ServeError, Scope.Scope> =>
-  Effect.gen(function*() {
-    const fixture = options.fixture ?? Fixture.defaultFixture()
-    const store = new Store(fixture, {
-      rateLimit: budget(options.rateLimit) ?? { requests: 180, windowMillis: 60_000 },
-      workspaceRateLimit: budget(options.workspaceRateLimit),
-      codeTtlMillis: Duration.toMillis(options.codeTtl ?? Duration.minutes(10))
-    })
-    const faults = new Faults()
-    for (const rule of options.faults ?? []) faults.add(rule)
-    const server = yield* NodeHttpServer.make(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
-    const workspaceId = fixture.workspaces[0]?.id ?? ""
-    const content = new Content(workspaceId, fixture.consentingUserId)
-    const served = app(store, content, faults)
-    yield* server.serve(options.seed === undefined ? served : Effect.withRandom(served, Random.make(options.seed)))
-    const address = server.address
-    const port = address._tag === "TcpAddress" ? address.port : 0
-    const internal = fixture.integrations.find((i): i is Fixture.InternalIntegration => i.type === "internal")
-    const oauth = fixture.integrations.find((i): i is Fixture.PublicIntegration => i.type === "public")
-    const sender: Webhooks.Sender = {
-      workspaceId,
-      workspaceName: fixture.workspaces[0]?.name ?? "",
-      integrationId: internal?.id ?? ""
-    }
-    return {
-      url: `http://127.0.0.1:${port}`,
-      internalToken: Redacted.make(internal?.token ?? ""),
-      oauthClient: {
-        clientId: oauth?.clientId ?? "",
-        clientSecret: Redacted.make(oauth?.clientSecret ?? ""),
-        redirectUri: oauth?.redirectUris[0] ?? ""
-      },
-      fixture,
-      stats: Effect.sync(() => store.stats()),
-      resetStats: Effect.sync(() => store.resetStats()),
-      injectFault: (rule) => Effect.sync(() => faults.add(rule)),
-      clearFaults: Effect.sync(() => faults.clear()),
-      expireAccessTokens: Effect.sync(() => store.expireAccessTokens()),
-      registerRedirectUri: (uri) => Effect.sync(() => store.registerRedirectUri(oauth?.clientId ?? "", uri)),
-      consent,
-      deliverWebhook: (delivery) =>
-        Effect.gen(function*() {
-          const body = delivery.handshake === true
-            ? { verification_token: Redacted.value(delivery.verificationToken) }
-            : Webhooks.eventOf(sender, "s0000000-0000-4000-8000-000000000001", {
-              type: delivery.type ?? "page.created",
-              entity: delivery.entity ?? { id: fixture.pages[0]?.id ?? "", type: "page" },
-              data: delivery.data ?? { parent: { id: workspaceId, type: "space" } },
-              timestamp: new Date(yield* Clock.currentTimeMillis).toISOString(),
-              author: { id: fixture.consentingUserId, type: "person" }
-            })
-          return yield* Webhooks.post(
-            delivery.url,
-            JSON.stringify(body),
-            delivery.handshake === true ? undefined : delivery.verificationToken
-          ).pipe(Effect.mapError((message) => new WebhookDeliveryError({ message })))
-        }),
-      subscribeWebhook: (options) =>
-        Webhooks.subscribe(content.changes, sender, options).pipe(
-          Effect.mapError((message) => new WebhookDeliveryError({ message }))
-        )
-    }
-  })
+  Effect.map(Server.start(options), (running): Service => ({
+    ...running,
+    consent: (authorizeUrl, decision) =>
+      Effect.mapError(running.consent(authorizeUrl, decision), (error) => new ConsentError(error)),
+    deliverWebhook: (delivery) =>
+      Effect.mapError(running.deliverWebhook(delivery), (message) => new WebhookDeliveryError({ message })),
+    subscribeWebhook: (subscription) =>
+      Effect.mapError(running.subscribeWebhook(subscription), (message) => new WebhookDeliveryError({ message }))
+  }))
 
 /**
  * Provides a running emulator (stopped when the layer is released).

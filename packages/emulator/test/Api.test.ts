@@ -6,9 +6,9 @@ import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { call } from "./utils.js"
 
-const PAGE = "p0000000-0000-4000-8000-000000000001"
-const CHILD_PAGE = "p0000000-0000-4000-8000-000000000002"
-const PRIVATE_PAGE = "p0000000-0000-4000-8000-000000000003"
+const PAGE = Fixture.pages.roadmap
+const CHILD_PAGE = Fixture.pages.meetingNotes
+const PRIVATE_PAGE = Fixture.pages.privatePlans
 
 describe("emulator API rules", () => {
   it.scoped("the same checks as Notion: version, bearer, route, JSON, parameter types", () =>
@@ -50,7 +50,7 @@ describe("emulator API rules", () => {
       // the shared fixture pages first, then the seeded "Tasks" data source's rows and the data source itself
       assert.deepStrictEqual(ids.slice(0, 2), [PAGE, CHILD_PAGE])
       assert.notInclude(ids, PRIVATE_PAGE)
-      assert.include(ids, "d5000000-0000-4000-8000-000000000001")
+      assert.include(ids, Fixture.tasks.dataSourceId)
       const found = yield* call(emulator, "POST", "/v1/search", { body: { query: "meeting" } })
       assert.deepStrictEqual(found.json.results.map((p: any) => p.id), [CHILD_PAGE])
     }))

@@ -24,10 +24,11 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { clientLayer } from "../../core/test/utils/fixtures.js"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 
-const TASKS = "d5000000-0000-4000-8000-000000000001"
-const PAGE = "p0000000-0000-4000-8000-000000000001"
+const TASKS = Fixture.tasks.dataSourceId
+const PAGE = Fixture.pages.roadmap
 const text = (content: string) => [{ type: "text" as const, text: { content } }]
 
 const ClientLayer = (notionVersion: NotionVersion.Known) =>
@@ -209,7 +210,7 @@ describe.each(NotionVersion.versions)("content endpoints on %s (our client, real
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
         const created = yield* notion.dataSources.create({
-          parent: { database_id: "db000000-0000-4000-8000-000000000001" },
+          parent: { database_id: Fixture.tasks.databaseId },
           title: text("Bugs"),
           properties: { Title: { title: {} }, Severity: { number: {} } }
         })
@@ -227,7 +228,7 @@ describe.each(NotionVersion.versions)("content endpoints on %s (our client, real
       Effect.gen(function*() {
         const notion = yield* NotionClient.NotionClient
         const created = yield* notion.dataSources.create({
-          parent: { database_id: "db000000-0000-4000-8000-000000000001" },
+          parent: { database_id: Fixture.tasks.databaseId },
           title: text("Awkward"),
           properties: {
             Title: { title: {} },

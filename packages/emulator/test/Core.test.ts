@@ -13,9 +13,10 @@ import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { clientLayer } from "../../core/test/utils/fixtures.js"
 import { recordingTracer } from "../../core/test/utils/tracer.js"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 
-const PAGE = "p0000000-0000-4000-8000-000000000001"
+const PAGE = Fixture.pages.roadmap
 
 /** A client pointed at a fresh emulator, with the emulator's internal token. */
 const setup = (options: NotionEmulator.Options = {}, config: NotionConfig.Options = {}) =>
@@ -62,7 +63,7 @@ describe("NotionClient against the emulator", () => {
   it.scoped("the emulator's errors become their tagged classes", () =>
     Effect.gen(function*() {
       const { client } = yield* setup()
-      const hidden = yield* Effect.flip(client.pages.retrieve({ page_id: "p0000000-0000-4000-8000-000000000003" }))
+      const hidden = yield* Effect.flip(client.pages.retrieve({ page_id: Fixture.pages.privatePlans }))
       assert.strictEqual(hidden._tag, "ObjectNotFound")
       const badToken = yield* Effect.flip(client.users.me({ auth: Redacted.make("secret_wrong") }))
       assert.strictEqual(badToken._tag, "Unauthorized")
@@ -141,7 +142,7 @@ describe("NotionClient against the emulator", () => {
       yield* emulator.injectFault({ route: "GET /v1/pages/{id}", times: 1, kind: { _tag: "HtmlBadGateway" } })
       const errors = yield* Effect.all([
         Effect.flip(client.pages.retrieve({ page_id: PAGE, retry: false })),
-        Effect.flip(client.pages.retrieve({ page_id: "p0000000-0000-4000-8000-000000000003" })),
+        Effect.flip(client.pages.retrieve({ page_id: Fixture.pages.privatePlans })),
         Effect.flip(client.request({ method: "GET", path: "/v1/users", query: { page_size: 0 } }, Schema.Unknown))
       ]).pipe(Effect.withTracer(tracer), Effect.provide(capture), Logger.withMinimumLogLevel(LogLevel.All))
       assert.deepStrictEqual(errors.map((e) => e._tag), ["HttpResponseError", "ObjectNotFound", "ValidationError"])

@@ -3,10 +3,11 @@ import { assert, it } from "@effect/vitest"
 import { APIResponseError, Client, UnknownHTTPResponseError } from "@notionhq/client"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { authorizeUrl } from "./utils.js"
 
-const PAGE = "p0000000-0000-4000-8000-000000000001"
+const PAGE = Fixture.pages.roadmap
 
 const official = (emulator: NotionEmulator.Service, auth?: string) =>
   new Client({ baseUrl: emulator.url, retry: false, logger: () => undefined, ...(auth === undefined ? {} : { auth }) })
@@ -82,7 +83,7 @@ it.layer(NotionEmulator.layer())("@notionhq/client against the emulator", (it) =
       }
       expect(yield* errorOf(() => official(emulator, "secret_wrong").users.me({})), "unauthorized", 401)
       expect(
-        yield* errorOf(() => notion.pages.retrieve({ page_id: "p0000000-0000-4000-8000-000000000003" })),
+        yield* errorOf(() => notion.pages.retrieve({ page_id: Fixture.pages.privatePlans })),
         "object_not_found",
         404
       )

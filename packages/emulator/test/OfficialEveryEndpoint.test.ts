@@ -5,10 +5,11 @@ import { assert, it } from "@effect/vitest"
 import { Client } from "@notionhq/client"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 
-const PAGE = "p0000000-0000-4000-8000-000000000001"
-const TASKS = "d5000000-0000-4000-8000-000000000001"
+const PAGE = Fixture.pages.roadmap
+const TASKS = Fixture.tasks.dataSourceId
 const text = (content: string) => [{ type: "text" as const, text: { content } }]
 
 const versions = ["2025-09-03", "2026-03-11", "2026-12-01"] as const

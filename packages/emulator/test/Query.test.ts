@@ -4,6 +4,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Filter, Page, PropertyValue } from "@notion-effect/core"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { clientOf } from "./utils.js"
 
@@ -16,7 +17,7 @@ const setup = Effect.gen(function*() {
   const emulator = yield* NotionEmulator.make()
   const notion = yield* clientOf(emulator)
   const source = yield* notion.dataSources.create({
-    parent: { database_id: "db000000-0000-4000-8000-000000000001" },
+    parent: { database_id: Fixture.tasks.databaseId },
     title: text("Filters"),
     properties: {
       Name: { title: {} },
@@ -28,7 +29,7 @@ const setup = Effect.gen(function*() {
       Tags: { multi_select: { options: [{ name: "a" }, { name: "b" }] } },
       Related: {
         relation: {
-          data_source_id: "d5000000-0000-4000-8000-000000000001",
+          data_source_id: Fixture.tasks.dataSourceId,
           type: "single_property",
           single_property: {}
         }

@@ -8,8 +8,8 @@ import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { call, clientOf } from "./utils.js"
 
-const PAGE = "p0000000-0000-4000-8000-000000000001"
-const TASKS = "d5000000-0000-4000-8000-000000000001"
+const PAGE = Fixture.pages.roadmap
+const TASKS = Fixture.tasks.dataSourceId
 const text = (content: string) => [{ type: "text" as const, text: { content } }]
 
 const [V1, V2, V3] = NotionVersion.versions

@@ -11,10 +11,11 @@ import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
+import * as Fixture from "../src/Fixture.js"
 import * as NotionEmulator from "../src/NotionEmulator.js"
 import { clientOf } from "./utils.js"
 
-const TASKS = "d5000000-0000-4000-8000-000000000001"
+const TASKS = Fixture.tasks.dataSourceId
 
 interface Received {
   readonly body: string
@@ -109,7 +110,7 @@ describe("webhook subscriptions", () => {
       const [created, updated, content, commented, schema] = got
       assert.deepStrictEqual(created!.entity, { id: page.id, type: "page" })
       assert.deepStrictEqual(created!.data, {
-        parent: { id: "db000000-0000-4000-8000-000000000001", type: "database", data_source_id: TASKS }
+        parent: { id: Fixture.tasks.databaseId, type: "database", data_source_id: TASKS }
       })
       assert.deepStrictEqual((updated!.data as { updated_properties: unknown }).updated_properties, ["st%3A1"])
       assert.deepStrictEqual((content!.data as { updated_blocks: unknown }).updated_blocks, [
@@ -162,7 +163,7 @@ describe("webhook subscriptions", () => {
       yield* client.fileUploads.send({ file_upload_id: upload.id, file: { data: new TextEncoder().encode("a") } })
       const view = yield* client.views.create({
         data_source_id: TASKS,
-        database_id: "db000000-0000-4000-8000-000000000001",
+        database_id: Fixture.tasks.databaseId,
         name: "Board",
         type: "board"
       })
@@ -177,7 +178,7 @@ describe("webhook subscriptions", () => {
         ["view.updated", view.id],
         ["view.deleted", view.id]
       ])
-      const database = { id: "db000000-0000-4000-8000-000000000001", type: "database" }
+      const database = { id: Fixture.tasks.databaseId, type: "database" }
       assert.deepStrictEqual(got[2]!.data, { parent: database, view_type: "board" })
       assert.deepStrictEqual(got[3]!.data, { parent: database, updated_fields: ["name", "sorts"] })
     }))

@@ -9,7 +9,7 @@
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry, WebhookHttp } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
+import { Fixture, NotionEmulator } from "@notion-effect/emulator"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -37,7 +37,7 @@ export interface Options {
   readonly concurrency?: number | undefined
 }
 
-const TASKS = "d5000000-0000-4000-8000-000000000001"
+const TASKS = Fixture.tasks.dataSourceId
 const NAME = "10,000 mutated webhook deliveries"
 const CRITERION =
   "0 mutated deliveries reach the handler, 0 answers are 5xx, every mutated delivery is answered 400 or 401, " +

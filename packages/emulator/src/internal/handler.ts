@@ -2,15 +2,15 @@ import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import { eventParent } from "./changes.js"
-import type { Content } from "./content.js"
+import type { ContentStore, Stamp } from "./content/store.js"
 import { fail, ok } from "./respond.js"
-import { type Failure, failure, isFailure, type Principal, type Store, validation } from "./store.js"
+import { type Failure, isFailure, notFound, type Principal, type Store, validation } from "./store.js"
 import { shape, type Version } from "./versions.js"
 
 /** What every handler gets. */
 export interface Context {
   readonly store: Store
-  readonly content: Content
+  readonly content: ContentStore
   readonly request: HttpServerRequest.HttpServerRequest
   readonly url: URL
   readonly params: Record<string, string>
@@ -78,8 +78,8 @@ export const bodyOf = (ctx: Context & Api): Record<string, unknown> | Failure =>
     ? ctx.body as Record<string, unknown>
     : validation("body should be an object.")
 
-/** The time of a change the caller is making, made by the caller's bot (see `Content.stamp`). */
-export const stamp = (ctx: Context & Api): string => ctx.content.stamp(ctx.now, ctx.principal.botId)
+/** The stamp of a change the caller is making: now, by the caller's bot. */
+export const stamp = (ctx: Context & Api): Stamp => ctx.content.stamp(ctx.now, ctx.principal.botId)
 
 /** Reports a change the caller made: webhook subscriptions hear of it. */
 export const changed = (
@@ -96,24 +96,16 @@ export const changed = (
     author: { id: ctx.principal.botId, type: "bot" }
   })
 
-/** Reports a change to a page (created or fixture): its event's `data.parent` is the page's parent. */
+/** Reports a change to a page: its event's `data.parent` is the page's parent. */
 export const pageChanged = (ctx: Context & Api, type: string, pageId: string, data: Record<string, unknown> = {}) => {
-  const created = ctx.content.pages.get(pageId)
-  const fixtureParent = ctx.store.pages.get(pageId)?.parentId
-  const parent = created !== undefined
-    ? eventParent(created.parent, ctx.principal.workspaceId)
-    : fixtureParent !== undefined
-    ? { id: fixtureParent, type: "page" }
+  const page = ctx.content.pages.get(pageId)
+  const parent = page !== undefined
+    ? eventParent(page.parent, ctx.principal.workspaceId)
     : { id: ctx.principal.workspaceId, type: "space" }
   changed(ctx, type, { id: pageId, type: "page" }, { parent, ...data })
 }
 
-export const notFound = (kind: string, id: string): Failure =>
-  failure(
-    404,
-    "object_not_found",
-    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
-  )
+export { notFound }
 
 const pageSizeOf = (value: unknown): number | Failure => {
   if (value === undefined || value === null) return 100

@@ -1,5 +1,5 @@
-import type { DataSourceRecord, PageRecord } from "./content.js"
-import { plainText } from "./content.js"
+import { plainText } from "./content/render.js"
+import type { DataSourceRecord, PageRecord } from "./content/store.js"
 import { type Failure, validation } from "./store.js"
 
 /** Data source query filters and sorts over page records, as Notion evaluates them. */

@@ -3,7 +3,8 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-import type { Content } from "./content.js"
+import { dataSourceJson, pageJson, titleOf } from "./content/render.js"
+import type { ContentStore } from "./content/store.js"
 import type { Faults } from "./faults.js"
 import { applyFault } from "./faults.js"
 import {
@@ -80,23 +81,20 @@ const search: Handler<Api> = (ctx) => {
   ) return reply(ctx, validation("body.filter should be { property: \"object\", value: \"page\" | \"data_source\" }."))
   const query = ((body.query as string | undefined) ?? "").toLowerCase()
   const wantPages = filter === undefined || filter.value === "page"
+  // a fixture page matches on its title, a created one on any property value
   const pages = wantPages
-    ? [...ctx.store.pages.values()].filter((p) => ctx.principal.canSee(p.id) && p.title.toLowerCase().includes(query))
-      .map((p) => ctx.store.pageJson(p))
-    : []
-  const created = wantPages
     ? [...ctx.content.pages.values()].filter((p) =>
-      p.workspaceId === ctx.principal.workspaceId && !p.in_trash &&
-      JSON.stringify(p.properties).toLowerCase().includes(query)
-    ).map((p) => ctx.content.pageJson(p))
+      Pages.visible(ctx, p) && !p.in_trash &&
+      (p.readOnly ? titleOf(p) : JSON.stringify(p.properties)).toLowerCase().includes(query)
+    ).map((p) => pageJson(ctx.content, p))
     : []
   const sources = filter === undefined || filter.value !== "page"
     ? [...ctx.content.dataSources.values()].filter((d) =>
       d.workspaceId === ctx.principal.workspaceId && JSON.stringify(d.title).toLowerCase().includes(query)
-    ).map((d) => ctx.content.dataSourceJson(d))
+    ).map((d) => dataSourceJson(d))
     : []
   const wanted = filterProperties(ctx)
-  const listed = [...pages, ...created].map((p) => ({
+  const listed = pages.map((p) => ({
     ...p,
     properties: listedProperties(ctx.version, p.properties as never, wanted)
   }))
@@ -278,7 +276,7 @@ const handleOAuth = (ctx: Context, route: Extract<Route, { kind: "oauth" }>) =>
   })
 
 /** One request on a route (`undefined`: no route matched): faults, Notion's checks, the handler, the record. */
-const serve = (store: Store, content: Content, faults: Faults, route: Route | undefined) =>
+const serve = (store: Store, content: ContentStore, faults: Faults, route: Route | undefined) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const url = new URL(request.url, "http://emulator.local")
@@ -318,7 +316,7 @@ const serve = (store: Store, content: Content, faults: Faults, route: Route | un
   })
 
 /** The emulator's HTTP app: an `HttpRouter` of every resource module's routes; anything else is an invalid URL. */
-export const app = (store: Store, content: Content, faults: Faults) => {
+export const app = (store: Store, content: ContentStore, faults: Faults) => {
   const router = routes.reduce(
     (router, route) =>
       HttpRouter.route(route.method as "GET")(

@@ -1,4 +1,9 @@
+/**
+ * The emulator's access state and its rules: who a token speaks for (tokens, OAuth codes and grants), rate limits,
+ * and the request statistics. Content (pages, blocks, …) is in `content/`. Failures are a tagged value here.
+ */
 import type * as Fixture from "../Fixture.js"
+import type { PageRecord } from "./content/store.js"
 
 /**
  * A Notion error the emulator answers with: a tagged value, told from results by its class (never by its fields,
@@ -26,6 +31,14 @@ export const failure = (
 ): Failure => new Failure(status, code, message, extra.retryAfter, extra.additionalData)
 
 export const validation = (message: string) => failure(400, "validation_error", message)
+
+/** Notion's 404 for an object the caller cannot see (or that does not exist). */
+export const notFound = (kind: string, id: string): Failure =>
+  failure(
+    404,
+    "object_not_found",
+    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
+  )
 
 /** Who a bearer token speaks for. */
 export interface Principal {
@@ -104,19 +117,9 @@ const randomToken = (prefix: string) => {
   return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
 }
 
-/** The emulator's state and Notion's rules over it. Every method is synchronous and atomic. */
+/** Users, tokens, grants, rate limits and stats, and Notion's rules over them. Every method is synchronous and atomic. */
 export class Store {
   readonly users: Map<string, Fixture.User>
-  readonly pages: Map<string, Fixture.Page>
-  readonly blocks = new Map<
-    string,
-    {
-      readonly block: Fixture.Block
-      readonly parentId: string
-      readonly parentType: "page_id" | "block_id"
-      readonly pageId: string
-    }
-  >()
   private readonly tokens = new Map<string, Principal>()
   private readonly grants = new Map<string, Grant>()
   private readonly refreshTokens = new Map<string, string>()
@@ -127,21 +130,13 @@ export class Store {
   private requests: Record<string, number> = {}
   private log: Array<Stats["log"][number]> = []
 
-  constructor(readonly fixture: Fixture.Fixture, readonly options: StoreOptions) {
+  /** `pages`: the content store's pages, whose tree decides what a fixture page's sharing reaches. */
+  constructor(
+    readonly fixture: Fixture.Fixture,
+    readonly options: StoreOptions,
+    private readonly pages: ReadonlyMap<string, PageRecord>
+  ) {
     this.users = new Map(fixture.users.map((u) => [u.id, u]))
-    this.pages = new Map(fixture.pages.map((p) => [p.id, p]))
-    const addBlocks = (
-      blocks: ReadonlyArray<Fixture.Block>,
-      parentId: string,
-      parentType: "page_id" | "block_id",
-      pageId: string
-    ) => {
-      for (const block of blocks) {
-        this.blocks.set(block.id, { block, parentId, parentType, pageId })
-        addBlocks(block.children ?? [], block.id, "block_id", pageId)
-      }
-    }
-    for (const page of fixture.pages) addBlocks(page.children ?? [], page.id, "page_id", page.id)
     for (const integration of fixture.integrations) {
       if (integration.type !== "internal") continue
       const shared = new Set(integration.sharedPages)
@@ -163,7 +158,7 @@ export class Store {
     for (
       let page = this.pages.get(pageId);
       page && !chain.includes(page.id);
-      page = page.parentId ? this.pages.get(page.parentId) : undefined
+      page = typeof page.parent.page_id === "string" ? this.pages.get(page.parent.page_id) : undefined
     ) {
       chain.push(page.id)
     }
@@ -418,47 +413,6 @@ export class Store {
     }
   }
 
-  private audit() {
-    const author = { object: "user", id: this.fixture.consentingUserId }
-    return {
-      created_time: "2025-01-01T00:00:00.000Z",
-      last_edited_time: "2025-01-02T00:00:00.000Z",
-      created_by: author,
-      last_edited_by: author
-    }
-  }
-
-  pageJson(page: Fixture.Page): Record<string, unknown> {
-    return {
-      object: "page",
-      id: page.id,
-      ...this.audit(),
-      cover: null,
-      icon: null,
-      parent: page.parentId ? { type: "page_id", page_id: page.parentId } : { type: "workspace", workspace: true },
-      archived: false,
-      in_trash: false,
-      properties: { title: { id: "title", type: "title", title: [richText(page.title)] } },
-      url: `https://www.notion.so/${page.title.replace(/\W+/g, "-")}-${page.id.replace(/-/g, "")}`,
-      public_url: null
-    }
-  }
-
-  blockJson(id: string): Record<string, unknown> {
-    const { block, parentId, parentType } = this.blocks.get(id)!
-    return {
-      object: "block",
-      id: block.id,
-      parent: { type: parentType, [parentType]: parentId },
-      ...this.audit(),
-      has_children: (block.children?.length ?? 0) > 0,
-      archived: false,
-      in_trash: false,
-      type: block.type,
-      [block.type]: { rich_text: [richText(block.text)], color: "default" }
-    }
-  }
-
   // --- stats ---------------------------------------------------------------------------------------------------
 
   /** Counts a request as it arrives (a stalled one counts too). */
@@ -481,11 +435,3 @@ export class Store {
     this.log = []
   }
 }
-
-const richText = (content: string) => ({
-  type: "text",
-  text: { content, link: null },
-  annotations: { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: "default" },
-  plain_text: content,
-  href: null
-})

@@ -1,23 +1,17 @@
-import type { BlockRecord } from "../content.js"
+import * as Blocks from "../content/blocks.js"
+import { blockJson } from "../content/render.js"
+import type { BlockRecord, Json, Stamp } from "../content/store.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, isFailure, notFound, pageChanged, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
 import { findPage } from "./pages.js"
 
-/** A block the caller can see: a fixture block of a shared page, or one appended through the API. */
-const findBlock = (ctx: Context & Api, id: string):
-  | { readonly kind: "fixture"; readonly json: Record<string, unknown> }
-  | { readonly kind: "created"; readonly record: BlockRecord }
-  | undefined =>
-{
-  const fixture = ctx.store.blocks.get(id)
-  if (fixture !== undefined) {
-    return ctx.principal.canSee(fixture.pageId) ? { kind: "fixture", json: ctx.store.blockJson(id) } : undefined
-  }
-  const record = ctx.content.blocks.get(id)
-  return record !== undefined && record.workspaceId === ctx.principal.workspaceId
-    ? { kind: "created", record }
-    : undefined
+/** A block the caller can see: a fixture block of a page it sees, or one appended in its workspace. */
+const findBlock = (ctx: Context & Api, id: string): BlockRecord | undefined => {
+  const block = ctx.content.blocks.get(id)
+  if (block === undefined) return undefined
+  if (!block.readOnly) return block.workspaceId === ctx.principal.workspaceId ? block : undefined
+  return ctx.principal.canSee(ctx.content.pageOf(id)) ? block : undefined
 }
 
 const children = (ctx: Context & Api) => {
@@ -25,16 +19,8 @@ const children = (ctx: Context & Api) => {
   const page = findPage(ctx, id)
   const block = page === undefined ? findBlock(ctx, id) : undefined
   if (page === undefined && block === undefined) return reply(ctx, notFound("block", id))
-  const fixtureChildren = page?.kind === "fixture"
-    ? (ctx.store.pages.get(id)?.children ?? []).map((c) => ctx.store.blockJson(c.id))
-    : block?.kind === "fixture"
-    ? (ctx.store.blocks.get(id)?.block.children ?? []).map((c) => ctx.store.blockJson(c.id))
-    : []
-  const appended = (ctx.content.children.get(id) ?? [])
-    .map((childId) => ctx.content.blocks.get(childId)!)
-    .filter((b) => !b.in_trash)
-    .map((b) => ctx.content.blockJson(b))
-  return reply(ctx, paginateQuery(ctx, [...fixtureChildren, ...appended], "block"))
+  const listed = ctx.content.childrenOf(id).map((b) => blockJson(ctx.content, b))
+  return reply(ctx, paginateQuery(ctx, listed, "block"))
 }
 
 const append = (ctx: Context & Api) => {
@@ -51,20 +37,19 @@ const append = (ctx: Context & Api) => {
     : body.after) as string | undefined
   const list = ctx.content.children.get(id) ?? []
   const at = position?.type === "start" ? undefined : after
-  const records = ctx.content.append(id, page ? "page_id" : "block_id", body.children, stamp(ctx), at)
+  const records = Blocks.append(ctx.content, id, page ? "page_id" : "block_id", body.children, stamp(ctx), at)
   if (isFailure(records)) return reply(ctx, records)
   if (position?.type === "start") {
     // move the new ones to the front
     const fresh = new Set(records.map((r) => r.id))
     ctx.content.children.set(id, [...records.map((r) => r.id), ...list.filter((c) => !fresh.has(c))])
   }
-  const pageId = block?.kind === "fixture" ? ctx.store.blocks.get(id)!.pageId : ctx.content.pageOf(id)
-  pageChanged(ctx, "page.content_updated", pageId, {
+  pageChanged(ctx, "page.content_updated", ctx.content.pageOf(id), {
     updated_blocks: records.map((r) => ({ id: r.id, type: "block" }))
   })
   return reply(ctx, {
     object: "list",
-    results: records.map((r) => ctx.content.blockJson(r)),
+    results: records.map((r) => blockJson(ctx.content, r)),
     next_cursor: null,
     has_more: false,
     type: "block",
@@ -76,42 +61,28 @@ const retrieve = (ctx: Context & Api) => {
   const found = findBlock(ctx, ctx.params.id!)
   return reply(
     ctx,
-    found === undefined
-      ? notFound("block", ctx.params.id!)
-      : found.kind === "fixture"
-      ? found.json
-      : ctx.content.blockJson(found.record)
+    found === undefined ? notFound("block", ctx.params.id!) : blockJson(ctx.content, found)
   )
 }
 
-const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Record<string, unknown>) => void) => {
+const edit = (ctx: Context & Api, change: (record: BlockRecord, body: Json, stamp: Stamp) => void) => {
   const body = bodyOf(ctx)
   if (isFailure(body)) return reply(ctx, body)
   const found = findBlock(ctx, ctx.params.id!)
   if (found === undefined) return reply(ctx, notFound("block", ctx.params.id!))
-  if (found.kind === "fixture") return reply(ctx, validation("The emulator's fixture blocks are read-only."))
-  change(found.record, body)
-  ctx.content.edited(found.record, stamp(ctx))
-  pageChanged(ctx, "page.content_updated", ctx.content.pageOf(found.record.id), {
-    updated_blocks: [{ id: found.record.id, type: "block" }]
+  if (found.readOnly) return reply(ctx, validation("The emulator's fixture blocks are read-only."))
+  change(found, body, stamp(ctx))
+  pageChanged(ctx, "page.content_updated", ctx.content.pageOf(found.id), {
+    updated_blocks: [{ id: found.id, type: "block" }]
   })
-  return reply(ctx, ctx.content.blockJson(found.record))
+  return reply(ctx, blockJson(ctx.content, found))
 }
 
 /** `blocks.*`. */
 export const routes: ReadonlyArray<Route> = [
   api("GET", "/v1/blocks/{id}", retrieve),
-  api("PATCH", "/v1/blocks/{id}", (ctx) =>
-    edit(ctx, (record, body) => {
-      const payload = body[record.type] as Record<string, unknown> | undefined
-      if (payload !== undefined) record.payload = { ...record.payload, ...payload }
-      if (typeof body.in_trash === "boolean") record.in_trash = body.in_trash
-      else if (typeof body.archived === "boolean") record.in_trash = body.archived
-    })),
-  api("DELETE", "/v1/blocks/{id}", (ctx) =>
-    edit(ctx, (record) => {
-      record.in_trash = true
-    })),
+  api("PATCH", "/v1/blocks/{id}", (ctx) => edit(ctx, Blocks.update)),
+  api("DELETE", "/v1/blocks/{id}", (ctx) => edit(ctx, Blocks.trash)),
   api("GET", "/v1/blocks/{id}/children", children),
   api("PATCH", "/v1/blocks/{id}/children", append)
 ]

@@ -1,4 +1,6 @@
-import type { CommentRecord } from "../content.js"
+import * as Comments from "../content/comments.js"
+import { commentJson } from "../content/render.js"
+import type { CommentRecord } from "../content/store.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, changed, isFailure, notFound, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
@@ -9,7 +11,7 @@ const find = (ctx: Context & Api) => ctx.content.comments.get(ctx.params.id!)
 const commentChanged = (ctx: Context & Api, type: string, comment: CommentRecord) => {
   const onBlock = comment.parent.block_id !== undefined
   const parentId = String(onBlock ? comment.parent.block_id : comment.parent.page_id)
-  const blockPage = ctx.store.blocks.get(parentId)?.pageId ?? ctx.content.pageOf(parentId)
+  const blockPage = ctx.content.pageOf(parentId)
   changed(ctx, type, { id: comment.id, type: "comment" }, {
     page_id: onBlock ? blockPage : parentId,
     parent: { id: parentId, type: onBlock ? "block" : "page" }
@@ -22,14 +24,10 @@ const create = (ctx: Context & Api) => {
   if ((body.rich_text === undefined) === (body.markdown === undefined)) {
     return reply(ctx, validation("Give exactly one of body.rich_text and body.markdown."))
   }
-  const created = ctx.content.createComment(
-    body,
-    (discussion) => [...ctx.content.comments.values()].find((c) => c.discussion_id === discussion)?.parent,
-    stamp(ctx)
-  )
+  const created = Comments.create(ctx.content, body, stamp(ctx))
   if (isFailure(created)) return reply(ctx, created)
   commentChanged(ctx, "comment.created", created)
-  return reply(ctx, ctx.content.commentJson(created))
+  return reply(ctx, commentJson(created))
 }
 
 /** `comments.*`. */
@@ -40,35 +38,28 @@ export const routes: ReadonlyArray<Route> = [
     if (blockId === null) return reply(ctx, validation("block_id should be defined."))
     const comments = [...ctx.content.comments.values()]
       .filter((c) => c.parent.page_id === blockId || c.parent.block_id === blockId)
-      .map((c) => ctx.content.commentJson(c))
+      .map((c) => commentJson(c))
     return reply(ctx, paginateQuery(ctx, comments, "comment"))
   }),
   api("GET", "/v1/comments/{id}", (ctx) => {
     const comment = find(ctx)
-    return reply(ctx, comment === undefined ? notFound("comment", ctx.params.id!) : ctx.content.commentJson(comment))
+    return reply(ctx, comment === undefined ? notFound("comment", ctx.params.id!) : commentJson(comment))
   }),
   api("PATCH", "/v1/comments/{id}", (ctx) => {
     const body = bodyOf(ctx)
     const comment = find(ctx)
     if (isFailure(body)) return reply(ctx, body)
     if (comment === undefined) return reply(ctx, notFound("comment", ctx.params.id!))
-    const updated = ctx.content.createComment(
-      { ...body, parent: comment.parent },
-      () => undefined,
-      stamp(ctx)
-    )
+    const updated = Comments.update(comment, body, stamp(ctx))
     if (isFailure(updated)) return reply(ctx, updated)
-    ctx.content.comments.delete(updated.id)
-    comment.rich_text = updated.rich_text
-    comment.last_edited_time = updated.last_edited_time
     commentChanged(ctx, "comment.updated", comment)
-    return reply(ctx, ctx.content.commentJson(comment))
+    return reply(ctx, commentJson(comment))
   }),
   api("DELETE", "/v1/comments/{id}", (ctx) => {
     const comment = find(ctx)
     if (comment === undefined) return reply(ctx, notFound("comment", ctx.params.id!))
     ctx.content.comments.delete(comment.id)
     commentChanged(ctx, "comment.deleted", comment)
-    return reply(ctx, ctx.content.commentJson(comment))
+    return reply(ctx, commentJson(comment))
   })
 ]

@@ -1,3 +1,6 @@
+import * as DataSources from "../content/dataSources.js"
+import { dataSourceJson, pageJson, values } from "../content/render.js"
+import { edited } from "../content/store.js"
 import type { Api, Context, Route } from "../handler.js"
 import {
   api,
@@ -35,14 +38,14 @@ const query = (ctx: Context & Api) => {
     body.sorts as ReadonlyArray<Record<string, unknown>> | undefined,
     {
       now: ctx.now,
-      valuesOf: (page) => ctx.content.values(page),
+      valuesOf: (page) => values(ctx.content, page),
       statusEqualsGroup: ctx.version < "2026-12-01"
     }
   )
   if (isFailure(rows)) return reply(ctx, rows)
   const wanted = filterProperties(ctx)
   const listed = rows.map((r) => {
-    const json = ctx.content.pageJson(r)
+    const json = pageJson(ctx.content, r)
     return { ...json, properties: listedProperties(ctx.version, json.properties as never, wanted) }
   })
   return reply(ctx, paginate(listed, "page_or_data_source", body.start_cursor, body.page_size))
@@ -58,10 +61,10 @@ const update = (ctx: Context & Api) => {
   if (body.properties !== undefined) {
     const given = body.properties as Record<string, Record<string, unknown> | null>
     const before = source.properties
-    const properties = ctx.content.schemaOf(given, before)
+    const properties = DataSources.schemaOf(given, before)
     if (isFailure(properties)) return reply(ctx, properties)
     source.properties = properties
-    ctx.content.followSchema(source)
+    DataSources.followSchema(ctx.content, source)
     const byKey = (schema: Record<string, Record<string, unknown>>, key: string) =>
       schema[key] ?? Object.values(schema).find((p) => p.id === key)
     const updated_properties = Object.keys(given).map((key) => {
@@ -75,14 +78,13 @@ const update = (ctx: Context & Api) => {
     })
     changed(ctx, "data_source.schema_updated", entity, { parent, updated_properties })
   }
-  if (body.title !== undefined) source.title = ctx.content.dataSourceJson(source).title as never
   const trashed = typeof body.in_trash === "boolean" ? body.in_trash : body.archived
   if (typeof trashed === "boolean" && trashed !== source.in_trash) {
     source.in_trash = trashed
     changed(ctx, source.in_trash ? "data_source.deleted" : "data_source.undeleted", entity, { parent })
   }
-  ctx.content.edited(source, stamp(ctx))
-  return reply(ctx, ctx.content.dataSourceJson(source))
+  edited(source, stamp(ctx))
+  return reply(ctx, dataSourceJson(source))
 }
 
 /** `dataSources.*`. */
@@ -90,18 +92,18 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/data_sources", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createDataSource(body, stamp(ctx))
+    const created = DataSources.create(ctx.content, body, stamp(ctx))
     if (isFailure(created)) return reply(ctx, created)
     changed(ctx, "data_source.created", { id: created.id, type: "data_source" }, {
       parent: { id: created.databaseId, type: "database" }
     })
-    return reply(ctx, ctx.content.dataSourceJson(created))
+    return reply(ctx, dataSourceJson(created))
   }),
   api("GET", "/v1/data_sources/{id}", (ctx) => {
     const source = find(ctx)
     return reply(
       ctx,
-      source === undefined ? notFound("data_source", ctx.params.id!) : ctx.content.dataSourceJson(source)
+      source === undefined ? notFound("data_source", ctx.params.id!) : dataSourceJson(source)
     )
   }),
   api("PATCH", "/v1/data_sources/{id}", update),

@@ -1,5 +1,6 @@
 import { eventParent } from "../changes.js"
-import { richTextOf } from "../content.js"
+import * as Databases from "../content/databases.js"
+import { databaseJson } from "../content/render.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, changed, isFailure, notFound, reply, stamp } from "../handler.js"
 
@@ -13,17 +14,17 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/databases", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createDatabase(body, stamp(ctx))
+    const created = Databases.create(ctx.content, body, stamp(ctx))
     changed(ctx, "database.created", { id: created.id, type: "database" }, {
       parent: eventParent(created.parent, ctx.principal.workspaceId)
     })
-    return reply(ctx, ctx.content.databaseJson(created))
+    return reply(ctx, databaseJson(ctx.content, created))
   }),
   api("GET", "/v1/databases/{id}", (ctx) => {
     const database = find(ctx)
     return reply(
       ctx,
-      database === undefined ? notFound("database", ctx.params.id!) : ctx.content.databaseJson(database)
+      database === undefined ? notFound("database", ctx.params.id!) : databaseJson(ctx.content, database)
     )
   }),
   api("PATCH", "/v1/databases/{id}", (ctx) => {
@@ -31,16 +32,14 @@ export const routes: ReadonlyArray<Route> = [
     if (isFailure(body)) return reply(ctx, body)
     const database = find(ctx)
     if (database === undefined) return reply(ctx, notFound("database", ctx.params.id!))
-    if (body.title !== undefined) database.title = richTextOf(body.title)
-    if (typeof body.in_trash === "boolean" && body.in_trash !== database.in_trash) {
-      database.in_trash = body.in_trash
+    const trashed = database.in_trash
+    Databases.update(database, body, stamp(ctx))
+    if (database.in_trash !== trashed) {
       changed(ctx, database.in_trash ? "database.deleted" : "database.undeleted", {
         id: database.id,
         type: "database"
       }, { parent: eventParent(database.parent, ctx.principal.workspaceId) })
     }
-    if (typeof body.is_inline === "boolean") database.is_inline = body.is_inline
-    ctx.content.edited(database, stamp(ctx))
-    return reply(ctx, ctx.content.databaseJson(database))
+    return reply(ctx, databaseJson(ctx.content, database))
   })
 ]

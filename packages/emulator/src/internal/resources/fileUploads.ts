@@ -1,5 +1,7 @@
 import * as Effect from "effect/Effect"
-import type { UploadRecord } from "../content.js"
+import { uploadJson } from "../content/render.js"
+import type { UploadRecord } from "../content/store.js"
+import * as Uploads from "../content/uploads.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, changed, isFailure, notFound, paginateQuery, reply, stamp } from "../handler.js"
 import { fail } from "../respond.js"
@@ -29,14 +31,14 @@ const send = (ctx: Context & Api) =>
     }
     const part = form.right.get("part_number")
     const before = upload.status
-    const sent = ctx.content.send(upload, file.size, part === null ? undefined : Number(part), file.name)
+    const sent = Uploads.send(upload, file.size, part === null ? undefined : Number(part))
     if (isFailure(sent)) {
       return yield* reply(ctx, sent)
     }
     if (before !== "uploaded" && sent.status === "uploaded") {
       uploadChanged(ctx, "file_upload.completed", sent)
     }
-    return yield* reply(ctx, ctx.content.uploadJson(sent))
+    return yield* reply(ctx, uploadJson(sent))
   })
 
 /** `fileUploads.*`. */
@@ -44,28 +46,28 @@ export const routes: ReadonlyArray<Route> = [
   api("POST", "/v1/file_uploads", (ctx) => {
     const body = bodyOf(ctx)
     if (isFailure(body)) return reply(ctx, body)
-    const created = ctx.content.createUpload(body, stamp(ctx))
+    const created = Uploads.create(ctx.content, body, stamp(ctx))
     if (isFailure(created)) return reply(ctx, created)
     uploadChanged(ctx, "file_upload.created", created)
     if (created.status === "uploaded") uploadChanged(ctx, "file_upload.completed", created)
-    return reply(ctx, ctx.content.uploadJson(created))
+    return reply(ctx, uploadJson(created))
   }),
   { kind: "api", method: "POST", pattern: "/v1/file_uploads/{id}/send", handler: send, raw: true },
   api("POST", "/v1/file_uploads/{id}/complete", (ctx) => {
     const upload = find(ctx)
     if (upload === undefined) return reply(ctx, notFound("file_upload", ctx.params.id!))
-    const done = ctx.content.complete(upload)
+    const done = Uploads.complete(upload)
     if (isFailure(done)) return reply(ctx, done)
     uploadChanged(ctx, "file_upload.completed", done)
-    return reply(ctx, ctx.content.uploadJson(done))
+    return reply(ctx, uploadJson(done))
   }),
   api("GET", "/v1/file_uploads/{id}", (ctx) => {
     const upload = find(ctx)
-    return reply(ctx, upload === undefined ? notFound("file_upload", ctx.params.id!) : ctx.content.uploadJson(upload))
+    return reply(ctx, upload === undefined ? notFound("file_upload", ctx.params.id!) : uploadJson(upload))
   }),
   api("GET", "/v1/file_uploads", (ctx) => {
     const status = ctx.url.searchParams.get("status")
     const uploads = [...ctx.content.uploads.values()].filter((u) => status === null || u.status === status)
-    return reply(ctx, paginateQuery(ctx, uploads.map((u) => ctx.content.uploadJson(u)), "file_upload"))
+    return reply(ctx, paginateQuery(ctx, uploads.map((u) => uploadJson(u)), "file_upload"))
   })
 ]

@@ -1,5 +1,7 @@
-import type { BlockRecord } from "../content.js"
-import { markdownBlocks, plainText } from "../content.js"
+import { append, eraseChildren } from "../content/blocks.js"
+import { markdownBlocks } from "../content/markdown.js"
+import { plainText } from "../content/render.js"
+import type { BlockRecord } from "../content/store.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, isFailure, notFound, pageChanged, paginateQuery, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
@@ -47,7 +49,7 @@ const update = (ctx: Context & Api) => {
   const id = ctx.params.id!
   const found = findPage(ctx, id)
   if (found === undefined) return reply(ctx, notFound("page", id))
-  if (found.kind === "fixture") return reply(ctx, validation("The emulator's fixture pages are read-only."))
+  if (found.readOnly) return reply(ctx, validation("The emulator's fixture pages are read-only."))
   const command = body[String(body.type)] as Record<string, unknown> | undefined
   if (command === undefined) return reply(ctx, validation("body.type should name a command given in the body."))
   const format = markdownFormat(ctx.version, body.markdown_version)
@@ -120,8 +122,8 @@ const update = (ctx: Context & Api) => {
     default:
       return reply(ctx, validation(`Unsupported markdown command: ${String(body.type)}`))
   }
-  ctx.content.eraseChildren(id)
-  const appended = ctx.content.append(id, "page_id", markdownBlocks(next), stamp(ctx))
+  eraseChildren(ctx.content, id)
+  const appended = append(ctx.content, id, "page_id", markdownBlocks(next), stamp(ctx))
   if (isFailure(appended)) return reply(ctx, appended)
   pageChanged(ctx, "page.content_updated", id, { updated_blocks: appended.map((b) => ({ id: b.id, type: "block" })) })
   return reply(ctx, render(ctx, id, format))
@@ -131,10 +133,7 @@ const update = (ctx: Context & Api) => {
 const property = (ctx: Context & Api) => {
   const found = findPage(ctx, ctx.params.id!)
   if (found === undefined) return reply(ctx, notFound("page", ctx.params.id!))
-  const properties = (found.kind === "fixture" ? found.json.properties : found.record.properties) as Record<
-    string,
-    Record<string, unknown>
-  >
+  const properties = found.properties
   const key = decodeURIComponent(ctx.params.property!)
   const value = Object.values(properties).find((p) => p.id === key || p.id === ctx.params.property)
   if (value === undefined) return reply(ctx, notFound("property", key))

@@ -1,4 +1,5 @@
-import { richText } from "../content.js"
+import { append } from "../content/blocks.js"
+import { blockJson, richText } from "../content/render.js"
 import type { Api, Context, Route } from "../handler.js"
 import { api, bodyOf, isFailure, notFound, pageChanged, reply, stamp } from "../handler.js"
 import { validation } from "../store.js"
@@ -22,7 +23,7 @@ const placeOf = (ctx: Context & Api, body: Record<string, unknown>) => {
   if (source?.type === "block") {
     if (body.parent !== undefined) return validation("body.parent should not be given with a block source.")
     const block = ctx.content.blocks.get(String(source.block_id))
-    if (block === undefined || block.workspaceId !== ctx.principal.workspaceId) {
+    if (block === undefined || block.readOnly || block.workspaceId !== ctx.principal.workspaceId) {
       return notFound("block", String(source.block_id))
     }
     const parentType = block.parent.type === "block_id" ? "block_id" as const : "page_id" as const
@@ -40,20 +41,21 @@ const create = (ctx: Context & Api) => {
   if (isFailure(body)) return reply(ctx, body)
   const place = placeOf(ctx, body)
   if (isFailure(place)) return reply(ctx, place)
-  const time = stamp(ctx)
+  const now = stamp(ctx)
   const payload = {
     title: [richText(typeof body.title === "string" ? body.title : "Meeting notes")],
     status: "notes_ready",
-    recording: { start_time: time, end_time: time }
+    recording: { start_time: now.time, end_time: now.time }
   }
-  const created = ctx.content.append(place.parentId, place.parentType, [{ meeting_notes: payload }], time, place.after)
+  const created = append(ctx.content, place.parentId, place.parentType, [{ meeting_notes: payload }], now, place.after)
   if (isFailure(created)) return reply(ctx, created)
   const meeting = created[0]!
-  const parts = ctx.content.append(
+  const parts = append(
+    ctx.content,
     meeting.id,
     "block_id",
     ["Summary", "Notes", "Transcript"].map((text) => ({ paragraph: { rich_text: [{ text: { content: text } }] } })),
-    time
+    now
   )
   if (isFailure(parts)) return reply(ctx, parts)
   const [summary, notes, transcript] = parts.map((part) => part.id)
@@ -64,7 +66,7 @@ const create = (ctx: Context & Api) => {
   pageChanged(ctx, "page.content_updated", ctx.content.pageOf(meeting.id), {
     updated_blocks: [{ id: meeting.id, type: "block" }]
   })
-  return reply(ctx, ctx.content.blockJson(meeting))
+  return reply(ctx, blockJson(ctx.content, meeting))
 }
 
 /** `blocks.meetingNotes.query`: the caller's meeting notes, sorted, up to `limit`; filters are not evaluated. */
@@ -85,7 +87,7 @@ const query = (ctx: Context & Api) => {
       : String(block[property])
   const meetings = [...ctx.content.blocks.values()]
     .filter((b) => b.type === "meeting_notes" && !b.in_trash && b.workspaceId === ctx.principal.workspaceId)
-    .map((b) => ctx.content.blockJson(b))
+    .map((b) => blockJson(ctx.content, b))
     .sort((a, b) => {
       for (const sort of sorts) {
         const order = key(a, String(sort.property)).localeCompare(key(b, String(sort.property)))
