@@ -147,7 +147,7 @@ const packageOf = (path) =>
     ? "@effect/platform"
     : /@notionhq\/client/.test(path)
     ? "@notionhq/client"
-    : /^<stdin>$|bench\/src\//.test(path)
+    : /^<stdin>$|(^|\/)src\/floor\.mjs$|bench\/src\//.test(path)
     ? "the program"
     : "other"
 const moduleOf = (path) =>
