@@ -1,13 +1,17 @@
 // One measurement in a fresh process: `node worker.mjs <client> <scenario> <base url> <n>` prints JSON.
 // Clients: ours-lean (@notion-effect/undici), ours-undici (the platform's undici layer), ours-fetch, ours-node
-// (keep-alive agent), official, floor-undici, floor-fetch.
+// (keep-alive agent), official; the floor (floor.mjs: effect + Schema + HttpClient, no SDK) over FetchHttpClient
+// (floor) or over the HttpClient ours-lean uses (floor-lean); no Effect at all: floor-undici (undici `Pool.request`
+// + `JSON.parse`), floor-fetch (`fetch` + `JSON.parse`).
 const started = performance.now()
 const [client, scenario, base, nText] = process.argv.slice(2)
 const n = Number(nText)
 
+let imported = NaN
 const load = async () => {
   if (client === "official") {
     const { Client, iteratePaginatedAPI } = await import("@notionhq/client")
+    imported = performance.now()
     const notion = new Client({ auth: "secret_bench", baseUrl: base })
     return {
       users: () => notion.users.list({}),
@@ -17,6 +21,24 @@ const load = async () => {
         for await (const _ of iteratePaginatedAPI(notion.users.list, {})) count++
         return count
       }
+    }
+  }
+  if (client === "floor" || client === "floor-lean") {
+    const { ManagedRuntime } = await import("effect")
+    const Floor = await import("./floor.mjs")
+    // floor-lean: the same HttpClient as ours-lean (`@notion-effect/undici`, an HttpClient over undici's pools; of
+    // ours it pulls only the tiny `HttpDeadline` module), so ours-lean minus floor-lean is the SDK alone
+    const http = client === "floor-lean"
+      ? (await import("../../packages/undici/dist/index.js")).UndiciHttpClient.layer
+      : (await import("@effect/platform/FetchHttpClient")).layer
+    imported = performance.now()
+    const runtime = ManagedRuntime.make(http)
+    const notion = await runtime.runPromise(Floor.make(base, "secret_bench"))
+    return {
+      users: () => runtime.runPromise(notion.users.list()),
+      page: () => runtime.runPromise(notion.pages.retrieve({ page_id: "p1" })),
+      paginate: undefined,
+      dispose: () => runtime.dispose()
     }
   }
   if (client.startsWith("floor-")) {
@@ -39,6 +61,7 @@ const load = async () => {
       Layer.provide((await import("@effect/platform-node/NodeHttpClient")).makeAgentLayer({ keepAlive: true }))
     )
     : (await import("@effect/platform-node/NodeHttpClient")).layerUndici
+  imported = performance.now()
   const runtime = ManagedRuntime.make(NotionClient.layer.pipe(Layer.provide([
     NotionAuth.layer(Redacted.make("secret_bench")),
     NotionConfig.layer({ baseUrl: base }),
@@ -54,10 +77,14 @@ const load = async () => {
 }
 
 const api = await load()
+const loaded = performance.now()
 const result = {}
 if (scenario === "cold") {
   await api.users()
   result.ms = performance.now() - started
+  // the part before the first request: imports and building the client
+  result.loadMs = loaded - started
+  result.importMs = imported - started
 } else if (scenario === "users" || scenario === "page") {
   const call = api[scenario]
   for (let i = 0; i < Math.min(200, n); i++) await call()

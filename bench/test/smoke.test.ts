@@ -18,7 +18,18 @@ const keys = [
   "coldStart.ratio",
   "bundle.oursKb",
   "bundle.officialKb",
-  "connections.ours"
+  "connections.ours",
+  // the floor (effect + Schema + HttpClient, no SDK) and the ratios to it
+  "floor.usersList.ratio",
+  "floor.pagesRetrieve.ratio",
+  "floor.throughput.ratio",
+  "coldStart.ratioToFloor",
+  "coldStart.bundle.ratio",
+  "coldStart.bundle.ratioToFloor",
+  "bundle.oneRatioToFloor",
+  "bundle.oneGzipRatioToFloor",
+  "bundle.everyRatioToFloor",
+  "bundle.everyGzipRatioToFloor"
 ]
 
 describe("pnpm bench --smoke", () => {
@@ -31,6 +42,11 @@ describe("pnpm bench --smoke", () => {
       for (const key of keys) {
         const value = key.split(".").reduce((o, k) => o?.[k], results)
         assert.isTrue(Number.isFinite(value) && value > 0, `${key} = ${value}`)
+      }
+      // bundle sizes, minified and gzip, of every program
+      for (const program of ["ours.one", "ours.every", "floor.one", "official.one", "official.every"]) {
+        const sizes = results.bundle.programs[program]
+        assert.isTrue(sizes.minified > sizes.gzip && sizes.gzip > 0, `${program}: ${JSON.stringify(sizes)}`)
       }
       // rate limited: ours stays within the emulator's budget (zero 429s, nothing fails); both are measured
       for (const client of ["ours", "official"]) {
@@ -49,6 +65,9 @@ describe("pnpm bench --smoke", () => {
       assert.include(markdown, "@notion-effect/core")
       assert.include(markdown, "official")
       assert.include(markdown, "## Rate limited")
+      assert.include(markdown, "floor-lean")
+      assert.include(markdown, "## Bundles")
+      assert.include(markdown, "cold start from a bundle ≤ 1.5× the floor")
     } finally {
       rmSync(out, { recursive: true, force: true })
     }
