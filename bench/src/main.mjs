@@ -424,6 +424,16 @@ await server.close()
 FS.rmSync(bundleDir, { recursive: true, force: true })
 
 const ratio = (a, b) => a / b
+
+/** A per-request scenario against the floor: ours-lean / floor-lean (the SDK's own cost), ours-fetch / floor. */
+const floorOf = (scenario) => ({
+  floorLeanMs: m(`${scenario}.floor-lean.ms`),
+  floorMs: m(`${scenario}.floor.ms`),
+  ratio: ratio(m(`${scenario}.${recommended}.ms`), m(`${scenario}.floor-lean.ms`)),
+  cpuRatio: ratio(m(`${scenario}.${recommended}.cpu`), m(`${scenario}.floor-lean.cpu`)),
+  fetchRatio: ratio(m(`${scenario}.ours-fetch.ms`), m(`${scenario}.floor.ms`))
+})
+
 const results = {
   machine: {
     cpu: OS.cpus()[0]?.model ?? "unknown",
@@ -468,20 +478,8 @@ const results = {
   },
   floor: {
     // ours-lean / floor-lean: the SDK's own cost over the same HttpClient; ours-fetch / floor over FetchHttpClient
-    usersList: {
-      floorLeanMs: m("users.floor-lean.ms"),
-      floorMs: m("users.floor.ms"),
-      ratio: ratio(m(`users.${recommended}.ms`), m("users.floor-lean.ms")),
-      cpuRatio: ratio(m(`users.${recommended}.cpu`), m("users.floor-lean.cpu")),
-      fetchRatio: ratio(m("users.ours-fetch.ms"), m("users.floor.ms"))
-    },
-    pagesRetrieve: {
-      floorLeanMs: m("page.floor-lean.ms"),
-      floorMs: m("page.floor.ms"),
-      ratio: ratio(m(`page.${recommended}.ms`), m("page.floor-lean.ms")),
-      cpuRatio: ratio(m(`page.${recommended}.cpu`), m("page.floor-lean.cpu")),
-      fetchRatio: ratio(m("page.ours-fetch.ms"), m("page.floor.ms"))
-    },
+    usersList: floorOf("users"),
+    pagesRetrieve: floorOf("page"),
     throughput: {
       floorLeanRps: m("throughput.floor-lean"),
       floorRps: m("throughput.floor"),
