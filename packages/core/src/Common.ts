@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Json from "./internal/jsonObject.js"
 import * as OpenUnion from "./OpenUnion.js"
 import { PartialUser, User } from "./User.js"
 
@@ -73,14 +74,13 @@ export type Color = typeof Color.Type
 
 /**
  * Any JSON object: for payloads Notion sends as `{}` today (`button`, property configurations without settings,
- * …), so fields added later still decode, and for request members Notion checks itself. (Not `Schema.Struct({})`, which also accepts strings and numbers.)
+ * …), so fields added later still decode, and for request members Notion checks itself. (Not
+ * `Schema.Struct({})`, which also accepts strings and numbers.)
  *
  * @since 0.1.0
  * @category schemas
  */
-export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
-  identifier: "JsonObject"
-})
+export const JsonObject: typeof Json.JsonObject = Json.JsonObject
 
 /**
  * Any JSON object (a payload Notion sends as `{}` today).

@@ -8,9 +8,31 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { JsonObject } from "./Common.js"
+import { JsonObject } from "./internal/jsonObject.js"
 import * as OpenUnion from "./OpenUnion.js"
-import { RequestStatus } from "./View.js"
+
+/**
+ * Whether a result set is complete.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestStatus {
+  readonly type: string
+  readonly incomplete_reason?: string | undefined
+}
+
+/**
+ * Whether a result set is complete: `{ type: "complete" }`, or `{ type: "incomplete", incomplete_reason }` when a
+ * query stopped at Notion's cap (`query_result_limit_reached`, 10,000 rows).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RequestStatus: Schema.Schema<RequestStatus> = Schema.Struct({
+  type: Schema.String,
+  incomplete_reason: Schema.optional(Schema.String)
+})
 
 /**
  * A list result of an object kind the list does not declare: its `object`, `id` and every field as sent.

@@ -7,6 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import { JsonObject, Parent } from "./Common.js"
+import { RequestStatus } from "./List.js"
 import { PartialUser } from "./User.js"
 
 /**
@@ -190,27 +191,12 @@ export const isFullView = (view: { readonly object: string; readonly id: string 
   view.object === "view" && typeof (view as { readonly name?: unknown }).name === "string"
 
 /**
- * Whether a result set is complete.
- *
- * @since 0.1.0
- * @category models
- */
-export interface RequestStatus {
-  readonly type: string
-  readonly incomplete_reason?: string | undefined
-}
-
-/**
- * Whether a result set is complete: `{ type: "complete" }`, or `{ type: "incomplete", incomplete_reason }` when a
- * query stopped at Notion's cap (`query_result_limit_reached`, 10,000 rows).
+ * Whether a result set is complete (`List.RequestStatus`, shared by lists and view queries).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const RequestStatus: Schema.Schema<RequestStatus> = Schema.Struct({
-  type: Schema.String,
-  incomplete_reason: Schema.optional(Schema.String)
-})
+export { RequestStatus } from "./List.js"
 
 /**
  * A page in a view query's results.
