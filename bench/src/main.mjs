@@ -206,41 +206,24 @@ const server = await start(sizes.pagination)
 // resolve to core's `dist` too (in the workspace, core's exports default to its TypeScript sources)
 const distCondition = "--conditions=notion-effect-dist"
 
-const worker = (client, scenario, n, flags = []) =>
+/** Runs a script in a fresh Node process; its last line of output, as JSON. */
+const runNode = (args, label) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      distCondition,
-      ...flags,
-      Path.join(here, "worker.mjs"),
-      client,
-      scenario,
-      server.url,
-      String(n)
-    ], {
-      cwd: benchDir,
-      stdio: ["ignore", "pipe", "inherit"]
-    })
+    const child = spawn(process.execPath, args, { cwd: benchDir, stdio: ["ignore", "pipe", "inherit"] })
     let out = ""
     child.stdout.on("data", (d) => (out += d))
     child.on("exit", (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split("\n").pop()))
-        : reject(new Error(`${client} ${scenario} exited ${code}`)))
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`${label} exited ${code}`)))
   })
 
+const worker = (client, scenario, n, flags = []) =>
+  runNode(
+    [distCondition, ...flags, Path.join(here, "worker.mjs"), client, scenario, server.url, String(n)],
+    `${client} ${scenario}`
+  )
+
 const coldBundle = (name) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [Path.join(here, "coldbundle.mjs"), bundles[name].file, server.url], {
-      cwd: benchDir,
-      stdio: ["ignore", "pipe", "inherit"]
-    })
-    let out = ""
-    child.stdout.on("data", (d) => (out += d))
-    child.on("exit", (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split("\n").pop()))
-        : reject(new Error(`bundle ${name} exited ${code}`)))
-  })
+  runNode([Path.join(here, "coldbundle.mjs"), bundles[name].file, server.url], `bundle ${name}`)
 const bundled = ["ours", "floor", "official"]
 
 const samples = {}
