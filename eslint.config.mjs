@@ -5,7 +5,10 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/build/**", "**/dist/**", "**/artifacts/**"] },
+  {
+    // effect4/packages is generated from packages/ by scripts/effect4 (its adapters are linted)
+    ignores: ["**/node_modules/**", "**/build/**", "**/dist/**", "**/artifacts/**", "effect4/packages/**"]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

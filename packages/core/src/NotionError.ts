@@ -427,7 +427,8 @@ export const oauthOnly = [InvalidClient, UnauthorizedClient, UnsupportedGrantTyp
 
 type ApiErrorClass = typeof apiErrors[number]
 
-const codeOf = (error: ApiErrorClass): string => new error({ status: 0, message: "" }).code
+/** An instance of each class, for its tag and code (the classes' static `_tag` is not part of Effect 4's API). */
+const sample = (error: ApiErrorClass): InstanceType<ApiErrorClass> => new error({ status: 0, message: "" })
 
 /**
  * The error codes Notion documents, keyed like the official SDK's `APIErrorCode` enum
@@ -436,9 +437,9 @@ const codeOf = (error: ApiErrorClass): string => new error({ status: 0, message:
  * @since 0.1.0
  * @category codes
  */
-export const APIErrorCode = Object.fromEntries(apiErrors.map((error) => [error._tag, codeOf(error)])) as {
-  readonly [C in ApiErrorClass as C["_tag"]]: InstanceType<C>["code"]
-}
+export const APIErrorCode = Object.fromEntries(
+  apiErrors.map((error) => [sample(error)._tag, sample(error).code])
+) as { readonly [C in ApiErrorClass as InstanceType<C>["_tag"]]: InstanceType<C>["code"] }
 
 /**
  * One of the codes in {@link APIErrorCode}.
@@ -456,7 +457,7 @@ export type APIErrorCode = typeof APIErrorCode[keyof typeof APIErrorCode]
  */
 export const ApiErrorByCode: { readonly [code: string]: ApiErrorClass | undefined } = Object.assign(
   Object.create(null),
-  Object.fromEntries(apiErrors.map((error) => [codeOf(error), error]))
+  Object.fromEntries(apiErrors.map((error) => [sample(error).code, error]))
 )
 
 /**

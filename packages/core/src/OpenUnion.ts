@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
+import * as SchemaAst from "./internal/schemaAst.js"
 
 /**
  * The tag values a set of members declares (`Schema.Literal` on `tag`).
@@ -26,17 +26,13 @@ export const tagValues = (
   members: ReadonlyArray<Schema.Schema.Any>
 ): ReadonlyArray<string> => {
   const out: Array<string> = []
-  const visit = (ast: AST.AST): void => {
-    if (ast._tag === "Union") return ast.types.forEach(visit)
-    if (ast._tag === "Refinement") return visit(ast.from)
-    if (ast._tag === "Suspend") return visit(ast.f())
-    if (ast._tag !== "TypeLiteral") return
-    const ps = ast.propertySignatures.find((p) => p.name === tag)
-    if (ps === undefined) return
-    const literals = ps.type._tag === "Union" ? ps.type.types : [ps.type]
-    for (const l of literals) if (l._tag === "Literal" && typeof l.literal === "string") out.push(l.literal)
+  for (const member of members) {
+    for (const shape of SchemaAst.objectShapes(member.ast)) {
+      const property = shape.find((p) => p.name === tag)
+      if (property === undefined) continue
+      for (const value of SchemaAst.literalValues(property.type)) if (typeof value === "string") out.push(value)
+    }
   }
-  members.forEach((m) => visit(m.ast))
   return out
 }
 

@@ -3,11 +3,11 @@
  *
  * @since 0.1.0
  */
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
+import type * as Stream from "effect/Stream"
+import * as Streams from "./internal/streams.js"
 import type { List } from "./List.js"
 
 /**
@@ -77,14 +77,14 @@ export const streamWith = <P extends PaginationParams, Page, A, E, R>(
   params: P,
   items: (page: Page) => ReadonlyArray<A>
 ): Stream.Stream<A, E, R> =>
-  Stream.paginateChunkEffect(params.start_cursor, (cursor) =>
+  Streams.paginate(params.start_cursor, (cursor) =>
     Effect.map(
       endpoint(cursor === undefined ? params : { ...params, start_cursor: cursor }),
       (page) => {
         // an answer without `has_more` (a single property item) is the only page
         const { has_more, next_cursor } = page as { readonly has_more?: unknown; readonly next_cursor?: unknown }
         return [
-          Chunk.unsafeFromArray(items(page) as Array<A>),
+          items(page),
           has_more === true && typeof next_cursor === "string"
             ? Option.some<string | undefined>(next_cursor)
             : Option.none()
@@ -101,4 +101,4 @@ export const streamWith = <P extends PaginationParams, Page, A, E, R>(
 export const collect = <P extends PaginationParams, A, E, R>(
   endpoint: (params: P) => Effect.Effect<List<A>, E, R>,
   params: P
-): Effect.Effect<Array<A>, E, R> => Effect.map(Stream.runCollect(stream(endpoint, params)), Chunk.toArray)
+): Effect.Effect<Array<A>, E, R> => Streams.collect(stream(endpoint, params))

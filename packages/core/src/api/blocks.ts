@@ -9,7 +9,7 @@ import * as Endpoint from "../Endpoint.js"
 import { type UpdatableType, updatableTypes } from "../internal/blockTypes.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
-import { Id, JsonObject, Position } from "./shared.js"
+import { extendEach, Id, JsonObject, Position } from "./shared.js"
 
 /** The block kinds `blocks.update` takes (from the table of block types), each as its payload key. */
 const payloads = Object.fromEntries(updatableTypes.map((kind) => [kind, Schema.optional(JsonObject)])) as {
@@ -102,14 +102,14 @@ export const meetingNotesCreate = Endpoint.make({
   method: "POST",
   path: "/v1/blocks/meeting_notes",
   body: "rest",
-  params: Schema.extend(
-    Schema.Struct({
+  params: extendEach(
+    {
       title: Schema.optional(Schema.String),
       /** `auto`, `en`, `fr`, `ja`, … */
       language: Schema.optional(Schema.String),
       options: Schema.optional(Schema.Struct({ kickoff_summary: Schema.optional(Schema.Boolean) }))
-    }),
-    MeetingNotesSource
+    },
+    MeetingNotesSource.members
   ),
   success: BlockOrPartial
 })

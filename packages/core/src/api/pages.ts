@@ -10,7 +10,7 @@ import * as Endpoint from "../Endpoint.js"
 import { PageMarkdown, PageOrPartial } from "../Page.js"
 import { PaginationParams } from "../Pagination.js"
 import { PropertyItemResponse } from "../PropertyItem.js"
-import { CoverOrNull, IconOrNull, Id, JsonObject } from "./shared.js"
+import { CoverOrNull, extendEach, IconOrNull, Id, JsonObject } from "./shared.js"
 
 /**
  * Where a page goes: under a page, in a data source (a row), in a legacy database, or the workspace.
@@ -180,13 +180,13 @@ export const updateMarkdown = Endpoint.make({
     "allow_async",
     "markdown_version"
   ],
-  params: Schema.extend(
-    Schema.Struct({
+  params: extendEach(
+    {
       page_id: Id,
       allow_async: Schema.optional(Schema.Boolean),
       markdown_version: Schema.optional(MarkdownVersion)
-    }),
-    Schema.Union(
+    },
+    [
       command("update_content", {
         content_updates: Schema.Array(Schema.Struct({
           old_str: Schema.String,
@@ -209,7 +209,7 @@ export const updateMarkdown = Endpoint.make({
         content_range: Schema.String,
         allow_deleting_content: Schema.optional(Schema.Boolean)
       })
-    )
+    ]
   ),
   success: Schema.Union(PageMarkdown, AsyncTask)
 })

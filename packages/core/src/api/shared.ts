@@ -58,3 +58,19 @@ export const Position = Schema.Union(
   Schema.Struct({ type: Schema.Literal("end") }),
   Schema.Struct({ type: Schema.Literal("after_block"), after_block: Schema.Struct({ id: Id }) })
 )
+
+/**
+ * `fields` added to each struct of a union: what `Schema.extend(Schema.Struct(fields), Schema.Union(...members))`
+ * builds, written without `Schema.extend` (Effect 4 has none), so both editions declare it the same way.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const extendEach = <
+  const Fields extends Schema.Struct.Fields,
+  const Members extends ReadonlyArray<{ readonly fields: Schema.Struct.Fields }>
+>(
+  fields: Fields,
+  members: Members
+): Schema.Union<{ readonly [K in keyof Members]: Schema.Struct<Fields & Members[K]["fields"]> }> =>
+  Schema.Union(...members.map((member) => Schema.Struct({ ...fields, ...member.fields }))) as never

@@ -14,6 +14,7 @@ import type { BasicCredentials } from "../NotionAuth.js"
 import * as NotionError from "../NotionError.js"
 import * as NotionVersion from "../NotionVersion.js"
 import { type Decoder, formatIssue } from "./response.js"
+import * as SchemaAst from "./schemaAst.js"
 import { compile, type Validator } from "./validator.js"
 import { type Rule, rules } from "./versions.js"
 
@@ -35,25 +36,12 @@ export const checkPath = (path: string): Either.Either<string, NotionError.Inval
     : Either.right(path.startsWith("/") ? path : `/${path}`)
 
 /** The property names a params schema declares (members of unions included). */
-const declaredKeys = (ast: AST.AST, into: Set<string>): Set<string> => {
-  switch (ast._tag) {
-    case "TypeLiteral":
-      for (const ps of ast.propertySignatures) if (typeof ps.name === "string") into.add(ps.name)
-      break
-    case "Union":
-      for (const member of ast.types) declaredKeys(member, into)
-      break
-    case "Refinement":
-      declaredKeys(ast.from, into)
-      break
-    case "Transformation":
-      declaredKeys(ast.from, into)
-      break
-    case "Suspend":
-      declaredKeys(ast.f(), into)
-      break
+const declaredKeys = (ast: AST.AST): Set<string> => {
+  const keys = new Set<string>()
+  for (const shape of SchemaAst.objectShapes(ast, true)) {
+    for (const property of shape) if (typeof property.name === "string") keys.add(property.name)
   }
-  return into
+  return keys
 }
 
 type Segment = { readonly literal: string } | { readonly param: string }
@@ -101,9 +89,7 @@ export const plan = (endpoint: Endpoint.Any): Plan => {
     }
   }
   const body = endpoint.body === "rest"
-    ? [...declaredKeys(endpoint.params.ast, new Set())].filter((k) =>
-      !pathParams.includes(k) && !endpoint.query.includes(k)
-    )
+    ? [...declaredKeys(endpoint.params.ast)].filter((k) => !pathParams.includes(k) && !endpoint.query.includes(k))
     : endpoint.body
   const validate: Validator | undefined = compile(endpoint.success.ast)
   return {

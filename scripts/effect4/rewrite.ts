@@ -1,0 +1,372 @@
+/**
+ * The Effect 3 → Effect 4 rewrite of one TypeScript module: the renames Effect 4 made (module paths, functions,
+ * Schema's constructors), applied to the syntax tree so that only calls and imports are touched, never strings or
+ * comments. Everything here is mechanical; a module whose Effect 4 form differs beyond this is written by hand
+ * under `effect4/adapters/` instead (see README.md beside this file).
+ */
+import ts from "typescript"
+
+/** Module specifiers: exact ones first, then prefixes (`@effect/platform/X` → `effect/http/X`). */
+const modules: Record<string, string> = {
+  "effect/Either": "effect/Result",
+  "effect/TestClock": "effect/testing/TestClock",
+  "effect/FastCheck": "effect/testing/FastCheck",
+  "effect/FiberRef": "effect/References",
+  "@effect/platform/FileSystem": "effect/FileSystem",
+  "@effect/platform/Path": "effect/Path",
+  "@effect/platform": "effect/http"
+}
+const modulePrefixes: ReadonlyArray<readonly [string, string]> = [["@effect/platform/", "effect/http/"]]
+
+/** `Namespace.member` renames, by the module the namespace is imported from (its Effect 3 path). */
+const members: Record<string, Record<string, string>> = {
+  "effect/Either": {
+    right: "succeed",
+    left: "fail",
+    isLeft: "isFailure",
+    isRight: "isSuccess",
+    Either: "Result",
+    void: "succeed(undefined)"
+  },
+  "effect/Effect": {
+    catchAll: "catch",
+    catchAllCause: "catchCause",
+    catchAllDefect: "catchDefect",
+    either: "result",
+    zipRight: "andThen",
+    async: "callback",
+    dieMessage: "die",
+    forkDaemon: "forkDetach",
+    fork: "forkChild",
+    tapErrorTag: "tapErrorTag"
+  },
+  "effect/Schema": {
+    OptionFromSelf: "Option",
+    DurationFromSelf: "Duration",
+    Uint8ArrayFromSelf: "Uint8Array",
+    RedactedFromSelf: "Redacted",
+    Array$: "$Array",
+    decodeUnknownEither: "decodeUnknownResult",
+    decodeEither: "decodeResult",
+    encodeEither: "encodeResult"
+  },
+  "effect/Context": {},
+  "effect/Option": { fromNullable: "fromNullishOr" },
+  "effect/Duration": { DurationInput: "Input" }
+}
+
+/** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
+const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
+  maxItems: (a) => `isMaxLength(${a.join(", ")})`,
+  minItems: (a) => `isMinLength(${a.join(", ")})`,
+  maxLength: (a) => `isMaxLength(${a.join(", ")})`,
+  minLength: (a) => `isMinLength(${a.join(", ")})`,
+  pattern: (a) => `isPattern(${a.join(", ")})`,
+  between: ([min, max, ...rest]) =>
+    `isBetween({ minimum: ${min}, maximum: ${max} }${rest.map((r) => `, ${r}`).join("")})`,
+  lessThanOrEqualTo: (a) => `isLessThanOrEqualTo(${a.join(", ")})`,
+  greaterThanOrEqualTo: (a) => `isGreaterThanOrEqualTo(${a.join(", ")})`,
+  lessThan: (a) => `isLessThan(${a.join(", ")})`,
+  greaterThan: (a) => `isGreaterThan(${a.join(", ")})`
+}
+
+interface Edit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+const specifierOf = (from: string): string => {
+  if (from in modules) return modules[from]!
+  for (const [prefix, to] of modulePrefixes) if (from.startsWith(prefix)) return to + from.slice(prefix.length)
+  return from
+}
+
+/** Rewrites one module's text; `file` is only used in error messages. */
+export const rewrite = (file: string, text: string): string => {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  const edits: Array<Edit> = []
+  // local namespace name → the Effect 3 module it was imported from
+  const namespaces = new Map<string, string>()
+  const replace = (node: ts.Node, replacement: string) =>
+    edits.push({ start: node.getStart(source), end: node.getEnd(), text: replacement })
+  const textOf = (node: ts.Node) => node.getText(source)
+
+  for (const statement of source.statements) {
+    if (
+      (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+      statement.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
+      const from = statement.moduleSpecifier.text
+      const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined
+      if (clause?.namedBindings !== undefined && ts.isNamespaceImport(clause.namedBindings)) {
+        namespaces.set(clause.namedBindings.name.text, from)
+      }
+      const to = specifierOf(from)
+      if (to !== from) replace(statement.moduleSpecifier, JSON.stringify(to))
+    }
+  }
+
+  let effectImport: string | undefined
+  const effect = (): string => {
+    for (const [local, from] of namespaces) if (from === "effect/Effect") return local
+    effectImport = "Effect"
+    return "Effect"
+  }
+  const usesEither = [...namespaces.values()].includes("effect/Either")
+  const moduleOf = (expression: ts.Expression): string | undefined =>
+    ts.isIdentifier(expression) ? namespaces.get(expression.text) : undefined
+
+  /** `Schema.X(...)`: the member name when the callee is `Schema.X` of `effect/Schema`. */
+  const schemaCall = (node: ts.CallExpression): string | undefined => {
+    const callee = node.expression
+    return ts.isPropertyAccessExpression(callee) && moduleOf(callee.expression) === "effect/Schema"
+      ? callee.name.text
+      : undefined
+  }
+  const list = (args: ts.NodeArray<ts.Expression>): string =>
+    args.length === 1 && ts.isSpreadElement(args[0]!)
+      ? rewriteNode(args[0].expression)
+      : `[${args.map(rewriteNode).join(", ")}]`
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const member = schemaCall(node)
+      const ns = ts.isPropertyAccessExpression(node.expression) ? textOf(node.expression.expression) : ""
+      const args = node.arguments
+      if (member === "Union" && !(args.length === 1 && ts.isArrayLiteralExpression(args[0]!))) {
+        edits.push({ start: args.pos, end: args.end, text: list(args) })
+        return
+      } else if (member === "Literal" && (args.length > 1 || (args.length === 1 && ts.isSpreadElement(args[0]!)))) {
+        replace(node, `${ns}.Literals(${list(args)})`)
+        return
+      } else if (member === "Record" && args.length === 1 && ts.isObjectLiteralExpression(args[0]!)) {
+        replace(node, recordOf(ns, args[0]))
+        return
+      } else if (
+        member === "withConstructorDefault" && args.length === 1 && ts.isArrowFunction(args[0]!) &&
+        !ts.isBlock(args[0].body)
+      ) {
+        replace(node, `${ns}.withConstructorDefault(${effect()}.succeed(${rewriteNode(args[0].body)}))`)
+        return
+      } else if (member === "Struct" && args.length > 1) {
+        // a struct with index signatures: Schema.Struct(fields, record) → Schema.StructWithRest(Schema.Struct(fields), [record])
+        const [fields, ...records] = args.map((arg, i) => i > 0 ? recordOf(ns, arg) : rewriteNode(arg))
+        replace(node, `${ns}.StructWithRest(${ns}.Struct(${fields}), [${records.join(", ")}])`)
+        return
+      } else if (member !== undefined && member in checks) {
+        replace(node, `${ns}.check(${ns}.${checks[member]!(args.map(rewriteNode))})`)
+        return
+      } else if (member === "filter") {
+        const [predicate, annotations] = args
+        const extra = annotations === undefined ? "" : `, ${filterAnnotations(annotations)}`
+        replace(node, `${ns}.check(${ns}.makeFilter(${rewriteNode(predicate!)}${extra}))`)
+        return
+      }
+      // x.pipe(..., Schema.propertySignature, ...): Effect 4 has no property signature step
+      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "pipe") {
+        for (const arg of args) {
+          if (
+            ts.isPropertyAccessExpression(arg) && moduleOf(arg.expression) === "effect/Schema" &&
+            arg.name.text === "propertySignature"
+          ) {
+            const next = args[args.indexOf(arg) + 1]
+            edits.push({
+              start: arg.getStart(source),
+              end: next === undefined ? arg.getEnd() : next.getStart(source),
+              text: ""
+            })
+          }
+        }
+      }
+      // schema.annotations({...}) → schema.annotate({...})
+      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "annotations") {
+        replace(node.expression.name, "annotate")
+      }
+    }
+    // Context.Tag("id")<Self, Shape>() → Context.Service<Self, Shape>()("id")
+    if (
+      ts.isCallExpression(node) && ts.isCallExpression(node.expression) && node.typeArguments !== undefined &&
+      ts.isPropertyAccessExpression(node.expression.expression) &&
+      moduleOf(node.expression.expression.expression) === "effect/Context" &&
+      node.expression.expression.name.text === "Tag"
+    ) {
+      const ns = textOf(node.expression.expression.expression)
+      const types = node.typeArguments.map(rewriteNode).join(", ")
+      replace(node, `${ns}.Service<${types}>()(${node.expression.arguments.map(rewriteNode).join(", ")})`)
+      return
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const from = moduleOf(node.expression)
+      const name = node.name.text
+      const renamed = from === undefined ? undefined : members[from]?.[name]
+      if (renamed !== undefined) {
+        replace(node.name, renamed)
+        return
+      }
+      // Schema.Defect is a function in Effect 4
+      if (
+        from === "effect/Schema" && name === "Defect" &&
+        !(ts.isCallExpression(node.parent) && node.parent.expression === node)
+      ) {
+        replace(node, `${textOf(node)}()`)
+        return
+      }
+      // Effect 4 puts "unsafe" last: unsafeCurrentTimeMillis → currentTimeMillisUnsafe
+      const unsafe = /^unsafe([A-Z])(.*)$/.exec(name)
+      if (unsafe !== null) replace(node.name, `${unsafe[1]!.toLowerCase()}${unsafe[2]}Unsafe`)
+      // Either's fields, on files that use Either
+      else if (usesEither && (name === "left" || name === "right")) {
+        replace(node.name, name === "left" ? "failure" : "success")
+      }
+    }
+    if (usesEither && ts.isStringLiteral(node) && (node.text === "Left" || node.text === "Right")) {
+      replace(node, node.text === "Left" ? `"Failure"` : `"Success"`)
+    }
+    // Schema.Schema<A, I, R> → Schema.Codec<A, I, R, R>: Effect 4's Schema<T> has the type only, and v3's
+    // Schema<A> (encoded A, no services) is Effect 4's Codec<A>
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "effect/Schema" && node.typeName.right.text === "Schema" &&
+      node.typeArguments !== undefined
+    ) {
+      const [a, i, r] = node.typeArguments.map(rewriteNode)
+      const services = r === undefined || r === "never" ? "" : `, ${r}, ${r}`
+      replace(node, `${node.typeName.left.text}.Codec<${a}${i === undefined ? "" : `, ${i}`}${services}>`)
+      return
+    }
+    // Schema.suspend<A, I, R> → Schema.suspend<Schema.Codec<A, I, R, R>>
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "effect/Schema" && node.typeName.right.text === "suspend" &&
+      node.typeArguments !== undefined && node.typeArguments.length > 1
+    ) {
+      const ns = node.typeName.left.text
+      const [a, i, r] = node.typeArguments.map(rewriteNode)
+      const services = r === undefined || r === "never" ? "" : `, ${r}, ${r}`
+      replace(node, `${ns}.suspend<${ns}.Codec<${a}, ${i}${services}>>`)
+      return
+    }
+    // Schema.Union<[A, B]> → Schema.Union<readonly [A, B]>
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "effect/Schema" && node.typeName.right.text === "Union" &&
+      node.typeArguments?.length === 1 && ts.isTupleTypeNode(node.typeArguments[0]!)
+    ) {
+      replace(node.typeArguments[0], `readonly ${rewriteNode(node.typeArguments[0])}`)
+      return
+    }
+    // Schema.Literal<[A]> → Schema.Literal<A>; Schema.Literal<[A, B]> → Schema.Literals<[A, B]>
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "effect/Schema" && node.typeName.right.text === "Literal" &&
+      node.typeArguments?.length === 1 && ts.isTupleTypeNode(node.typeArguments[0]!)
+    ) {
+      const elements = node.typeArguments[0].elements
+      const ns = node.typeName.left.text
+      replace(
+        node,
+        elements.length === 1 && !ts.isRestTypeNode(elements[0]!)
+          ? `${ns}.Literal<${rewriteNode(elements[0]!)}>`
+          : `${ns}.Literals<${rewriteNode(node.typeArguments[0])}>`
+      )
+      return
+    }
+    // a v3 Literal schema's `literals[0]` is Effect 4's `literal`
+    if (
+      ts.isElementAccessExpression(node) && ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === "literals" && textOf(node.argumentExpression) === "0"
+    ) {
+      replace(node, `${rewriteNode(node.expression.expression)}.literal`)
+      return
+    }
+    // Schema.Schema.Any / AnyNoContext / All → Schema.Top; Schema.Schema.Encoded → Schema.Codec.Encoded
+    if (
+      ts.isQualifiedName(node) && ts.isQualifiedName(node.left) && ts.isIdentifier(node.left.left) &&
+      namespaces.get(node.left.left.text) === "effect/Schema" && node.left.right.text === "Schema"
+    ) {
+      const ns = node.left.left.text
+      const name = node.right.text
+      if (name === "Any" || name === "AnyNoContext" || name === "All") replace(node, `${ns}.Top`)
+      else if (name === "Encoded" || name === "Context") {
+        replace(node, `${ns}.Codec.${name === "Context" ? "DecodingServices" : name}`)
+      }
+      return
+    }
+    // Schema.Struct.Field → Schema.Top
+    if (
+      ts.isQualifiedName(node) && ts.isQualifiedName(node.left) && ts.isIdentifier(node.left.left) &&
+      namespaces.get(node.left.left.text) === "effect/Schema" && node.left.right.text === "Struct" &&
+      node.right.text === "Field"
+    ) {
+      replace(node, `${node.left.left.text}.Top`)
+      return
+    }
+    if (ts.isQualifiedName(node) && ts.isIdentifier(node.left)) {
+      const from = namespaces.get(node.left.text)
+      const renamed = from === undefined ? undefined : members[from]?.[node.right.text]
+      if (renamed !== undefined) {
+        replace(node.right, renamed)
+        return
+      }
+    }
+    ts.forEachChild(node, visit)
+  }
+
+  /** The rewritten text of a sub-tree (for arguments moved around by an edit). */
+  const rewriteNode = (node: ts.Node): string => {
+    const start = node.getStart(source)
+    const end = node.getEnd()
+    const before = edits.length
+    visit(node)
+    const inner = edits.splice(before).filter((e) => e.start >= start && e.end <= end)
+    return applyEdits(text.slice(start, end), inner.map((e) => ({ ...e, start: e.start - start, end: e.end - start })))
+  }
+
+  /** A v3 record (`Schema.Record({ key, value })`, or a struct's `{ key, value }` index signature) in Effect 4's form. */
+  const recordOf = (ns: string, node: ts.Expression): string => {
+    const record = ts.isCallExpression(node) && schemaCall(node) === "Record" ? node.arguments[0]! : node
+    if (!ts.isObjectLiteralExpression(record)) return rewriteNode(node)
+    const props = new Map(
+      record.properties.filter(ts.isPropertyAssignment).map((p) => [textOf(p.name), p.initializer] as const)
+    )
+    const key = props.get("key")
+    const value = props.get("value")
+    if (key === undefined || value === undefined) throw new Error(`${file}: a record without key and value`)
+    return `${ns}.Record(${rewriteNode(key)}, ${rewriteNode(value)})`
+  }
+
+  /** v3 filter annotations: `message: () => text` is `message: text` in Effect 4. */
+  const filterAnnotations = (node: ts.Expression): string => {
+    if (!ts.isObjectLiteralExpression(node)) return rewriteNode(node)
+    return `{ ${
+      node.properties.map((p) =>
+        ts.isPropertyAssignment(p) && textOf(p.name) === "message" && ts.isArrowFunction(p.initializer) &&
+          p.initializer.parameters.length === 0 && !ts.isBlock(p.initializer.body)
+          ? `message: ${rewriteNode(p.initializer.body)}`
+          : rewriteNode(p)
+      ).join(", ")
+    } }`
+  }
+
+  visit(source)
+  if (effectImport !== undefined) {
+    const firstImport = source.statements.find(ts.isImportDeclaration)
+    const at = firstImport?.getStart(source) ?? 0
+    edits.push({ start: at, end: at, text: `import * as ${effectImport} from "effect/Effect"\n` })
+  }
+  return applyEdits(text, edits)
+}
+
+const applyEdits = (text: string, edits: ReadonlyArray<Edit>): string => {
+  const sorted = [...edits].sort((a, b) => a.start - b.start)
+  let out = ""
+  let at = 0
+  for (const edit of sorted) {
+    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}`)
+    out += text.slice(at, edit.start) + edit.text
+    at = edit.end
+  }
+  return out + text.slice(at)
+}
