@@ -12,6 +12,7 @@ const modules: Record<string, string> = {
   "effect/TestClock": "effect/testing/TestClock",
   "effect/FastCheck": "effect/testing/FastCheck",
   "effect/FiberRef": "effect/References",
+  "@effect/platform/HttpApp": "effect/http/HttpEffect",
   "@effect/platform/FileSystem": "effect/FileSystem",
   "@effect/platform/Path": "effect/Path",
   "@effect/platform": "effect/http"
@@ -52,7 +53,8 @@ const members: Record<string, Record<string, string>> = {
   },
   "effect/Context": {},
   "effect/Option": { fromNullable: "fromNullishOr" },
-  "effect/Duration": { DurationInput: "Input" }
+  "effect/Cause": { isInterruptedOnly: "hasInterruptsOnly" },
+  "effect/Duration": { DurationInput: "Input", decode: "fromInputUnsafe" }
 }
 
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
@@ -143,6 +145,11 @@ export const rewrite = (file: string, text: string): string => {
         return
       } else if (member === "Record" && args.length === 1 && ts.isObjectLiteralExpression(args[0]!)) {
         replace(node, recordOf(ns, args[0]))
+        return
+      } else if (
+        member === "optionalWith" && args.length === 2 && textOf(args[1]!).replace(/\s/g, "") === "{exact:true}"
+      ) {
+        replace(node, `${ns}.optionalKey(${rewriteNode(args[0]!)})`)
         return
       } else if (
         member === "withConstructorDefault" && args.length === 1 && ts.isArrowFunction(args[0]!) &&

@@ -20,12 +20,13 @@
  *
  * @since 0.1.0
  */
-import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { MAX_PART_BYTES } from "./api/fileUploads.js"
 import { concat } from "./internal/bytes.js"
+import * as Files from "./internal/files.js"
+import * as Streams from "./internal/streams.js"
 import type * as NotionClient from "./NotionClient.js"
 import type * as NotionError from "./NotionError.js"
 
@@ -98,8 +99,8 @@ const toParts = <E, R>(source: Stream.Stream<Uint8Array, E, R>, size: number): S
       length = 0
       return all
     }
-    return source.pipe(
-      Stream.mapConcat((chunk) => {
+    return Stream.concat(
+      Streams.mapConcat(source, (chunk) => {
         const out: Array<Uint8Array> = []
         let rest = chunk
         while (length + rest.byteLength >= size) {
@@ -115,7 +116,7 @@ const toParts = <E, R>(source: Stream.Stream<Uint8Array, E, R>, size: number): S
         }
         return out
       }),
-      Stream.concat(Stream.suspend(() => length > 0 ? Stream.make(flush()) : Stream.empty))
+      Stream.suspend(() => length > 0 ? Stream.make(flush()) : Stream.empty)
     )
   })
 
@@ -198,8 +199,4 @@ export const bytes = (client: NotionClient.Service, data: Uint8Array, options: O
  * @category constructors
  */
 export const path = (client: NotionClient.Service, filePath: string, options: Options) =>
-  Effect.gen(function*() {
-    const fs = yield* FileSystem.FileSystem
-    const size = Number((yield* fs.stat(filePath)).size)
-    return yield* stream(client, fs.stream(filePath, { chunkSize: FileSystem.MiB(1) }), size, options)
-  })
+  Effect.flatMap(Files.open(filePath), (file) => stream(client, file.bytes, file.size, options))

@@ -32,9 +32,9 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Decoding from "./internal/decoding.js"
 import * as Hmac from "./internal/hmac.js"
 import { nestsDeeperThan } from "./internal/jsonDepth.js"
 import { Event, VerificationRequest } from "./internal/webhookEvents.js"
@@ -251,13 +251,12 @@ const isVerificationShape = Schema.is(VerificationRequest)
 const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
   isVerificationShape(json) && Object.keys(json).length === 1
 
-const decodeUnknownEvent = Schema.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
+const decodeUnknownEvent = Decoding.decodeKeepingUnknown(Event)
 const MAX_PATHS = 5
 
-const shapeError = (error: ParseResult.ParseError): WebhookPayloadError => {
+const shapeError = (error: Decoding.DecodeError): WebhookPayloadError => {
   // paths only: a value could be anything the sender put in the body
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const paths = [...new Set(issues.map((issue) => issue.path.length === 0 ? "(root)" : issue.path.join(".")))]
+  const paths = [...new Set(Decoding.paths(error).map((path) => path.length === 0 ? "(root)" : path.join(".")))]
   const listed = paths.slice(0, MAX_PATHS).join(", ") + (paths.length > MAX_PATHS ? ", …" : "")
   return new WebhookPayloadError({ reason: "shape", message: `The webhook body is not a Notion event at ${listed}` })
 }

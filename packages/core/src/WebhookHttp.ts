@@ -24,7 +24,6 @@
  *
  * @since 0.1.0
  */
-import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Cause from "effect/Cause"
@@ -118,7 +117,7 @@ const readBody = (
  */
 export const handler = <E = never, R = never, EV = never, RV = never, ET = never, RT = never>(
   options: Options<E, R, EV, RV, ET, RT>
-): HttpApp.Default<never, R | RV | RT> => {
+): Effect.Effect<HttpServerResponse.HttpServerResponse, never, R | RV | RT | HttpServerRequest.HttpServerRequest> => {
   const token: Effect.Effect<Option.Option<Redacted.Redacted<string>>, ET, RT> =
     Redacted.isRedacted(options.verificationToken)
       ? Effect.succeed(Option.some(options.verificationToken))

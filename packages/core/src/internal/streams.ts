@@ -1,5 +1,6 @@
 /**
- * The stream operations whose Effect 3 and Effect 4 forms differ (Effect 3 pages in `Chunk`s, Effect 4 in arrays),
+ * The stream operations whose Effect 3 and Effect 4 forms differ (Effect 3 groups elements in `Chunk`s, Effect 4 in
+ * arrays),
  * in one place: the Effect 4 edition has its own version of this module
  * (`effect4/adapters/core/src/internal/streams.ts`).
  */
@@ -22,3 +23,19 @@ export const paginate = <S, A, E, R>(
 /** Every element of a stream, in an array. */
 export const collect = <A, E, R>(stream: Stream.Stream<A, E, R>): Effect.Effect<Array<A>, E, R> =>
   Effect.map(Stream.runCollect(stream), Chunk.toArray)
+
+/** Maps each group of elements the stream emits at once, effectfully (a page of a paginated stream). */
+export const mapGroupsEffect = <A, B, E, R, E2, R2>(
+  stream: Stream.Stream<A, E, R>,
+  f: (items: ReadonlyArray<A>) => Effect.Effect<ReadonlyArray<B>, E2, R2>
+): Stream.Stream<B, E | E2, R | R2> =>
+  Stream.mapChunksEffect(
+    stream,
+    (chunk) => Effect.map(f(Chunk.toReadonlyArray(chunk)), (out) => Chunk.unsafeFromArray(out as Array<B>))
+  )
+
+/** Each element mapped to any number of elements, in order. */
+export const mapConcat = <A, B, E, R>(
+  stream: Stream.Stream<A, E, R>,
+  f: (a: A) => Iterable<B>
+): Stream.Stream<B, E, R> => Stream.mapConcat(stream, f)

@@ -1,10 +1,8 @@
 /**
  * The typed data source service over the Notion client: `TypedDataSource.make`'s implementation.
  */
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Stream from "effect/Stream"
 import { NotionClient } from "../NotionClient.js"
 import * as NotionVersion from "../NotionVersion.js"
 import { isFullPage, type Page } from "../Page.js"
@@ -17,6 +15,8 @@ import type {
   QueryOptions,
   TypedDataSource
 } from "../TypedDataSource.js"
+import * as Results from "./results.js"
+import * as Streams from "./streams.js"
 import { decodePage, encodeInput, RowDecodeError, sortBy, where } from "./typedRows.js"
 
 const notFull = (page: { readonly id: string }, why: string) =>
@@ -49,7 +49,7 @@ export const make = <F extends Fields>(
       answer.object !== "page"
         ? Effect.fail(notFull(answer, `is not a page (${answer.object}): the request is still running`))
         : isFullPage(answer)
-        ? decode(answer, options)
+        ? Results.toEffect(decode(answer, options))
         : Effect.fail(notFull(answer, "is partial: the integration cannot read it"))
 
     const query = (options: QueryOptions<F> = {}) => {
@@ -64,10 +64,10 @@ export const make = <F extends Fields>(
         ...(sorts === undefined ? {} : { sorts }),
         ...(options.pageSize === undefined ? {} : { page_size: options.pageSize })
       })
-      return Stream.mapChunksEffect(pages, (chunk) =>
+      return Streams.mapGroupsEffect(pages, (items) =>
         Effect.suspend(() => {
           const out: Array<unknown> = []
-          for (const item of chunk) {
+          for (const item of items) {
             if (item.object !== "page") continue
             const decoded = isFullPage(item)
               ? decode(item, { strict })
@@ -76,7 +76,7 @@ export const make = <F extends Fields>(
             else if (decoded.left._tag === "PropertyNotFound" || strict) return Effect.fail(decoded.left)
             else out.push(decoded)
           }
-          return Effect.succeed(Chunk.unsafeFromArray(out))
+          return Effect.succeed(out)
         }))
     }
 
@@ -90,14 +90,14 @@ export const make = <F extends Fields>(
       retrieve: (pageId, options) =>
         Effect.flatMap(client.pages.retrieve({ ...call, page_id: pageId }), (page) => toRow(page, options)),
       create: (values) =>
-        Effect.flatMap(encodeInput(definition, values), (properties) =>
+        Effect.flatMap(Results.toEffect(encodeInput(definition, values)), (properties) =>
           Effect.flatMap(
             client.pages.create({ ...call, parent: { data_source_id: dataSourceId }, properties }),
             (page) => toRow(page)
           )),
       update: (pageId, values) =>
         Effect.flatMap(
-          encodeInput(definition, values),
+          Results.toEffect(encodeInput(definition, values)),
           (properties) =>
             Effect.flatMap(client.pages.update({ ...call, page_id: pageId, properties }), (page) => toRow(page))
         ),

@@ -3,12 +3,12 @@
  * registry (`propertyKinds.ts`). `TypedDataSource` is the public face of this module.
  */
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Filter from "../Filter.js"
 import type { Page } from "../Page.js"
 import type * as PropertyValue from "../PropertyValue.js"
 import type * as TypedDataSource from "../TypedDataSource.js"
+import * as Decoding from "./decoding.js"
 import * as PropertyKinds from "./propertyKinds.js"
 
 type FieldSpec = TypedDataSource.FieldSpec
@@ -263,12 +263,12 @@ export const decodePage = <F extends Fields>(
 // encoding
 // ---------------------------------------------------------------------------------------------------------------
 
-const inputCheckers = new WeakMap<FieldSpec, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
+const inputCheckers = new WeakMap<FieldSpec, (u: unknown) => Either.Either<unknown, Decoding.DecodeError>>()
 
 const checkInput = (spec: FieldSpec, value: unknown) => {
   let check = inputCheckers.get(spec)
   if (check === undefined) {
-    check = Schema.decodeUnknownEither(PropertyKinds.inputSchema(spec), { errors: "first" })
+    check = Decoding.decodeFirst(PropertyKinds.inputSchema(spec))
     inputCheckers.set(spec, check)
   }
   return check(value)
@@ -296,7 +296,7 @@ export const encodeInput = <F extends Fields>(
       return Either.left(
         new InvalidRowInput({
           field,
-          message: `"${field}" (${spec.name}, ${spec.kind}): ${ParseResult.TreeFormatter.formatErrorSync(checked.left)}`
+          message: `"${field}" (${spec.name}, ${spec.kind}): ${Decoding.message(checked.left)}`
         })
       )
     }
