@@ -72,6 +72,8 @@ const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
   greaterThan: (a) => `isGreaterThan(${a.join(", ")})`
 }
 
+const vitestRenames: Record<string, string> = { scoped: "effect", scopedLive: "live" }
+
 interface Edit {
   readonly start: number
   readonly end: number
@@ -90,6 +92,8 @@ export const rewrite = (file: string, text: string): string => {
   const edits: Array<Edit> = []
   // local namespace name → the Effect 3 module it was imported from
   const namespaces = new Map<string, string>()
+  // the names imported from @effect/vitest (`it`, or `it as vitest`)
+  const vitestNames = new Set<string>()
   const replace = (node: ts.Node, replacement: string) =>
     edits.push({ start: node.getStart(source), end: node.getEnd(), text: replacement })
   const textOf = (node: ts.Node) => node.getText(source)
@@ -104,6 +108,10 @@ export const rewrite = (file: string, text: string): string => {
       const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined
       if (clause?.namedBindings !== undefined && ts.isNamespaceImport(clause.namedBindings)) {
         namespaces.set(clause.namedBindings.name.text, from)
+      }
+      if (from === "@effect/vitest" && clause?.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings)) {
+        for (const element of clause.namedBindings.elements) vitestNames.add(element.name.text)
+        vitestNames.add("it") // the `it` that `layer(...)(name, (it) => …)` passes
       }
       const to = specifierOf(from)
       if (to !== from) replace(statement.moduleSpecifier, JSON.stringify(to))
@@ -218,6 +226,11 @@ export const rewrite = (file: string, text: string): string => {
         !(ts.isCallExpression(node.parent) && node.parent.expression === node)
       ) {
         replace(node, `${textOf(node)}()`)
+        return
+      }
+      // @effect/vitest 4: every test is scoped (`it.scoped` → `it.effect`, `it.scopedLive` → `it.live`)
+      if (ts.isIdentifier(node.expression) && vitestNames.has(node.expression.text) && name in vitestRenames) {
+        replace(node.name, vitestRenames[name]!)
         return
       }
       // Effect 4 puts "unsafe" last: unsafeCurrentTimeMillis → currentTimeMillisUnsafe

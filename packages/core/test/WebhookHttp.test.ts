@@ -1,5 +1,4 @@
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import type * as HttpApp from "@effect/platform/HttpApp"
 import { assert, it as vitest } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -8,6 +7,7 @@ import * as TestClock from "effect/TestClock"
 import * as Http from "node:http"
 import * as Webhook from "../src/Webhook.js"
 import * as WebhookHttp from "../src/WebhookHttp.js"
+import type { App } from "./utils/serve.js"
 import { type Answer, base, fixtures, hmacHex, post, secret, serve, signed, token } from "./utils/webhook.js"
 
 /**
@@ -82,7 +82,7 @@ vitest.layer(NodeHttpServer.layer(() => Http.createServer(), { port: 0, host: "1
       }))
       const answers: Array<Answer> = []
       const send = (body: string, headers?: Record<string, string>) =>
-        Effect.tap(post(url, body, headers), (answer) => void answers.push(answer))
+        Effect.tap(post(url, body, headers), (answer) => Effect.sync(() => void answers.push(answer)))
 
       const handshake = yield* send(JSON.stringify({ verification_token: secret }))
       assert.strictEqual(handshake.status, 200)
@@ -213,7 +213,7 @@ vitest.layer(NodeHttpServer.layer(() => Http.createServer(), { port: 0, host: "1
         onVerification: () => Effect.void,
         onEvent: (event) => Effect.log(event.id)
       })
-      const _check: HttpApp.Default = app
+      const _check: App = app
       assert.isTrue(Effect.isEffect(_check))
     }))
 

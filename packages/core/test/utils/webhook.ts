@@ -1,13 +1,10 @@
 // Webhook fixtures shared by the webhook tests: a secret, one delivery per known event type, and a real HTTP server
 // (the test layer's) running an app with its logs kept.
-import type * as HttpApp from "@effect/platform/HttpApp"
-import * as HttpServer from "@effect/platform/HttpServer"
-import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import { createHmac } from "node:crypto"
 import * as Webhook from "../../src/Webhook.js"
+import { type App, serve as serveAt } from "./serve.js"
 
 export const secret = "secret_w3bh00kT0kenThatMustNeverLeak"
 export const token = Redacted.make(secret)
@@ -117,19 +114,8 @@ export const post = (url: string, body: string, headers: Record<string, string> 
     return { status: response.status, body: await response.text() }
   })
 
-/** Serves `app` on the layer's server for the test's scope; log lines are kept in `logs` as "LEVEL message cause". */
-export const serve = (app: HttpApp.Default) =>
-  Effect.gen(function*() {
-    const logs: Array<string> = []
-    const logger = Logger.make(({ cause, logLevel, message }) => {
-      logs.push(`${logLevel.label} ${String(message)} ${Cause.isEmpty(cause) ? "" : Cause.pretty(cause)}`)
-    })
-    const server = yield* HttpServer.HttpServer
-    yield* server.serve(Effect.provide(app, Logger.replace(Logger.defaultLogger, logger)))
-    const address = server.address
-    if (address._tag !== "TcpAddress") return yield* Effect.dieMessage("not a TCP address")
-    return { url: `http://127.0.0.1:${address.port}/webhooks/notion`, logs }
-  })
+/** Serves `app` on the layer's server for the test's scope, at the webhook path. */
+export const serve = (app: App) => serveAt(app, "/webhooks/notion")
 
 export const signed = (body: string, key = token) =>
   Effect.map(Webhook.sign({ body, verificationToken: key }), (signature) => ({ "x-notion-signature": signature }))
