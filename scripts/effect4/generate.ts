@@ -1,7 +1,8 @@
 /**
  * Generates the Effect 4 edition (`effect4/packages/*`) from the Effect 3 sources (`packages/*`): every module of
  * `src/` and `test/` goes through {@link rewrite}, except the ones `effect4/adapters/<package>/` holds by hand.
- * `tsconfig.json`, `tsconfig.build.json` and `vitest.config.ts` are copied as they are; each package's `package.json` is hand-written in
+ * `vitest.config.ts` is copied as it is, the tsconfigs without their references to packages the edition lacks (the
+ * emulator stays on Effect 3); each package's `package.json` is hand-written in
  * `effect4/packages/<package>/` (its peers differ). Run: `tsx scripts/effect4/generate.ts`.
  */
 import {
@@ -20,7 +21,18 @@ import { rewrite } from "./rewrite.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 /** The packages of the Effect 4 edition so far. */
-export const editionPackages = ["core", "undici"] as const
+export const editionPackages: ReadonlyArray<string> = ["core", "undici", "oauth"]
+
+/** A tsconfig whose project references name only packages of the edition. */
+const editionTsconfig = (text: string): string => {
+  const config = JSON.parse(text) as { references?: Array<{ path: string }> }
+  if (config.references !== undefined) {
+    config.references = config.references.filter((ref) =>
+      editionPackages.some((pkg) => ref.path === `../${pkg}` || ref.path.startsWith(`../${pkg}/`))
+    )
+  }
+  return JSON.stringify(config, null, 2) + "\n"
+}
 
 const walk = (dir: string): Array<string> =>
   existsSync(dir)
@@ -35,8 +47,11 @@ for (const pkg of editionPackages) {
   const to = join(root, "effect4", "packages", pkg)
   const adapters = join(root, "effect4", "adapters", pkg)
   for (const dir of ["src", "test"]) rmSync(join(to, dir), { recursive: true, force: true })
-  for (const file of ["tsconfig.json", "tsconfig.build.json", "vitest.config.ts"]) {
-    copyFileSync(join(from, file), join(to, file))
+  copyFileSync(join(from, "vitest.config.ts"), join(to, "vitest.config.ts"))
+  for (const file of ["tsconfig.json", "tsconfig.build.json"]) {
+    if (existsSync(join(from, file))) {
+      writeFileSync(join(to, file), editionTsconfig(readFileSync(join(from, file), "utf8")))
+    }
   }
   for (const file of [...walk(join(from, "src")), ...walk(join(from, "test"))]) {
     const path = relative(from, file)

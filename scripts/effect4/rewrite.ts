@@ -43,6 +43,7 @@ const members: Record<string, Record<string, string>> = {
   },
   "effect/Schema": {
     OptionFromSelf: "Option",
+    typeSchema: "toType",
     DurationFromSelf: "Duration",
     Uint8ArrayFromSelf: "Uint8Array",
     RedactedFromSelf: "Redacted",
@@ -70,6 +71,20 @@ const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
   greaterThanOrEqualTo: (a) => `isGreaterThanOrEqualTo(${a.join(", ")})`,
   lessThan: (a) => `isLessThan(${a.join(", ")})`,
   greaterThan: (a) => `isGreaterThan(${a.join(", ")})`
+}
+
+/** Members Effect 4 moved to another module: v3 module → member → [module, namespace name, member]. */
+const moved: Record<string, Record<string, readonly [string, string, string]>> = {
+  "effect/Encoding": {
+    encodeBase64Url: ["effect/encoding/Base64Url", "Base64Url", "encode"],
+    decodeBase64Url: ["effect/encoding/Base64Url", "Base64Url", "decode"],
+    decodeBase64UrlString: ["effect/encoding/Base64Url", "Base64Url", "decodeString"],
+    encodeBase64: ["effect/encoding/Base64", "Base64", "encode"],
+    decodeBase64: ["effect/encoding/Base64", "Base64", "decode"],
+    decodeBase64String: ["effect/encoding/Base64", "Base64", "decodeString"],
+    DecodeException: ["effect/encoding/EncodingError", "EncodingError", "EncodingError"]
+  },
+  "effect/Inspectable": { format: ["effect/Formatter", "Formatter", "format"] }
 }
 
 const vitestRenames: Record<string, string> = { scoped: "effect", scopedLive: "live" }
@@ -118,12 +133,17 @@ export const rewrite = (file: string, text: string): string => {
     }
   }
 
-  let effectImport: string | undefined
-  const effect = (): string => {
-    for (const [local, from] of namespaces) if (from === "effect/Effect") return local
-    effectImport = "Effect"
-    return "Effect"
+  // namespaces the rewrite needs that the module does not import yet: local name → module
+  const added = new Map<string, string>()
+  /** The local name of `module`'s namespace, imported as `name` when the module has none. */
+  const namespaceOf = (module: string, name: string): string => {
+    for (const [local, from] of namespaces) if (specifierOf(from) === module) return local
+    added.set(name, module)
+    return name
   }
+  const effect = () => namespaceOf("effect/Effect", "Effect")
+  // namespace → how many of its uses moved to another module (all of them: its import goes)
+  const movedUses = new Map<string, number>()
   const usesEither = [...namespaces.values()].includes("effect/Either")
   const moduleOf = (expression: ts.Expression): string | undefined =>
     ts.isIdentifier(expression) ? namespaces.get(expression.text) : undefined
@@ -158,6 +178,30 @@ export const rewrite = (file: string, text: string): string => {
         member === "optionalWith" && args.length === 2 && textOf(args[1]!).replace(/\s/g, "") === "{exact:true}"
       ) {
         replace(node, `${ns}.optionalKey(${rewriteNode(args[0]!)})`)
+        return
+      } else if (member === "optionalWith" && args.length === 2 && ts.isObjectLiteralExpression(args[1]!)) {
+        // optionalWith(X, { default: () => v }) → X.pipe(Schema.withDecodingDefaultType(Effect.succeed(v)))
+        const fallback = args[1].properties.find((p) => ts.isPropertyAssignment(p) && textOf(p.name) === "default")
+        if (
+          args[1].properties.length !== 1 || fallback === undefined || !ts.isPropertyAssignment(fallback) ||
+          !ts.isArrowFunction(fallback.initializer) || ts.isBlock(fallback.initializer.body)
+        ) throw new Error(`${file}: Schema.optionalWith with options other than { exact: true } or { default }`)
+        const value = rewriteNode(fallback.initializer.body)
+        replace(
+          node,
+          `${rewriteNode(args[0]!)}.pipe(${ns}.withDecodingDefaultType(${effect()}.succeed(${value})))`
+        )
+        return
+      } else if (member === "transform" && args.length === 3 && ts.isObjectLiteralExpression(args[2]!)) {
+        // transform(A, B, { strict, decode, encode }) → A.pipe(Schema.decodeTo(B, SchemaTransformation.transform({ decode, encode })))
+        const functions = args[2].properties.filter((p) => !(ts.isPropertyAssignment(p) && textOf(p.name) === "strict"))
+        const transformation = namespaceOf("effect/SchemaTransformation", "SchemaTransformation")
+        replace(
+          node,
+          `${rewriteNode(args[0]!)}.pipe(${ns}.decodeTo(${rewriteNode(args[1]!)}, ${transformation}.transform({ ${
+            functions.map(rewriteNode).join(", ")
+          } })))`
+        )
         return
       } else if (
         member === "withConstructorDefault" && args.length === 1 && ts.isArrowFunction(args[0]!) &&
@@ -211,6 +255,16 @@ export const rewrite = (file: string, text: string): string => {
       const types = node.typeArguments.map(rewriteNode).join(", ")
       replace(node, `${ns}.Service<${types}>()(${node.expression.arguments.map(rewriteNode).join(", ")})`)
       return
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isQualifiedName(node)) {
+      const left = ts.isPropertyAccessExpression(node) ? node.expression : node.left
+      const right = ts.isPropertyAccessExpression(node) ? node.name : node.right
+      const target = ts.isIdentifier(left) ? moved[namespaces.get(left.text) ?? ""]?.[right.text] : undefined
+      if (target !== undefined) {
+        replace(node, `${namespaceOf(target[0], target[1])}.${target[2]}`)
+        movedUses.set((left as ts.Identifier).text, (movedUses.get((left as ts.Identifier).text) ?? 0) + 1)
+        return
+      }
     }
     if (ts.isPropertyAccessExpression(node)) {
       const from = moduleOf(node.expression)
@@ -275,6 +329,23 @@ export const rewrite = (file: string, text: string): string => {
       node.typeArguments?.length === 1 && ts.isTupleTypeNode(node.typeArguments[0]!)
     ) {
       replace(node.typeArguments[0], `readonly ${rewriteNode(node.typeArguments[0])}`)
+      return
+    }
+    // HttpApp.Default<E, R> → Effect.Effect<HttpServerResponse, E, R | HttpServerRequest> (Effect 4 has no HttpApp)
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "@effect/platform/HttpApp" && node.typeName.right.text === "Default"
+    ) {
+      const [e = "never", r] = (node.typeArguments ?? []).map(rewriteNode)
+      const response = namespaceOf("effect/http/HttpServerResponse", "HttpServerResponse")
+      const request = namespaceOf("effect/http/HttpServerRequest", "HttpServerRequest")
+      replace(
+        node,
+        `${effect()}.Effect<${response}.HttpServerResponse, ${e}, ${
+          r === undefined ? "" : `${r} | `
+        }${request}.HttpServerRequest>`
+      )
+      movedUses.set(node.typeName.left.text, (movedUses.get(node.typeName.left.text) ?? 0) + 1)
       return
     }
     // Schema.Literal<[A]> → Schema.Literal<A>; Schema.Literal<[A, B]> → Schema.Literals<[A, B]>
@@ -371,10 +442,32 @@ export const rewrite = (file: string, text: string): string => {
   }
 
   visit(source)
-  if (effectImport !== undefined) {
-    const firstImport = source.statements.find(ts.isImportDeclaration)
-    const at = firstImport?.getStart(source) ?? 0
-    edits.push({ start: at, end: at, text: `import * as ${effectImport} from "effect/Effect"\n` })
+  for (const [name, count] of movedUses) {
+    let uses = 0
+    const countUses = (node: ts.Node): void => {
+      if (
+        ts.isIdentifier(node) && node.text === name &&
+        ((ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) ||
+          (ts.isQualifiedName(node.parent) && node.parent.left === node))
+      ) uses++
+      ts.forEachChild(node, countUses)
+    }
+    countUses(source)
+    const declaration = source.statements.find((statement) =>
+      ts.isImportDeclaration(statement) && statement.importClause?.namedBindings !== undefined &&
+      ts.isNamespaceImport(statement.importClause.namedBindings) &&
+      statement.importClause.namedBindings.name.text === name
+    )
+    if (uses === count && declaration !== undefined) {
+      const [from, to] = [declaration.getFullStart(), declaration.getEnd()]
+      for (let i = edits.length - 1; i >= 0; i--) if (edits[i]!.start >= from && edits[i]!.end <= to) edits.splice(i, 1)
+      edits.push({ start: from, end: to, text: "" })
+    }
+  }
+  if (added.size > 0) {
+    const at = source.statements.find(ts.isImportDeclaration)?.getStart(source) ?? 0
+    const imports = [...added].map(([name, module]) => `import * as ${name} from "${module}"\n`).join("")
+    edits.push({ start: at, end: at, text: imports })
   }
   return applyEdits(text, edits)
 }
