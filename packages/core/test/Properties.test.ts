@@ -1,7 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
-import * as FastCheck from "effect/FastCheck"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Common from "../src/Common.js"
@@ -12,6 +10,7 @@ import * as Property from "../src/Property.js"
 import * as PropertyValue from "../src/PropertyValue.js"
 import * as RichText from "../src/RichText.js"
 import { mutate } from "./utils/mutate.js"
+import { forAll } from "./utils/property.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // fixtures (shapes from @notionhq/client 5.26.0 common.d.ts / pages.d.ts / data-sources.d.ts)
@@ -579,16 +578,13 @@ describe("the compiled validator agrees with Schema.is", () => {
       const schema = responseSchemas[name]!
       const validate = compile(schema.ast)!
       const is = Schema.is(schema)
-      FastCheck.assert(
-        FastCheck.property(Arbitrary.make(schema), FastCheck.integer(), (value, seed) => {
-          let state = seed
-          const rng = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
-          const json = JSON.parse(JSON.stringify(value))
-          const mutated = mutate(json, rng)
-          return validate(json) === is(json) && validate(mutated) === is(mutated)
-        }),
-        { numRuns: 100 }
-      )
+      forAll(schema, 100, (value, seed) => {
+        let state = seed
+        const rng = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+        const json = JSON.parse(JSON.stringify(value))
+        const mutated = mutate(json, rng)
+        return validate(json) === is(json) && validate(mutated) === is(mutated)
+      })
     })
   }
 })

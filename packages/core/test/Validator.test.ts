@@ -1,11 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as Arbitrary from "effect/Arbitrary"
-import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as Search from "../src/api/search.js"
 import { AsyncTask, Block, DataSource, List, OpenUnion, Page, User } from "../src/index.js"
 import { compile } from "../src/internal/validator.js"
 import { mutate } from "./utils/mutate.js"
+import { forAll } from "./utils/property.js"
 
 const schemas = {
   User: User.User,
@@ -23,17 +22,13 @@ describe("the compiled validator agrees with effect/Schema", () => {
       const validate = compile(schema.ast)
       assert.isDefined(validate, `${name} must compile (no transformations in response schemas)`)
       const is = Schema.is(schema as Schema.Schema<unknown>)
-      const values = Arbitrary.make(schema as Schema.Schema<unknown>)
-      FastCheck.assert(
-        FastCheck.property(values, FastCheck.integer(), (value, seed) => {
-          let state = seed
-          const rng = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
-          const json = JSON.parse(JSON.stringify(value))
-          const mutated = mutate(json, rng)
-          return validate!(json) === is(json) && validate!(mutated) === is(mutated)
-        }),
-        { numRuns: 300 }
-      )
+      forAll(schema as Schema.Schema<unknown>, 300, (value, seed) => {
+        let state = seed
+        const rng = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+        const json = JSON.parse(JSON.stringify(value))
+        const mutated = mutate(json, rng)
+        return validate!(json) === is(json) && validate!(mutated) === is(mutated)
+      })
     })
   }
 
