@@ -144,7 +144,8 @@ export const rewrite = (file: string, text: string): string => {
   const effect = () => namespaceOf("effect/Effect", "Effect")
   // namespace → how many of its uses moved to another module (all of them: its import goes)
   const movedUses = new Map<string, number>()
-  const usesEither = [...namespaces.values()].includes("effect/Either")
+  // a module that builds Eithers, or gets them from Effect.either (Effect 4's Effect.result gives Results)
+  const usesEither = [...namespaces.values()].includes("effect/Either") || /\bEffect\.either\b/.test(text)
   const moduleOf = (expression: ts.Expression): string | undefined =>
     ts.isIdentifier(expression) ? namespaces.get(expression.text) : undefined
 
