@@ -12,3 +12,6 @@ export * as Fixture from "./Fixture.js"
 
 /** Fault injection rules. @since 0.1.0 */
 export * as Fault from "./Fault.js"
+
+/** The emulator with a promise API, for programs that do not run Effect 3 (Effect 4 tests, scripts). @since 0.1.0 */
+export * as Standalone from "./Standalone.js"

@@ -1,0 +1,69 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Fault, Standalone } from "../src/index.js"
+
+const headers = (token: string) => ({ authorization: `Bearer ${token}`, "notion-version": "2025-09-03" })
+
+describe("Standalone: the emulator with promises", () => {
+  it("serves, runs the OAuth flow and closes its port", async () => {
+    const emulator = await Standalone.start()
+    let closed = false
+    try {
+      const me = await fetch(`${emulator.url}/v1/users/me`, { headers: headers(emulator.internalToken) })
+      assert.strictEqual(me.status, 200)
+      assert.strictEqual(((await me.json()) as { object: string }).object, "user")
+      assert.strictEqual((await fetch(`${emulator.url}/v1/users/me`, { headers: headers("secret_wrong") })).status, 401)
+
+      const authorize = new URL("/v1/oauth/authorize", emulator.url)
+      authorize.search = new URLSearchParams({
+        client_id: emulator.oauthClient.clientId,
+        redirect_uri: emulator.oauthClient.redirectUri,
+        response_type: "code",
+        owner: "user",
+        state: "s1"
+      }).toString()
+      const redirect = new URL(await emulator.consent(authorize.toString(), "allow"))
+      assert.strictEqual(redirect.searchParams.get("state"), "s1")
+      const code = redirect.searchParams.get("code")!
+      const basic = Buffer.from(`${emulator.oauthClient.clientId}:${emulator.oauthClient.clientSecret}`).toString(
+        "base64"
+      )
+      const exchange = await fetch(`${emulator.url}/v1/oauth/token`, {
+        method: "POST",
+        headers: { authorization: `Basic ${basic}`, "content-type": "application/json" },
+        body: JSON.stringify({ grant_type: "authorization_code", code, redirect_uri: emulator.oauthClient.redirectUri })
+      })
+      assert.strictEqual(exchange.status, 200)
+      const { access_token } = (await exchange.json()) as { access_token: string }
+      assert.strictEqual((await fetch(`${emulator.url}/v1/users/me`, { headers: headers(access_token) })).status, 200)
+      assert.strictEqual(await emulator.expireAccessTokens(), 1)
+      assert.strictEqual((await fetch(`${emulator.url}/v1/users/me`, { headers: headers(access_token) })).status, 401)
+
+      await emulator.injectFault({ kind: Fault.status(503), times: 1 })
+      assert.strictEqual(
+        (await fetch(`${emulator.url}/v1/users/me`, { headers: headers(emulator.internalToken) })).status,
+        503
+      )
+      const stats = await emulator.stats()
+      assert.strictEqual(stats.tokenGrants, 1)
+      assert.isAtLeast(stats.requests["GET /v1/users/me"] ?? 0, 5)
+
+      await emulator.close()
+      closed = true
+      const refused = await fetch(`${emulator.url}/v1/users/me`).then(() => "answered", () => "refused")
+      assert.strictEqual(refused, "refused")
+    } finally {
+      if (!closed) await emulator.close()
+    }
+  })
+
+  it("a port already taken is a rejected promise, and nothing is left running", async () => {
+    const first = await Standalone.start()
+    try {
+      const port = Number(new URL(first.url).port)
+      const error = await Standalone.start({ port }).then(() => undefined, (e: unknown) => e)
+      assert.isDefined(error)
+    } finally {
+      await first.close()
+    }
+  })
+})
