@@ -55,6 +55,20 @@ const members: Record<string, Record<string, string>> = {
   "effect/Duration": { DurationInput: "Input" }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// request pipeline (execute, attemptTimeout, NotionCaller, NotionMetrics): renames, merged into the tables above
+// ---------------------------------------------------------------------------------------------------------------
+modules["effect/MetricBoundaries"] = "effect/Metric"
+const pipelineMembers: Record<string, Record<string, string>> = {
+  "effect/Effect": { withFiberRuntime: "withFiber" },
+  "effect/Fiber": { RuntimeFiber: "Fiber" },
+  "effect/Cause": { failureOption: "findErrorOption" },
+  "effect/MetricBoundaries": { exponential: "exponentialBoundaries" },
+  "effect/Layer": { scoped: "effect" },
+  "effect/Exit": { isInterrupted: "hasInterrupts" }
+}
+for (const [from, renames] of Object.entries(pipelineMembers)) members[from] = { ...members[from], ...renames }
+
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
 const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
   maxItems: (a) => `isMaxLength(${a.join(", ")})`,
@@ -131,6 +145,17 @@ export const rewrite = (file: string, text: string): string => {
       : `[${args.map(rewriteNode).join(", ")}]`
 
   const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && pipelineCall(node)) return
+    if (ts.isNewExpression(node) && httpErrorNew(node)) return
+    // the types HttpClientError.RequestError / ResponseError → HttpClientError.HttpClientError
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "@effect/platform/HttpClientError" &&
+      (node.typeName.right.text === "RequestError" || node.typeName.right.text === "ResponseError")
+    ) {
+      replace(node.typeName.right, "HttpClientError")
+      return
+    }
     if (ts.isCallExpression(node)) {
       const member = schemaCall(node)
       const ns = ts.isPropertyAccessExpression(node.expression) ? textOf(node.expression.expression) : ""
@@ -312,6 +337,138 @@ export const rewrite = (file: string, text: string): string => {
       }
     }
     ts.forEachChild(node, visit)
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // request pipeline: call shapes Effect 4 changed (true when the call was rewritten)
+  // -------------------------------------------------------------------------------------------------------------
+  const propsOf = (node: ts.Expression | undefined) =>
+    node !== undefined && ts.isObjectLiteralExpression(node) &&
+      node.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))
+      ? new Map(
+        node.properties.map((p) =>
+          [
+            textOf(p.name!),
+            ts.isPropertyAssignment(p) ? rewriteNode(p.initializer) : textOf(p.name!)
+          ] as const
+        )
+      )
+      : undefined
+  // the local names of @effect/vitest's `it`
+  const vitestIt = new Set(
+    source.statements.flatMap((statement) =>
+      ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) &&
+        statement.moduleSpecifier.text === "@effect/vitest" &&
+        statement.importClause?.namedBindings !== undefined &&
+        ts.isNamedImports(statement.importClause.namedBindings)
+        ? statement.importClause.namedBindings.elements
+          .filter((e) => (e.propertyName ?? e.name).text === "it")
+          .map((e) => e.name.text)
+        : []
+    )
+  )
+  const pipelineCall = (node: ts.CallExpression): boolean => {
+    const callee = node.expression
+    if (!ts.isPropertyAccessExpression(callee)) return false
+    const from = moduleOf(callee.expression)
+    const ns = textOf(callee.expression)
+    const name = callee.name.text
+    const args = node.arguments
+    // Effect.timeoutFail(self, { duration, onTimeout }) → Effect.timeoutOrElse(self, { duration, orElse })
+    if (from === "effect/Effect" && name === "timeoutFail" && (args.length === 1 || args.length === 2)) {
+      const props = propsOf(args[args.length - 1])
+      if (props === undefined || !props.has("duration") || !props.has("onTimeout")) return false
+      const options = `{ duration: ${props.get("duration")}, orElse: () => ${ns}.fail((${props.get("onTimeout")})()) }`
+      replace(node, `${ns}.timeoutOrElse(${args.length === 2 ? `${rewriteNode(args[0]!)}, ` : ""}${options})`)
+      return true
+    }
+    // Metric.histogram(name, boundaries, description) → Metric.histogram(name, { boundaries, description })
+    if (from === "effect/Metric" && name === "histogram" && (args.length === 2 || args.length === 3)) {
+      const [id, boundaries, description] = args.map(rewriteNode)
+      const extra = description === undefined ? "" : `, description: ${description}`
+      replace(node, `${ns}.histogram(${id}, { boundaries: ${boundaries}${extra} })`)
+      return true
+    }
+    // HttpClient.withTracerDisabledWhen(predicate): Effect 4 reads the `TracerDisabledWhen` reference
+    if (from === "@effect/platform/HttpClient" && name === "withTracerDisabledWhen") {
+      const predicate = rewriteNode(args[args.length - 1]!)
+      const self = args.length === 2 ? `${rewriteNode(args[0]!)}, ` : ""
+      replace(
+        node,
+        `${ns}.transform(${self}(effect) => ${effect()}.provideService(effect, ${ns}.TracerDisabledWhen, ${predicate}))`
+      )
+      return true
+    }
+    // Stream.fromReadableStream(evaluate, onError) → Stream.fromReadableStream({ evaluate, onError })
+    if (from === "effect/Stream" && name === "fromReadableStream" && args.length === 2) {
+      replace(
+        node,
+        `${ns}.fromReadableStream({ evaluate: ${rewriteNode(args[0]!)}, onError: ${rewriteNode(args[1]!)} })`
+      )
+      return true
+    }
+    // Effect.useSpan(name, { captureStackTrace, ... }, f): Effect 4's span options take no stack trace option
+    if (from === "effect/Effect" && (name === "useSpan" || name === "makeSpan" || name === "makeSpanScoped")) {
+      const options = args[1]
+      if (options === undefined || !ts.isObjectLiteralExpression(options)) return false
+      const kept = options.properties.filter((p) => !(p.name !== undefined && textOf(p.name) === "captureStackTrace"))
+      if (kept.length === options.properties.length) return false
+      const rest = args.slice(2).map((a) => `, ${rewriteNode(a)}`).join("")
+      replace(node, `${ns}.${name}(${rewriteNode(args[0]!)}, { ${kept.map(rewriteNode).join(", ")} }${rest})`)
+      return true
+    }
+    // ConfigProvider.fromMap(map) → ConfigProvider.fromEnvRecord(Object.fromEntries(map))
+    if (from === "effect/ConfigProvider" && name === "fromMap" && args.length === 1) {
+      replace(node, `${ns}.fromEnvRecord(Object.fromEntries(${rewriteNode(args[0]!)}))`)
+      return true
+    }
+    // Layer.setConfigProvider(provider) → ConfigProvider.layer(provider)
+    if (from === "effect/Layer" && name === "setConfigProvider" && args.length === 1) {
+      const provider = [...namespaces].find(([, m]) => m === "effect/ConfigProvider")?.[0]
+      if (provider === undefined) return false
+      replace(node, `${provider}.layer(${rewriteNode(args[0]!)})`)
+      return true
+    }
+    // Logger.replace(Logger.defaultLogger, logger) → Logger.layer([logger])
+    if (
+      from === "effect/Logger" && name === "replace" && args.length === 2 &&
+      textOf(args[0]!) === `${ns}.defaultLogger`
+    ) {
+      replace(node, `${ns}.layer([${rewriteNode(args[1]!)}])`)
+      return true
+    }
+    // it.scoped / it.scopedLive (@effect/vitest) → it.effect / it.live: Effect 4's testers provide a Scope
+    if (
+      vitestIt.has(textOf(callee.expression)) && (name === "scoped" || name === "scopedLive")
+    ) {
+      replace(callee.name, name === "scoped" ? "effect" : "live")
+      return false
+    }
+    // fiber.getFiberRef(ref) → fiber.getRef(ref): FiberRefs are References in Effect 4
+    if (name === "getFiberRef" && from === undefined && args.length === 1) {
+      replace(callee.name, "getRef")
+      return false
+    }
+    return false
+  }
+
+  /** Effect 4's HttpClientError: one class whose `reason` is the failure (Effect 3's reason strings, as classes). */
+  const httpErrorNew = (node: ts.NewExpression): boolean => {
+    const callee = node.expression
+    if (!ts.isPropertyAccessExpression(callee) || moduleOf(callee.expression) !== "@effect/platform/HttpClientError") {
+      return false
+    }
+    const ns = textOf(callee.expression)
+    if (callee.name.text !== "RequestError" && callee.name.text !== "ResponseError") return false
+    const arg = node.arguments?.[0]
+    if (arg === undefined || !ts.isObjectLiteralExpression(arg)) return false
+    const reasonProp = arg.properties.find((p) => p.name !== undefined && textOf(p.name) === "reason")
+    if (
+      reasonProp === undefined || !ts.isPropertyAssignment(reasonProp) || !ts.isStringLiteral(reasonProp.initializer)
+    ) return false
+    const rest = arg.properties.filter((p) => p !== reasonProp).map(rewriteNode).join(", ")
+    replace(node, `new ${ns}.HttpClientError({ reason: new ${ns}.${reasonProp.initializer.text}Error({ ${rest} }) })`)
+    return true
   }
 
   /** The rewritten text of a sub-tree (for arguments moved around by an edit). */

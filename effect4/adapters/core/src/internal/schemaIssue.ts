@@ -1,0 +1,84 @@
+/**
+ * Effect 4's form of `packages/core/src/internal/schemaIssue.ts`: `SchemaParser` decodes with a `SchemaIssue`
+ * tree (`Pointer`, `Composite`, `AnyOf`, `Filter`, `Encoding` and leaves); a leaf's text is Effect's own default
+ * message for it (`Expected string`), written in lower case.
+ */
+import type * as Effect from "effect/Effect"
+import type * as Result from "effect/Result"
+import type * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaParser from "effect/SchemaParser"
+
+/** A decoding failure's issue tree. */
+export type Issue = SchemaIssue.Issue
+
+/**
+ * Decoding options as the sources give them: Effect 4 has no `onExcessProperty: "preserve"` (a decoded value keeps
+ * only the fields its schema names), so it is dropped here; the validator's fast path, which most answers take,
+ * returns the body as parsed, unknown fields kept.
+ */
+export interface Options {
+  readonly errors?: "first" | "all" | undefined
+  readonly onExcessProperty?: "ignore" | "error" | "preserve" | undefined
+}
+
+const parseOptions = (options: Options | undefined): SchemaAST.ParseOptions | undefined =>
+  options?.onExcessProperty === "preserve" ? { errors: options.errors } : options as SchemaAST.ParseOptions
+
+/** Decodes as an effect that fails with the issue. */
+export const decodeUnknown = <A>(
+  schema: Schema.Codec<A, any>,
+  options?: Options
+): (input: unknown) => Effect.Effect<A, Issue> =>
+  SchemaParser.decodeUnknownEffect(schema as Schema.Codec<A, unknown>, parseOptions(options))
+
+/** Decodes synchronously: the value, or the issue. */
+export const decodeUnknownEither = <A>(
+  schema: Schema.Codec<A, any>,
+  options?: Options
+): (input: unknown) => Result.Result<A, Issue> =>
+  SchemaParser.decodeUnknownResult(schema as Schema.Codec<A, unknown>, parseOptions(options))
+
+const formatter = SchemaIssue.makeFormatterDefault()
+
+const expected = (issue: Issue) => {
+  const text = String(formatter(issue)).split("\n")[0]!
+  const lower = text.charAt(0).toLowerCase() + text.slice(1)
+  return lower.length <= 129 ? lower : `${lower.slice(0, 128)}…`
+}
+
+const actualOf = (issue: Issue) => SchemaIssue.hasInput(issue) ? { value: issue.input } : undefined
+
+/** Calls `leaf` for every leaf of the tree: its path, what went wrong, and the value found there (if any). */
+export const leaves = (
+  issue: Issue,
+  leaf: (path: ReadonlyArray<PropertyKey>, text: string, actual?: { readonly value: unknown }) => void
+): void => {
+  const walk = (issue: Issue, path: ReadonlyArray<PropertyKey>): void => {
+    switch (issue._tag) {
+      case "Pointer":
+        return walk(issue.issue, [...path, ...issue.path])
+      case "Composite":
+        for (const inner of issue.issues) walk(inner, path)
+        return
+      case "AnyOf":
+        if (issue.issues.length === 0) return leaf(path, expected(issue), actualOf(issue))
+        for (const inner of issue.issues) walk(inner, path)
+        return
+      case "Encoding":
+        return walk(issue.issue, path)
+      case "MissingKey":
+        return leaf(path, "is missing")
+      case "UnexpectedKey":
+        return leaf(path, "is unexpected", actualOf(issue))
+      case "Filter":
+      case "InvalidType":
+      case "InvalidValue":
+      case "Forbidden":
+      case "OneOf":
+        return leaf(path, expected(issue), actualOf(issue))
+    }
+  }
+  walk(issue, [])
+}
