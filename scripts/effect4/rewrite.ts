@@ -59,13 +59,26 @@ const members: Record<string, Record<string, string>> = {
 // request pipeline (execute, attemptTimeout, NotionCaller, NotionMetrics): renames, merged into the tables above
 // ---------------------------------------------------------------------------------------------------------------
 modules["effect/MetricBoundaries"] = "effect/Metric"
+// effect/Encoding's functions are namespaces of effect/encoding in Effect 4: Encoding.encodeBase64 → Encoding.Base64.encode
+modules["effect/Encoding"] = "effect/encoding"
 const pipelineMembers: Record<string, Record<string, string>> = {
   "effect/Effect": { withFiberRuntime: "withFiber" },
   "effect/Fiber": { RuntimeFiber: "Fiber" },
   "effect/Cause": { failureOption: "findErrorOption" },
   "effect/MetricBoundaries": { exponential: "exponentialBoundaries" },
   "effect/Layer": { scoped: "effect" },
-  "effect/Exit": { isInterrupted: "hasInterrupts" }
+  "effect/Exit": { isInterrupted: "hasInterrupts" },
+  "effect/Encoding": {
+    encodeBase64: "Base64.encode",
+    decodeBase64: "Base64.decode",
+    decodeBase64String: "Base64.decodeString",
+    encodeBase64Url: "Base64Url.encode",
+    decodeBase64Url: "Base64Url.decode",
+    decodeBase64UrlString: "Base64Url.decodeString",
+    encodeHex: "Hex.encode",
+    decodeHex: "Hex.decode",
+    decodeHexString: "Hex.decodeString"
+  }
 }
 for (const [from, renames] of Object.entries(pipelineMembers)) members[from] = { ...members[from], ...renames }
 

@@ -16,15 +16,21 @@ export type Issue = SchemaIssue.Issue
 /**
  * Decoding options as the sources give them: Effect 4 has no `onExcessProperty: "preserve"` (a decoded value keeps
  * only the fields its schema names), so it is dropped here; the validator's fast path, which most answers take,
- * returns the body as parsed, unknown fields kept.
+ * returns the body as parsed, unknown fields kept. Issues always keep the values they rejected (`reportInput`).
  */
 export interface Options {
   readonly errors?: "first" | "all" | undefined
   readonly onExcessProperty?: "ignore" | "error" | "preserve" | undefined
 }
 
-const parseOptions = (options: Options | undefined): SchemaAST.ParseOptions | undefined =>
-  options?.onExcessProperty === "preserve" ? { errors: options.errors } : options as SchemaAST.ParseOptions
+// issues keep the values they rejected (`reportInput`): a message shows them for non-sensitive endpoints
+const parseOptions = (options: Options | undefined): SchemaAST.ParseOptions => ({
+  ...(options?.errors === undefined ? {} : { errors: options.errors }),
+  ...(options?.onExcessProperty === undefined || options.onExcessProperty === "preserve"
+    ? {}
+    : { onExcessProperty: options.onExcessProperty }),
+  reportInput: true
+})
 
 /** Decodes as an effect that fails with the issue. */
 export const decodeUnknown = <A>(
@@ -42,8 +48,15 @@ export const decodeUnknownEither = <A>(
 
 const formatter = SchemaIssue.makeFormatterDefault()
 
+// the issue without the value it rejected: the formatter would add its own ", got …"
+const withoutInput = (issue: Issue): Issue => {
+  if (!SchemaIssue.hasInput(issue)) return issue
+  const { input: _, ...rest } = issue
+  return Object.assign(Object.create(Object.getPrototypeOf(issue)), rest)
+}
+
 const expected = (issue: Issue) => {
-  const text = String(formatter(issue)).split("\n")[0]!
+  const text = String(formatter(withoutInput(issue))).split("\n")[0]!
   const lower = text.charAt(0).toLowerCase() + text.slice(1)
   return lower.length <= 129 ? lower : `${lower.slice(0, 128)}…`
 }
