@@ -58,6 +58,34 @@ const members: Record<string, Record<string, string>> = {
   "effect/Duration": { DurationInput: "Input", decode: "fromInputUnsafe" }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// request pipeline (execute, attemptTimeout, NotionCaller, NotionMetrics): renames, merged into the tables above
+// ---------------------------------------------------------------------------------------------------------------
+modules["effect/MetricBoundaries"] = "effect/Metric"
+// effect/Encoding's functions are namespaces of effect/encoding in Effect 4: Encoding.encodeBase64 → Encoding.Base64.encode
+modules["effect/Encoding"] = "effect/encoding"
+const pipelineMembers: Record<string, Record<string, string>> = {
+  "effect/Effect": { withFiberRuntime: "withFiber" },
+  "effect/Fiber": { RuntimeFiber: "Fiber" },
+  "effect/Cause": { failureOption: "findErrorOption" },
+  "effect/MetricBoundaries": { exponential: "exponentialBoundaries" },
+  "effect/Layer": { scoped: "effect" },
+  "effect/Exit": { isInterrupted: "hasInterrupts" },
+  "effect/Encoding": {
+    encodeBase64: "Base64.encode",
+    decodeBase64: "Base64.decode",
+    decodeBase64String: "Base64.decodeString",
+    encodeBase64Url: "Base64Url.encode",
+    decodeBase64Url: "Base64Url.decode",
+    decodeBase64UrlString: "Base64Url.decodeString",
+    encodeHex: "Hex.encode",
+    decodeHex: "Hex.decode",
+    decodeHexString: "Hex.decodeString",
+    DecodeException: "EncodingError.EncodingError"
+  }
+}
+for (const [from, renames] of Object.entries(pipelineMembers)) members[from] = { ...members[from], ...renames }
+
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
 const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
   maxItems: (a) => `isMaxLength(${a.join(", ")})`,
@@ -75,15 +103,6 @@ const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
 
 /** Members Effect 4 moved to another module: v3 module → member → [module, namespace name, member]. */
 const moved: Record<string, Record<string, readonly [string, string, string]>> = {
-  "effect/Encoding": {
-    encodeBase64Url: ["effect/encoding/Base64Url", "Base64Url", "encode"],
-    decodeBase64Url: ["effect/encoding/Base64Url", "Base64Url", "decode"],
-    decodeBase64UrlString: ["effect/encoding/Base64Url", "Base64Url", "decodeString"],
-    encodeBase64: ["effect/encoding/Base64", "Base64", "encode"],
-    decodeBase64: ["effect/encoding/Base64", "Base64", "decode"],
-    decodeBase64String: ["effect/encoding/Base64", "Base64", "decodeString"],
-    DecodeException: ["effect/encoding/EncodingError", "EncodingError", "EncodingError"]
-  },
   "effect/Inspectable": { format: ["effect/Formatter", "Formatter", "format"] }
 }
 
@@ -162,6 +181,17 @@ export const rewrite = (file: string, text: string): string => {
       : `[${args.map(rewriteNode).join(", ")}]`
 
   const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && pipelineCall(node)) return
+    if (ts.isNewExpression(node) && httpErrorNew(node)) return
+    // the types HttpClientError.RequestError / ResponseError → HttpClientError.HttpClientError
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "@effect/platform/HttpClientError" &&
+      (node.typeName.right.text === "RequestError" || node.typeName.right.text === "ResponseError")
+    ) {
+      replace(node.typeName.right, "HttpClientError")
+      return
+    }
     if (ts.isCallExpression(node)) {
       const member = schemaCall(node)
       const ns = ts.isPropertyAccessExpression(node.expression) ? textOf(node.expression.expression) : ""
@@ -406,6 +436,118 @@ export const rewrite = (file: string, text: string): string => {
     ts.forEachChild(node, visit)
   }
 
+  // -------------------------------------------------------------------------------------------------------------
+  // request pipeline: call shapes Effect 4 changed (true when the call was rewritten)
+  // -------------------------------------------------------------------------------------------------------------
+  const propsOf = (node: ts.Expression | undefined) =>
+    node !== undefined && ts.isObjectLiteralExpression(node) &&
+      node.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))
+      ? new Map(
+        node.properties.map((p) =>
+          [
+            textOf(p.name!),
+            ts.isPropertyAssignment(p) ? rewriteNode(p.initializer) : textOf(p.name!)
+          ] as const
+        )
+      )
+      : undefined
+  const pipelineCall = (node: ts.CallExpression): boolean => {
+    const callee = node.expression
+    if (!ts.isPropertyAccessExpression(callee)) return false
+    const from = moduleOf(callee.expression)
+    const ns = textOf(callee.expression)
+    const name = callee.name.text
+    const args = node.arguments
+    // Effect.timeoutFail(self, { duration, onTimeout }) → Effect.timeoutOrElse(self, { duration, orElse })
+    if (from === "effect/Effect" && name === "timeoutFail" && (args.length === 1 || args.length === 2)) {
+      const props = propsOf(args[args.length - 1])
+      if (props === undefined || !props.has("duration") || !props.has("onTimeout")) return false
+      const options = `{ duration: ${props.get("duration")}, orElse: () => ${ns}.fail((${props.get("onTimeout")})()) }`
+      replace(node, `${ns}.timeoutOrElse(${args.length === 2 ? `${rewriteNode(args[0]!)}, ` : ""}${options})`)
+      return true
+    }
+    // Metric.histogram(name, boundaries, description) → Metric.histogram(name, { boundaries, description })
+    if (from === "effect/Metric" && name === "histogram" && (args.length === 2 || args.length === 3)) {
+      const [id, boundaries, description] = args.map(rewriteNode)
+      const extra = description === undefined ? "" : `, description: ${description}`
+      replace(node, `${ns}.histogram(${id}, { boundaries: ${boundaries}${extra} })`)
+      return true
+    }
+    // HttpClient.withTracerDisabledWhen(predicate): Effect 4 reads the `TracerDisabledWhen` reference
+    if (from === "@effect/platform/HttpClient" && name === "withTracerDisabledWhen") {
+      const predicate = rewriteNode(args[args.length - 1]!)
+      const self = args.length === 2 ? `${rewriteNode(args[0]!)}, ` : ""
+      replace(
+        node,
+        `${ns}.transform(${self}(effect) => ${effect()}.provideService(effect, ${ns}.TracerDisabledWhen, ${predicate}))`
+      )
+      return true
+    }
+    // Stream.fromReadableStream(evaluate, onError) → Stream.fromReadableStream({ evaluate, onError })
+    if (from === "effect/Stream" && name === "fromReadableStream" && args.length === 2) {
+      replace(
+        node,
+        `${ns}.fromReadableStream({ evaluate: ${rewriteNode(args[0]!)}, onError: ${rewriteNode(args[1]!)} })`
+      )
+      return true
+    }
+    // Effect.useSpan(name, { captureStackTrace, ... }, f): Effect 4's span options take no stack trace option
+    if (from === "effect/Effect" && (name === "useSpan" || name === "makeSpan" || name === "makeSpanScoped")) {
+      const options = args[1]
+      if (options === undefined || !ts.isObjectLiteralExpression(options)) return false
+      const kept = options.properties.filter((p) => !(p.name !== undefined && textOf(p.name) === "captureStackTrace"))
+      if (kept.length === options.properties.length) return false
+      const rest = args.slice(2).map((a) => `, ${rewriteNode(a)}`).join("")
+      replace(node, `${ns}.${name}(${rewriteNode(args[0]!)}, { ${kept.map(rewriteNode).join(", ")} }${rest})`)
+      return true
+    }
+    // ConfigProvider.fromMap(map) → ConfigProvider.fromEnvRecord(Object.fromEntries(map))
+    if (from === "effect/ConfigProvider" && name === "fromMap" && args.length === 1) {
+      replace(node, `${ns}.fromEnvRecord(Object.fromEntries(${rewriteNode(args[0]!)}))`)
+      return true
+    }
+    // Layer.setConfigProvider(provider) → ConfigProvider.layer(provider)
+    if (from === "effect/Layer" && name === "setConfigProvider" && args.length === 1) {
+      const provider = [...namespaces].find(([, m]) => m === "effect/ConfigProvider")?.[0]
+      if (provider === undefined) return false
+      replace(node, `${provider}.layer(${rewriteNode(args[0]!)})`)
+      return true
+    }
+    // Logger.replace(Logger.defaultLogger, logger) → Logger.layer([logger])
+    if (
+      from === "effect/Logger" && name === "replace" && args.length === 2 &&
+      textOf(args[0]!) === `${ns}.defaultLogger`
+    ) {
+      replace(node, `${ns}.layer([${rewriteNode(args[1]!)}])`)
+      return true
+    }
+    // fiber.getFiberRef(ref) → fiber.getRef(ref): FiberRefs are References in Effect 4
+    if (name === "getFiberRef" && from === undefined && args.length === 1) {
+      replace(callee.name, "getRef")
+      return false
+    }
+    return false
+  }
+
+  /** Effect 4's HttpClientError: one class whose `reason` is the failure (Effect 3's reason strings, as classes). */
+  const httpErrorNew = (node: ts.NewExpression): boolean => {
+    const callee = node.expression
+    if (!ts.isPropertyAccessExpression(callee) || moduleOf(callee.expression) !== "@effect/platform/HttpClientError") {
+      return false
+    }
+    const ns = textOf(callee.expression)
+    if (callee.name.text !== "RequestError" && callee.name.text !== "ResponseError") return false
+    const arg = node.arguments?.[0]
+    if (arg === undefined || !ts.isObjectLiteralExpression(arg)) return false
+    const reasonProp = arg.properties.find((p) => p.name !== undefined && textOf(p.name) === "reason")
+    if (
+      reasonProp === undefined || !ts.isPropertyAssignment(reasonProp) || !ts.isStringLiteral(reasonProp.initializer)
+    ) return false
+    const rest = arg.properties.filter((p) => p !== reasonProp).map(rewriteNode).join(", ")
+    replace(node, `new ${ns}.HttpClientError({ reason: new ${ns}.${reasonProp.initializer.text}Error({ ${rest} }) })`)
+    return true
+  }
+
   /** The rewritten text of a sub-tree (for arguments moved around by an edit). */
   const rewriteNode = (node: ts.Node): string => {
     const start = node.getStart(source)
@@ -470,7 +612,11 @@ export const rewrite = (file: string, text: string): string => {
     const imports = [...added].map(([name, module]) => `import * as ${name} from "${module}"\n`).join("")
     edits.push({ start: at, end: at, text: imports })
   }
-  return applyEdits(text, edits)
+  try {
+    return applyEdits(text, edits)
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`)
+  }
 }
 
 const applyEdits = (text: string, edits: ReadonlyArray<Edit>): string => {
@@ -478,7 +624,7 @@ const applyEdits = (text: string, edits: ReadonlyArray<Edit>): string => {
   let out = ""
   let at = 0
   for (const edit of sorted) {
-    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}`)
+    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}: ${JSON.stringify(edit.text).slice(0, 80)}`)
     out += text.slice(at, edit.start) + edit.text
     at = edit.end
   }

@@ -20,7 +20,6 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { globalValue } from "effect/GlobalValue"
 
 /**
  * The marker's key.
@@ -36,17 +35,16 @@ export const TypeId: unique symbol = Symbol.for("@notion-effect/core/HttpDeadlin
  */
 export type TypeId = typeof TypeId
 
-const signals = globalValue(
-  Symbol.for("@notion-effect/core/HttpDeadline/signals"),
-  () => new WeakMap<HttpClientRequest.HttpClientRequest, AbortSignal>()
-)
+// one map per process, whichever copy of this module (and of effect) registers or reads it
+const store = globalThis as { [key: symbol]: WeakMap<HttpClientRequest.HttpClientRequest, AbortSignal> | undefined }
+const signals = store[Symbol.for("@notion-effect/core/HttpDeadline/signals")] ??= new WeakMap()
 
 /**
  * Marks a client as aborting on its requests' registered signals.
  *
  * @since 0.1.0
  */
-export const mark = <C extends HttpClient.HttpClient.With<any, any>>(client: C): C =>
+export const mark = <C extends HttpClient.HttpClient.With<any, any> | HttpClient.HttpClient>(client: C): C =>
   Object.assign(client, { [TypeId]: TypeId })
 
 /**
@@ -54,7 +52,7 @@ export const mark = <C extends HttpClient.HttpClient.With<any, any>>(client: C):
  *
  * @since 0.1.0
  */
-export const isMarked = (client: HttpClient.HttpClient.With<any, any>): boolean =>
+export const isMarked = (client: HttpClient.HttpClient.With<any, any> | HttpClient.HttpClient): boolean =>
   Object.prototype.hasOwnProperty.call(client, TypeId)
 
 /**

@@ -9,7 +9,6 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { globalValue } from "effect/GlobalValue"
 
 /**
  * The versions the SDK knows, oldest first.
@@ -72,7 +71,9 @@ export const rulesOf = (version: string): Known => {
  */
 export const atLeast = (version: string, known: Known): boolean => rulesOf(version) >= known
 
-const warned = globalValue("@notion-effect/core/NotionVersion/warned", () => new Set<string>())
+// once per process, whichever copy of this module (and of effect) warns
+const store = globalThis as { [key: symbol]: Set<string> | undefined }
+const warned = store[Symbol.for("@notion-effect/core/NotionVersion/warned")] ??= new Set<string>()
 
 /**
  * Logs, once per process and string, that a version is not one the SDK knows (it is still sent).

@@ -34,9 +34,9 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as Decoding from "./internal/decoding.js"
 import * as Hmac from "./internal/hmac.js"
 import { nestsDeeperThan } from "./internal/jsonDepth.js"
+import * as SchemaIssue from "./internal/schemaIssue.js"
 import { Event, VerificationRequest } from "./internal/webhookEvents.js"
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -251,12 +251,14 @@ const isVerificationShape = Schema.is(VerificationRequest)
 const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
   isVerificationShape(json) && Object.keys(json).length === 1
 
-const decodeUnknownEvent = Decoding.decodeKeepingUnknown(Event)
+const decodeUnknownEvent = SchemaIssue.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
 const MAX_PATHS = 5
 
-const shapeError = (error: Decoding.DecodeError): WebhookPayloadError => {
+const shapeError = (issue: SchemaIssue.Issue): WebhookPayloadError => {
   // paths only: a value could be anything the sender put in the body
-  const paths = [...new Set(Decoding.paths(error).map((path) => path.length === 0 ? "(root)" : path.join(".")))]
+  const found = new Set<string>()
+  SchemaIssue.leaves(issue, (path) => found.add(path.length === 0 ? "(root)" : path.join(".")))
+  const paths = [...found]
   const listed = paths.slice(0, MAX_PATHS).join(", ") + (paths.length > MAX_PATHS ? ", …" : "")
   return new WebhookPayloadError({ reason: "shape", message: `The webhook body is not a Notion event at ${listed}` })
 }

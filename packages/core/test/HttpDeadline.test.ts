@@ -6,7 +6,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as FiberId from "effect/FiberId"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import * as HttpDeadline from "../src/HttpDeadline.js"
@@ -18,7 +18,7 @@ import { bot, clientLayer } from "./utils/fixtures.js"
 interface Seen {
   readonly url: string
   readonly signal: AbortSignal | undefined
-  readonly fiber: FiberId.FiberId
+  readonly fiber: Fiber.RuntimeFiber<unknown, unknown>
 }
 
 /**
@@ -40,16 +40,21 @@ const probe = (options: { readonly marked: boolean; readonly delayMs: number | u
     })
   const client = HttpClient.makeWith(
     (effect) =>
-      Effect.flatMap(effect, (request) =>
-        Effect.flatMap(Effect.fiberId, (fiber) => {
-          const signal = HttpDeadline.signalOf(request)
-          seen.push({ url: request.url, signal, fiber })
-          return answer(request, signal)
-        })),
+      Effect.flatMap(
+        effect,
+        (request) =>
+          Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((fiber) => {
+            const signal = HttpDeadline.signalOf(request)
+            seen.push({ url: request.url, signal, fiber })
+            return answer(request, signal)
+          })
+      ),
     Effect.succeed as HttpClient.HttpClient.Preprocess<never, never>
   )
   return { seen, layer: Layer.succeed(HttpClient.HttpClient, options.marked ? HttpDeadline.mark(client) : client) }
 }
+
+const currentFiber = Effect.withFiberRuntime((fiber) => Effect.succeed(fiber as Fiber.RuntimeFiber<unknown, unknown>))
 
 const me = Effect.flatMap(NotionClient.NotionClient, (c) => c.users.me({ retry: false }))
 
@@ -68,14 +73,14 @@ describe("HttpDeadline", () => {
   it.live("a marked client: the request carries the base URL and a signal, and runs on the caller's fiber", () =>
     Effect.gen(function*() {
       const { layer, seen } = probe({ marked: true, delayMs: 0 })
-      const caller = yield* Effect.fiberId
+      const caller = yield* currentFiber
       const user = yield* Effect.provide(me, clientLayer(layer, { baseUrl: "http://notion.test" }))
       assert.strictEqual(user.id, bot.id)
       assert.strictEqual(seen.length, 1)
       assert.strictEqual(seen[0].url, "http://notion.test/v1/users/me")
       assert.isDefined(seen[0].signal)
       assert.isFalse(seen[0].signal!.aborted)
-      assert.strictEqual(FiberId.threadName(seen[0].fiber), FiberId.threadName(caller))
+      assert.strictEqual(seen[0].fiber, caller)
     }))
 
   it.live("a marked client that stalls: the signal fires at the timeout and the call fails with RequestTimeout", () =>
@@ -90,7 +95,7 @@ describe("HttpDeadline", () => {
 
   it.live("unmarked, or marked under transformClient: no signal, the exchange runs in a fiber of its own", () =>
     Effect.gen(function*() {
-      const caller = yield* Effect.fiberId
+      const caller = yield* currentFiber
       for (
         const [marked, transformClient] of [
           [false, undefined],
@@ -100,7 +105,7 @@ describe("HttpDeadline", () => {
         const { layer, seen } = probe({ marked, delayMs: 0 })
         yield* Effect.provide(me, clientLayer(layer, transformClient ? { transformClient } : {}))
         assert.isUndefined(seen[0].signal)
-        assert.notStrictEqual(FiberId.threadName(seen[0].fiber), FiberId.threadName(caller))
+        assert.notStrictEqual(seen[0].fiber, caller)
       }
     }))
 
@@ -109,7 +114,7 @@ describe("HttpDeadline", () => {
       const { layer, seen } = probe({ marked: true, delayMs: undefined })
       const fiber = yield* Effect.fork(Effect.flip(Effect.provide(me, clientLayer(layer, { timeout: "5 seconds" }))))
       yield* TestClock.adjust("5 seconds")
-      const error = yield* fiber
+      const error = yield* Fiber.join(fiber)
       assert.strictEqual(error._tag, "RequestTimeout")
       assert.isUndefined(seen[0].signal)
     }))

@@ -29,7 +29,7 @@ describe("NotionCaller", () => {
       )
       assert.deepStrictEqual(users.results.map((u) => u.id), [bot.id])
       assert.strictEqual(http.requests[0]!.url, "https://api.notion.com/v1/users")
-      assert.deepStrictEqual(http.requests[0]!.urlParams, [["page_size", "1"]])
+      assert.deepStrictEqual([...http.requests[0]!.urlParams], [["page_size", "1"]])
       assert.strictEqual(http.requests[0]!.headers.authorization, `Bearer ${SECRET}`)
       const refused = yield* Effect.provide(
         Effect.flatMap(NotionCaller.NotionCaller, (notion) => Effect.flip(notion.call(Users.list, { page_size: 0 }))),
@@ -114,7 +114,7 @@ describe("NotionClient", () => {
     Effect.gen(function*() {
       const pages = [["u1", "u2"], ["u3", "u4"], ["u5"]]
       const http = fakeHttp((request) => {
-        const cursor = request.urlParams.find(([k]) => k === "start_cursor")?.[1]
+        const cursor = [...request.urlParams].find(([k]) => k === "start_cursor")?.[1]
         const index = cursor === undefined ? 0 : Number(cursor)
         const next = index + 1 < pages.length ? String(index + 1) : null
         return json(200, {
@@ -135,7 +135,7 @@ describe("NotionClient", () => {
         ["u1", "u2", "u3", "u4", "u5"]
       )
       assert.strictEqual(http.requests.length, 3)
-      assert.deepStrictEqual(http.requests[2]!.urlParams, [["start_cursor", "2"], ["page_size", "2"]])
+      assert.deepStrictEqual([...http.requests[2]!.urlParams], [["start_cursor", "2"], ["page_size", "2"]])
     }))
 
   it.effect("search sends its parameters as the JSON body, without auth or retry", () =>

@@ -106,7 +106,7 @@ describe("requests per Notion version", () => {
             update_content: { content_updates: [{ old_str: "a", new_str: "b" }] }
           })
         ]))
-      assert.deepStrictEqual(http.requests[0]!.urlParams, [["markdown_version", "v2"]])
+      assert.deepStrictEqual([...http.requests[0]!.urlParams], [["markdown_version", "v2"]])
       assert.strictEqual(bodyOf(http.requests[1]!).markdown_version, "v2")
       const errors = yield* withClient(layer, (c) =>
         Effect.all([
@@ -131,7 +131,7 @@ describe("requests per Notion version", () => {
             replace_content_range: { content: "x", content_range: "a...b" }
           })
         ))
-      assert.deepStrictEqual(older.http.requests[0]!.urlParams, [])
+      assert.deepStrictEqual([...older.http.requests[0]!.urlParams], [])
       assert.strictEqual(bodyOf(older.http.requests[1]!).type, "replace_content_range")
     }))
 
@@ -178,7 +178,7 @@ describe("requests per Notion version", () => {
       const { http, layer } = on("2026-12-01")
       yield* withClient(layer, (c) =>
         c.dataSources.query({ data_source_id: "d1", filter_properties: ["title", "%3AUPp"] }))
-      assert.deepStrictEqual(http.requests[0]!.urlParams, [["filter_properties", "title"], [
+      assert.deepStrictEqual([...http.requests[0]!.urlParams], [["filter_properties", "title"], [
         "filter_properties",
         ":UPp"
       ]])

@@ -22,13 +22,16 @@ import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as HttpDeadline from "@notion-effect/core/HttpDeadline"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import { pipeArguments } from "effect/Pipeable"
 import * as Stream from "effect/Stream"
 import { Readable } from "node:stream"
 import type { ReadableStream as WebReadableStream } from "node:stream/web"
 import * as Undici from "undici"
+import { urlOf } from "./internal/url.js"
 
 type Body = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -43,8 +46,8 @@ const plainBody = (body: Exclude<HttpBody.HttpBody, HttpBody.Stream>): Body =>
 const noop = () => {}
 
 class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
-  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  readonly [HttpIncomingMessage.TypeId]: typeof HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: typeof HttpClientResponse.TypeId = HttpClientResponse.TypeId
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
@@ -99,30 +102,30 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     })
   }
 
-  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+  get text(): HttpClientResponse.HttpClientResponse["text"] {
     return this.read("text", () => this.source.body.text())
   }
 
-  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+  get json(): HttpClientResponse.HttpClientResponse["json"] {
     return Effect.flatMap(
       this.text,
       (text) =>
         Effect.try({
-          try: () => text === "" ? null : JSON.parse(text) as unknown,
+          try: () => text === "" ? null : JSON.parse(text),
           catch: (cause) => this.decodeError(cause)
         })
     )
   }
 
-  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+  get arrayBuffer(): HttpClientResponse.HttpClientResponse["arrayBuffer"] {
     return this.read("arrayBuffer", () => this.source.body.arrayBuffer())
   }
 
-  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+  get formData(): HttpClientResponse.HttpClientResponse["formData"] {
     return this.read("formData", () => this.source.body.formData() as Promise<FormData>)
   }
 
-  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+  get urlParamsBody(): HttpClientResponse.HttpClientResponse["urlParamsBody"] {
     return Effect.flatMap(this.text, (text) =>
       Effect.try({
         try: () => UrlParams.fromInput(new URLSearchParams(text)),
@@ -131,12 +134,27 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   /** The body as it arrives; the request is aborted when the stream ends early (an error, an interruption). */
-  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+  get stream(): HttpClientResponse.HttpClientResponse["stream"] {
     return Stream.fromAsyncIterable(this.source.body, (cause) => this.decodeError(cause)).pipe(
       Stream.ensuring(Effect.sync(() => {
         if (!this.source.body.readableEnded) this.controller.abort()
       }))
     )
+  }
+
+  /** The request's URL (as Effect 4's responses give it). */
+  get url(): string {
+    return this.request.url
+  }
+
+  /** Not supported: an upgrade fails (Effect 4's responses have it). */
+  get upgrade(): Effect.Effect<never, HttpClientError.ResponseError> {
+    return Effect.fail(this.decodeError(new Error("upgrade is not supported")))
+  }
+
+  /** Effect 4's responses are pipeable. */
+  pipe(...args: Array<any>): any {
+    return pipeArguments(this, args as unknown as IArguments)
   }
 
   toJSON(): unknown {
@@ -153,8 +171,8 @@ const send = (
   dispatcher: Undici.Dispatcher,
   request: HttpClientRequest.HttpClientRequest
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> => {
-  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-  if (url._tag === "Left") {
+  const url = urlOf(request)
+  if (Either.isLeft(url)) {
     return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
   }
   const { origin, pathname, search, hash } = url.right

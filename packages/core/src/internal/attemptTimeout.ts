@@ -10,16 +10,13 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
-import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Fiber from "effect/Fiber"
-import * as FiberId from "effect/FiberId"
 import * as HttpDeadline from "../HttpDeadline.js"
 import type * as NotionConfig from "../NotionConfig.js"
 import type * as NotionError from "../NotionError.js"
+import { interruptNow } from "./fiberRuntime.js"
 
 /** The clients an attempt can go through, and the timeout that bounds it. */
 export interface Clients {
@@ -42,12 +39,6 @@ export const deadlineOf = (
   config: NotionConfig.Service
 ): HttpClient.HttpClient | undefined =>
   HttpDeadline.isMarked(provided) && !config.transformClient ? provided : undefined
-
-const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
-
-/** Whether a fiber's services hold the live clock (not `TestClock` or another): read once per call. */
-export const isLive = (services: Context.Context<DefaultServices.DefaultServices>): boolean =>
-  Context.get(services, Clock.Clock) === liveClock
 
 /**
  * One attempt, bounded by the timeout: `exchange` sends `request` through the client this clock and client allow,
@@ -89,7 +80,7 @@ const raced = <A, E>(
         const timer = setTimeout(() => {
           if (done) return
           done = true
-          child.unsafeInterruptAsFork(FiberId.none)
+          interruptNow(child)
           resume(Effect.fail(timeout()))
         }, millis)
         child.addObserver((exit) => {
@@ -101,7 +92,7 @@ const raced = <A, E>(
         return Effect.sync(() => {
           done = true
           clearTimeout(timer)
-          child.unsafeInterruptAsFork(FiberId.none)
+          interruptNow(child)
         })
       })
   )

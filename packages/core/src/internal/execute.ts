@@ -15,21 +15,17 @@
  */
 import * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
-import * as DefaultServices from "effect/DefaultServices"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
-import * as FiberRef from "effect/FiberRef"
-import * as LogLevel from "effect/LogLevel"
-import * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schedule from "effect/Schedule"
-import * as Tracer from "effect/Tracer"
+import type * as Tracer from "effect/Tracer"
 import * as NotionAuth from "../NotionAuth.js"
 import type { BasicCredentials } from "../NotionAuth.js"
 import * as NotionError from "../NotionError.js"
@@ -37,6 +33,8 @@ import * as NotionMetrics from "../NotionMetrics.js"
 import * as NotionRateLimiter from "../NotionRateLimiter.js"
 import type * as NotionRetry from "../NotionRetry.js"
 import * as AttemptTimeout from "./attemptTimeout.js"
+import * as FiberRuntime from "./fiberRuntime.js"
+import * as MetricLabels from "./metricLabels.js"
 import type { Built } from "./request.js"
 import { apiError, type Decoder, decodeSuccess, type RawResponse, readBody, transportError } from "./response.js"
 
@@ -69,22 +67,20 @@ export interface Interpret<A> {
   readonly oauth: boolean
 }
 
-type Labels = ReadonlyArray<MetricLabel.MetricLabel>
-
 /**
  * The metric labels of one endpoint, made once: a metric updated with the same labels array reuses its hook
  * (a fresh array, as `Metric.tagged` makes on every update, builds a new metric key each time).
  */
 export interface Meters {
   readonly endpoint: string
-  readonly labels: Labels
-  readonly byStatus: Map<string, Labels>
+  readonly labels: MetricLabels.Labels
+  readonly byStatus: Map<string, MetricLabels.Labels>
 }
 
 /** The metric labels of an endpoint. */
 export const meters = (endpoint: string): Meters => ({
   endpoint,
-  labels: [MetricLabel.make("endpoint", endpoint)],
+  labels: MetricLabels.make({ endpoint }),
   byStatus: new Map()
 })
 
@@ -111,8 +107,6 @@ export interface Run<A> {
   ) => Either.Either<Built, NotionError.NotionError>
 }
 
-const nativeTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
-
 /** What a call learns once: is anyone tracing, is the clock real, are debug logs on; its headers and schedule. */
 interface Environment {
   readonly span: Tracer.Span | undefined
@@ -128,11 +122,10 @@ interface Environment {
  */
 export const run = <A>(runtime: Runtime, options: Run<A>): Effect.Effect<A, NotionError.NotionError> =>
   Effect.withFiberRuntime((fiber) => {
-    const services = fiber.getFiberRef(DefaultServices.currentServices)
-    const traced = Context.get(services, Tracer.Tracer) !== nativeTracer &&
-      fiber.getFiberRef(FiberRef.currentTracerEnabled)
-    const debug = LogLevel.lessThanEqual(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
-    const liveClock = AttemptTimeout.isLive(services)
+    const services = FiberRuntime.servicesOf(fiber)
+    const traced = FiberRuntime.isTraced(fiber, services)
+    const debug = FiberRuntime.isDebug(fiber)
+    const liveClock = FiberRuntime.isLive(services)
     const { call } = options
     const headers = withCustomHeaders(runtime, call)
     const schedule = call.retry === false ? undefined : call.retry ?? runtime.config.retry
@@ -221,10 +214,10 @@ const limited = <A>(
   once: Effect.Effect<A, NotionError.NotionError>
 ): Effect.Effect<A, NotionError.NotionError> => {
   const counted = Effect.suspend(() => {
-    NotionMetrics.attempts.unsafeUpdate(1, meter.labels)
+    MetricLabels.update(NotionMetrics.attempts, 1, meter.labels)
     return Effect.tapError(once, (error) => {
       if (error._tag !== "RateLimited" && error._tag !== "ServiceOverload") return Effect.void
-      NotionMetrics.rateLimited.unsafeUpdate(1, withStatus(meter, String(error.status)))
+      MetricLabels.update(NotionMetrics.rateLimited, 1, withStatus(meter, String(error.status)))
       return token === undefined || Option.isNone(error.retryAfter)
         ? Effect.void
         : runtime.limiter.backoff(token, error.retryAfter.value)
@@ -277,10 +270,7 @@ const attempt = <A>(
           })
         )
       }),
-      Effect.catchTags({
-        RequestError: (error) => Effect.fail(transportError(built, error)),
-        ResponseError: (error) => Effect.fail(transportError(built, error))
-      })
+      Effect.catchIf(HttpClientError.isHttpClientError, (error) => Effect.fail(transportError(built, error)))
     )
   const timeout = () => new NotionError.RequestTimeout({ ...where, timeout: config.timeout })
   return Effect.flatMap(
@@ -324,7 +314,6 @@ const withRetry = <A>(
   meter: Meters
 ): Effect.Effect<A, NotionError.NotionError> => {
   if (schedule === undefined) return once
-  const policy = Schedule.mapInput(schedule, (error: NotionError.NotionError) => ({ error, method }))
   return Effect.catchAll(once, (first) =>
     Effect.flatMap(Clock.currentTimeMillis, (firstFailedAt) => {
       let replayed = false
@@ -336,12 +325,14 @@ const withRetry = <A>(
           return Effect.fail(first)
         }
         return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-          NotionMetrics.retryWait.unsafeUpdate((now - failedAt) / 1000, meter.labels)
-          NotionMetrics.retries.unsafeUpdate(1, meter.labels)
+          MetricLabels.update(NotionMetrics.retryWait, (now - failedAt) / 1000, meter.labels)
+          MetricLabels.update(NotionMetrics.retries, 1, meter.labels)
           return Effect.tapError(once, () => Effect.map(Clock.currentTimeMillis, (at) => void (failedAt = at)))
         })
       })
-      return Effect.retry(next, policy)
+      // the schedule reads the error with the method (`NotionRetry.RetryInput`); the caller gets the error back
+      const input = Effect.mapError(next, (error): NotionRetry.RetryInput => ({ error, method }))
+      return Effect.mapError(Effect.retry(input, schedule), (last) => last.error)
     }))
 }
 
@@ -355,13 +346,10 @@ const counted = <A>(
   effect: Effect.Effect<A, NotionError.NotionError>
 ): Effect.Effect<A, NotionError.NotionError> =>
   Effect.onExit(effect, (exit) => {
-    NotionMetrics.requests.unsafeUpdate(
-      1,
-      withStatus(
-        meter,
-        Exit.isSuccess(exit) ? "2xx" : exit.cause._tag === "Fail" ? statusOf(exit.cause.error) : "interrupted"
-      )
-    )
+    const status = Exit.isSuccess(exit)
+      ? "2xx"
+      : Option.match(Cause.failureOption(exit.cause), { onNone: () => "interrupted", onSome: statusOf })
+    MetricLabels.update(NotionMetrics.requests, 1, withStatus(meter, status))
     return Effect.void
   })
 
@@ -387,10 +375,10 @@ const spanned = <A>(
   ).pipe(Effect.map(() => value))
 }
 
-const withStatus = (meter: Meters, status: string): Labels => {
+const withStatus = (meter: Meters, status: string): MetricLabels.Labels => {
   let labels = meter.byStatus.get(status)
   if (labels === undefined) {
-    labels = [...meter.labels, MetricLabel.make("status", status)]
+    labels = MetricLabels.add(meter.labels, "status", status)
     meter.byStatus.set(status, labels)
   }
   return labels

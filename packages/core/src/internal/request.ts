@@ -4,7 +4,6 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as UrlParams from "@effect/platform/UrlParams"
 import * as Either from "effect/Either"
 import * as Encoding from "effect/Encoding"
-import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
@@ -15,6 +14,7 @@ import * as NotionError from "../NotionError.js"
 import * as NotionVersion from "../NotionVersion.js"
 import { type Decoder, formatIssue } from "./response.js"
 import * as SchemaAst from "./schemaAst.js"
+import * as SchemaIssue from "./schemaIssue.js"
 import { compile, type Validator } from "./validator.js"
 import { type Rule, rules } from "./versions.js"
 
@@ -61,8 +61,8 @@ export interface Plan {
 
 const paramsChecker = (endpoint: Endpoint.Any): Plan["checkParams"] => {
   const fast = compile(endpoint.params.ast)
-  const slow = ParseResult.decodeUnknownEither(endpoint.params as Schema.Schema<unknown, unknown>, { errors: "all" })
-  const invalid = (issue: ParseResult.ParseIssue) =>
+  const slow = SchemaIssue.decodeUnknownEither(endpoint.params as Schema.Schema<unknown, unknown>, { errors: "all" })
+  const invalid = (issue: SchemaIssue.Issue) =>
     new NotionError.InvalidParameters({
       endpoint: endpoint.name,
       message: `${endpoint.name}: invalid parameters:\n${formatIssue(issue, true)}`
@@ -98,7 +98,7 @@ export const plan = (endpoint: Endpoint.Any): Plan => {
     query: endpoint.query,
     body: endpoint.method === "GET" || endpoint.method === "DELETE" ? [] : body,
     checkParams: paramsChecker(endpoint),
-    decoder: { validate, schema: endpoint.success },
+    decoder: { validate, schema: endpoint.success as Schema.Schema<unknown, unknown> },
     spanName: `notion.${endpoint.name}`,
     rule: Object.hasOwn(rules, endpoint.name) ? rules[endpoint.name] : undefined
   }
@@ -184,7 +184,7 @@ const multipartBody = (fields: Readonly<Record<string, unknown>>): HttpBody.Http
 export const assemble = (
   method: Endpoint.Method,
   path: string,
-  urlParams: UrlParams.UrlParams,
+  urlParams: UrlParams.Input,
   body: unknown,
   headers: Headers.Headers,
   authorization: Redacted.Redacted<string> | BasicCredentials | undefined,
@@ -227,11 +227,11 @@ const decoded = (text: string): string => {
   }
 }
 
-/** Query parameters: arrays as repeated keys, `null` and `undefined` omitted. */
+/** Query parameters (as the request's input: pairs): arrays as repeated keys, `null` and `undefined` omitted. */
 export const urlParamsOf = (
   params: Readonly<Record<string, unknown>>,
   keys: ReadonlyArray<string>
-): UrlParams.UrlParams => {
+): Array<[string, string]> => {
   const out: Array<[string, string]> = []
   for (const key of keys) {
     const value = params[key]

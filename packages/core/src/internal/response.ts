@@ -1,14 +1,15 @@
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
-import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as NotionError from "../NotionError.js"
 import { concat } from "./bytes.js"
+import * as HttpFailure from "./httpClientError.js"
 import type { Built } from "./request.js"
 import { parseRetryAfter } from "./retryAfter.js"
+import * as SchemaIssue from "./schemaIssue.js"
 import type { Validator } from "./validator.js"
 
 /** A response read to the end: what interpretation needs, nothing that could hold a secret we sent. */
@@ -149,40 +150,16 @@ const preview = (actual: unknown): string => {
  * A decoding failure as a bounded message: the first issues with their paths, then how many more. With
  * `sensitive`, actual values are never shown (they may be tokens).
  */
-export const formatIssue = (issue: ParseResult.ParseIssue, sensitive: boolean): string => {
+export const formatIssue = (issue: SchemaIssue.Issue, sensitive: boolean): string => {
   const lines: Array<string> = []
   let total = 0
-  const leaf = (path: ReadonlyArray<PropertyKey>, text: string, actual?: { readonly value: unknown }) => {
+  SchemaIssue.leaves(issue, (path, text, actual) => {
     total++
     if (lines.length < ISSUES_SHOWN) {
       const got = sensitive || actual === undefined ? "" : `, got ${preview(actual.value)}`
       lines.push(truncate(`at ${pathText(path) || "the root"}: ${text}${got}`, 240))
     }
-  }
-  const walk = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>): void => {
-    switch (issue._tag) {
-      case "Pointer":
-        return walk(issue.issue, [...path, ...(Array.isArray(issue.path) ? issue.path : [issue.path])])
-      case "Composite":
-        if (Array.isArray(issue.issues)) { for (const inner of issue.issues) walk(inner, path) }
-        else walk(issue.issues as ParseResult.ParseIssue, path)
-        return
-      case "Refinement":
-        return issue.kind === "From"
-          ? walk(issue.issue, path)
-          : leaf(path, `expected ${truncate(String(issue.ast), 120)}`, { value: issue.actual })
-      case "Transformation":
-        return walk(issue.issue, path)
-      case "Missing":
-        return leaf(path, "is missing")
-      case "Unexpected":
-        return leaf(path, "is unexpected", { value: issue.actual })
-      case "Type":
-      case "Forbidden":
-        return leaf(path, `expected ${truncate(String(issue.ast), 120)}`, { value: issue.actual })
-    }
-  }
-  walk(issue, [])
+  })
   const more = total > lines.length ? `\n…and ${total - lines.length} more issues` : ""
   return truncate(lines.join("\n") + more, MESSAGE_MAX)
 }
@@ -201,7 +178,7 @@ export const decodeSuccess = <A>(raw: RawResponse, decoder: Decoder<A>): Effect.
   const json = parseJson(raw.body)
   if (json === undefined) return Effect.fail(notNotion(raw))
   if (decoder.validate !== undefined && decoder.validate(json)) return Effect.succeed(json as A)
-  return ParseResult.decodeUnknown(decoder.schema, { onExcessProperty: "preserve", errors: "first" })(json).pipe(
+  return SchemaIssue.decodeUnknown(decoder.schema, { onExcessProperty: "preserve", errors: "first" })(json).pipe(
     Effect.mapError((error) =>
       new NotionError.ResponseDecodeError({
         method: raw.method,
@@ -236,16 +213,17 @@ const reasonOf = (cause: unknown, secrets: ReadonlyArray<string>): string => {
 /** A transport failure as the SDK reports it: the underlying cause and its scrubbed reason, never the request. */
 export const transportError = (built: Built, error: HttpClientError.HttpClientError) => {
   // keep the underlying error, never the platform error: it holds the request and its headers
-  const cause = error.cause
+  const failure = HttpFailure.describe(error)
+  const cause = failure.cause
   const reason = reasonOf(cause, built.secrets)
   return new NotionError.TransportError({
     method: built.method,
     path: built.path,
-    reason: error._tag === "ResponseError"
+    reason: failure.response
       ? `the response could not be read: ${reason}`
-      : error.reason === "Transport"
+      : failure.kind === "Transport"
       ? reason
-      : `${error.reason}: ${reason}`,
+      : `${failure.kind}: ${reason}`,
     ...(cause instanceof Error ? { cause } : {})
   })
 }
@@ -256,7 +234,7 @@ export const readBody = (
   declared: string | undefined,
   limit: number,
   tooLarge: () => NotionError.ResponseTooLarge
-): Effect.Effect<string, NotionError.ResponseTooLarge | HttpClientError.ResponseError> => {
+): Effect.Effect<string, NotionError.ResponseTooLarge | HttpClientError.HttpClientError> => {
   // the runtime enforces a declared length, so a body declared within the limit is read whole; any other is
   // streamed, counting bytes, and abandoned (the request aborted) as soon as it goes past the limit
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text
@@ -271,7 +249,7 @@ export const readBody = (
     }).pipe(
       Effect.map(() => new TextDecoder().decode(concat(chunks, size))),
       // a response without a body (204, or an empty error) reads as ""
-      Effect.catchIf((e) => e._tag === "ResponseError" && e.reason === "EmptyBody", () => Effect.succeed(""))
+      Effect.catchIf(HttpFailure.isEmptyBody, () => Effect.succeed(""))
     )
   })
 }

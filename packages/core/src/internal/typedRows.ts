@@ -8,8 +8,8 @@ import * as Filter from "../Filter.js"
 import type { Page } from "../Page.js"
 import type * as PropertyValue from "../PropertyValue.js"
 import type * as TypedDataSource from "../TypedDataSource.js"
-import * as Decoding from "./decoding.js"
 import * as PropertyKinds from "./propertyKinds.js"
+import * as SchemaIssue from "./schemaIssue.js"
 
 type FieldSpec = TypedDataSource.FieldSpec
 type Fields = TypedDataSource.Fields
@@ -263,12 +263,12 @@ export const decodePage = <F extends Fields>(
 // encoding
 // ---------------------------------------------------------------------------------------------------------------
 
-const inputCheckers = new WeakMap<FieldSpec, (u: unknown) => Either.Either<unknown, Decoding.DecodeError>>()
+const inputCheckers = new WeakMap<FieldSpec, (u: unknown) => Either.Either<unknown, SchemaIssue.Issue>>()
 
 const checkInput = (spec: FieldSpec, value: unknown) => {
   let check = inputCheckers.get(spec)
   if (check === undefined) {
-    check = Decoding.decodeFirst(PropertyKinds.inputSchema(spec))
+    check = SchemaIssue.decodeUnknownEither(PropertyKinds.inputSchema(spec), { errors: "first" })
     inputCheckers.set(spec, check)
   }
   return check(value)
@@ -296,7 +296,7 @@ export const encodeInput = <F extends Fields>(
       return Either.left(
         new InvalidRowInput({
           field,
-          message: `"${field}" (${spec.name}, ${spec.kind}): ${Decoding.message(checked.left)}`
+          message: `"${field}" (${spec.name}, ${spec.kind}): ${SchemaIssue.message(checked.left)}`
         })
       )
     }
