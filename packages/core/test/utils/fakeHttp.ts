@@ -2,25 +2,25 @@ import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Stream from "effect/Stream"
+import { collect } from "../../src/internal/streams.js"
 
 /** A streamed body read into bytes (so tests can look at what would have been sent). */
-const settle = (request: HttpClientRequest.HttpClientRequest) =>
-  request.body._tag !== "Stream"
+const settle = (request: HttpClientRequest.HttpClientRequest) => {
+  const body = request.body
+  return body._tag !== "Stream"
     ? Effect.succeed(request)
-    : Effect.map(Stream.runCollect(request.body.stream), (chunks) => {
-      const parts = Chunk.toArray(chunks)
+    : Effect.map(collect(body.stream), (parts) => {
       const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
       let offset = 0
       for (const part of parts) {
         bytes.set(part, offset)
         offset += part.byteLength
       }
-      return HttpClientRequest.setBody(request, HttpBody.uint8Array(bytes, request.body.contentType))
+      return HttpClientRequest.setBody(request, HttpBody.uint8Array(bytes, body.contentType))
     })
+}
 
 /** An in-memory HttpClient: answers each request with `respond`, records every request it saw. */
 export const fakeHttp = (
