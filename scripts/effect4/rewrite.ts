@@ -311,6 +311,17 @@ export const rewrite = (file: string, text: string): string => {
         )
         return true
       }
+      // globalValue(key, compute) (Effect 4 has no GlobalValue) → the same process-wide value, kept on globalThis
+      // under the key (a symbol) or Symbol.for(key)
+      if (callee?.[0] === "effect/GlobalValue" && callee[1] === "globalValue" && args.length === 2) {
+        replace(
+          node,
+          `(<A>(key: unknown, compute: () => A): A => ((globalThis as any)[typeof key === "symbol" ? key : Symbol.for(String(key))] ??= compute()))(${
+            rewriteNode(args[0]!)
+          }, ${rewriteNode(args[1]!)})`
+        )
+        return true
+      }
       // FiberRef.get(ref) → ref (a reference is an effect)
       if (isCallOf(node, "effect/FiberRef", "get") && args.length === 1) {
         replace(node, rewriteNode(args[0]!))
