@@ -190,9 +190,18 @@ export const rewrite = (file: string, text: string): string => {
   }
   const addedImports = new Map<string, string>()
   /** The local name of a namespace import of `module` (its Effect 4 path), added when the module has none. */
+  const typeOnly = new Set(
+    source.statements.filter(ts.isImportDeclaration).flatMap((statement) => {
+      const bindings = statement.importClause?.namedBindings
+      return statement.importClause?.isTypeOnly === true && bindings !== undefined && ts.isNamespaceImport(bindings)
+        ? [bindings.name.text]
+        : []
+    })
+  )
   const namespaceOf = (module: string): string => {
     if (module === "effect/Effect") return effect()
-    for (const [local, from] of namespaces) if (specifierOf(from) === module) return local
+    for (const [local, from] of namespaces) if (!typeOnly.has(local) && from === module) return local
+    for (const [local, from] of namespaces) if (!typeOnly.has(local) && specifierOf(from) === module) return local
     const local = module.slice(module.lastIndexOf("/") + 1)
     addedImports.set(local, module)
     return local
