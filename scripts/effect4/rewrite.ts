@@ -85,6 +85,51 @@ const pipelineMembers: Record<string, Record<string, string>> = {
   }
 }
 for (const [from, renames] of Object.entries(pipelineMembers)) members[from] = { ...members[from], ...renames }
+// --- services and configuration (NotionConfig, NotionAuth, NotionRateLimiter, NotionRetry) -------------------------
+// Config's constructors are capitalised, ConfigError lives in Config, Layer's scoped constructors are its plain ones,
+// Duration's comparisons are predicates, FiberRefs are Context.References (see `serviceRule` for the call shapes).
+Object.assign(modules, { "effect/ConfigError": "effect/Config" })
+for (
+  const [from, renames] of Object.entries<Record<string, string>>({
+    "effect/Config": {
+      string: "String",
+      nonEmptyString: "NonEmptyString",
+      number: "Number",
+      integer: "Int",
+      boolean: "Boolean",
+      duration: "Duration",
+      redacted: "Redacted",
+      url: "URL",
+      date: "Date",
+      port: "Port",
+      logLevel: "LogLevel"
+    },
+    "effect/Layer": {
+      unwrapEffect: "unwrap",
+      scoped: "effect",
+      scopedContext: "effectContext",
+      scopedDiscard: "effectDiscard"
+    },
+    "effect/Duration": {
+      decode: "fromInputUnsafe",
+      lessThan: "isLessThan",
+      lessThanOrEqualTo: "isLessThanOrEqualTo",
+      greaterThan: "isGreaterThan",
+      greaterThanOrEqualTo: "isGreaterThanOrEqualTo"
+    },
+    "effect/Effect": { locally: "provideService" },
+    "effect/Fiber": { RuntimeFiber: "Fiber" },
+    "effect/Schedule": { stop: "recurs(0)" }
+  })
+) members[from] = { ...members[from], ...renames }
+/** Modules Effect 4 removed: their imports are dropped once every use was rewritten away. */
+const removedModules = new Set([
+  "effect/FiberId",
+  "effect/FiberRef",
+  "effect/GlobalValue",
+  "effect/MetricBoundaries",
+  "effect/MetricLabel"
+])
 
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
 const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
@@ -152,15 +197,6 @@ export const rewrite = (file: string, text: string): string => {
     }
   }
 
-  // namespaces the rewrite needs that the module does not import yet: local name → module
-  const added = new Map<string, string>()
-  /** The local name of `module`'s namespace, imported as `name` when the module has none. */
-  const namespaceOf = (module: string, name: string): string => {
-    for (const [local, from] of namespaces) if (specifierOf(from) === module) return local
-    added.set(name, module)
-    return name
-  }
-  const effect = () => namespaceOf("effect/Effect", "Effect")
   // namespace → how many of its uses moved to another module (all of them: its import goes)
   const movedUses = new Map<string, number>()
   // a module that builds Eithers, or gets them from Effect.either (Effect 4's Effect.result gives Results)
@@ -180,7 +216,286 @@ export const rewrite = (file: string, text: string): string => {
       ? rewriteNode(args[0].expression)
       : `[${args.map(rewriteNode).join(", ")}]`
 
+  // --- services and configuration: FiberRef → Context.Reference, Reference classes, Config.validate, config
+  // providers, fiber interruption -------------------------------------------------------------------------------
+  /** Named imports: local name → [Effect 3 module, imported name]. */
+  const named = new Map<string, readonly [string, string]>()
+  for (const statement of source.statements.filter(ts.isImportDeclaration)) {
+    const bindings = statement.importClause?.namedBindings
+    if (bindings !== undefined && ts.isNamedImports(bindings) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      for (const e of bindings.elements) {
+        named.set(e.name.text, [statement.moduleSpecifier.text, (e.propertyName ?? e.name).text])
+      }
+    }
+  }
+  const addedImports = new Map<string, string>()
+  /** The local name of a namespace import of `module` (its Effect 4 path), added when the module has none. */
+  const typeOnly = new Set(
+    source.statements.filter(ts.isImportDeclaration).flatMap((statement) => {
+      const bindings = statement.importClause?.namedBindings
+      return statement.importClause?.isTypeOnly === true && bindings !== undefined && ts.isNamespaceImport(bindings)
+        ? [bindings.name.text]
+        : []
+    })
+  )
+  /** The local name of a namespace import of `module` (its Effect 4 path), added (as `name`) when the module has none. */
+  const namespaceOf = (module: string, name = module.slice(module.lastIndexOf("/") + 1)): string => {
+    for (const [local, from] of namespaces) if (!typeOnly.has(local) && from === module) return local
+    for (const [local, from] of namespaces) if (!typeOnly.has(local) && specifierOf(from) === module) return local
+    addedImports.set(name, module)
+    return name
+  }
+  const effect = () => namespaceOf("effect/Effect", "Effect")
+  const isCallOf = (node: ts.Node, module: string, name: string): boolean =>
+    ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) &&
+    moduleOf(node.expression.expression) === module && node.expression.name.text === name
+  /**
+   * This module's own top-level `unsafeX` declarations: renamed `xUnsafe` with their uses here, as the rule below
+   * renames every `ns.unsafeX` access (`NotionRateLimiter.unsafeMake` → `NotionRateLimiter.makeUnsafe`).
+   */
+  const ownUnsafe = new Set(
+    source.statements.flatMap((statement) =>
+      ts.isVariableStatement(statement)
+        ? statement.declarationList.declarations.flatMap((d) => ts.isIdentifier(d.name) ? [d.name.text] : [])
+        : ts.isFunctionDeclaration(statement) && statement.name !== undefined
+        ? [statement.name.text]
+        : []
+    ).filter((name) => /^unsafe[A-Z]/.test(name))
+  )
+  const serviceRule = (node: ts.Node): boolean => {
+    if (
+      ts.isIdentifier(node) && ownUnsafe.has(node.text) &&
+      !((ts.isPropertyAccessExpression(node.parent) || ts.isPropertyAssignment(node.parent) ||
+        ts.isPropertySignature(node.parent) || ts.isMethodDeclaration(node.parent)) && node.parent.name === node)
+    ) {
+      replace(node, `${node.text[6]!.toLowerCase()}${node.text.slice(7)}Unsafe`)
+      return true
+    }
+    // class X extends Context.Reference<X>()(key, { defaultValue }) {} → const X = Context.Reference(key, { defaultValue })
+    // and type X = never (a reference is never required)
+    if (ts.isClassDeclaration(node) && node.name !== undefined && node.members.length === 0) {
+      const base = node.heritageClauses?.[0]?.types[0]?.expression
+      if (
+        base !== undefined && ts.isCallExpression(base) && isCallOf(base.expression, "effect/Context", "Reference") &&
+        (base.expression as ts.CallExpression).arguments.length === 0
+      ) {
+        const ns = textOf(((base.expression as ts.CallExpression).expression as ts.PropertyAccessExpression).expression)
+        const exported = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ? "export " : ""
+        const name = node.name.text
+        replace(
+          node,
+          `${exported}const ${name} = ${ns}.Reference(${base.arguments.map(rewriteNode).join(", ")})\n` +
+            `${exported}type ${name} = ${ns}.Service.Identifier<typeof ${name}>`
+        )
+        return true
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      const args = node.arguments
+      // globalValue(key, () => FiberRef.unsafeMake(init)) → Context.Reference(key, { defaultValue: () => init })
+      const callee = ts.isIdentifier(node.expression) ? named.get(node.expression.text) : undefined
+      if (callee?.[0] === "effect/GlobalValue" && callee[1] === "globalValue" && args.length === 2) {
+        const make = args[1]!
+        if (
+          ts.isArrowFunction(make) && ts.isCallExpression(make.body) &&
+          isCallOf(make.body, "effect/FiberRef", "unsafeMake") &&
+          make.body.arguments.length === 1
+        ) {
+          replace(
+            node,
+            `${namespaceOf("effect/Context")}.Reference(${rewriteNode(args[0]!)}, { defaultValue: () => ${
+              rewriteNode(make.body.arguments[0]!)
+            } })`
+          )
+          return true
+        }
+      }
+      // Fiber.poll(fiber) → Effect.sync(() => Option.fromUndefinedOr(fiber.pollUnsafe()))
+      if (isCallOf(node, "effect/Fiber", "poll") && args.length === 1) {
+        replace(
+          node,
+          `${namespaceOf("effect/Effect")}.sync(() => ${namespaceOf("effect/Option")}.fromUndefinedOr(${
+            rewriteNode(args[0]!)
+          }.pollUnsafe()))`
+        )
+        return true
+      }
+      // Metric.taggedWithLabels(metric, [MetricLabel.make(k, v), …]) and Metric.tagged(metric, k, v) →
+      // Metric.withAttributes(metric, { k: v, … })
+      if (isCallOf(node, "effect/Metric", "taggedWithLabels") || isCallOf(node, "effect/Metric", "tagged")) {
+        const pairs = (node.expression as ts.PropertyAccessExpression).name.text === "tagged"
+          ? args.length === 3 ? [[args[1]!, args[2]!] as const] : undefined
+          : args.length === 2 && ts.isArrayLiteralExpression(args[1]!) &&
+              args[1].elements.every((e) => isCallOf(e, "effect/MetricLabel", "make"))
+          ? args[1].elements.map((e) => (e as ts.CallExpression).arguments).map(([k, v]) => [k!, v!] as const)
+          : undefined
+        if (pairs !== undefined) {
+          const attributes = pairs.map(([k, v]) =>
+            `${ts.isStringLiteral(k) ? textOf(k) : `[${rewriteNode(k)}]`}: ${rewriteNode(v)}`
+          )
+          replace(
+            node,
+            `${textOf((node.expression as ts.PropertyAccessExpression).expression)}.withAttributes(${
+              rewriteNode(args[0]!)
+            }, { ${attributes.join(", ")} })`
+          )
+          return true
+        }
+      }
+      // MetricBoundaries.exponential/linear(options) → Metric.exponentialBoundaries/linearBoundaries(options)
+      for (const kind of ["exponential", "linear"]) {
+        if (isCallOf(node, "effect/MetricBoundaries", kind) && args.length === 1) {
+          replace(node, `${namespaceOf("effect/Metric")}.${kind}Boundaries(${rewriteNode(args[0]!)})`)
+          return true
+        }
+      }
+      // Metric.histogram(name, boundaries, description?) → Metric.histogram(name, { boundaries, description })
+      if (isCallOf(node, "effect/Metric", "histogram") && (args.length === 2 || args.length === 3)) {
+        const description = args.length === 3 ? `, description: ${rewriteNode(args[2]!)}` : ""
+        replace(
+          node,
+          `${textOf((node.expression as ts.PropertyAccessExpression).expression)}.histogram(${
+            rewriteNode(args[0]!)
+          }, { boundaries: ${rewriteNode(args[1]!)}${description} })`
+        )
+        return true
+      }
+      // globalValue(key, compute) (Effect 4 has no GlobalValue) → the same process-wide value, kept on globalThis
+      // under the key (a symbol) or Symbol.for(key)
+      if (callee?.[0] === "effect/GlobalValue" && callee[1] === "globalValue" && args.length === 2) {
+        replace(
+          node,
+          `(<A>(key: unknown, compute: () => A): A => ((globalThis as any)[typeof key === "symbol" ? key : Symbol.for(String(key))] ??= compute()))(${
+            rewriteNode(args[0]!)
+          }, ${rewriteNode(args[1]!)})`
+        )
+        return true
+      }
+      // FiberRef.get(ref) → ref (a reference is an effect)
+      if (isCallOf(node, "effect/FiberRef", "get") && args.length === 1) {
+        replace(node, rewriteNode(args[0]!))
+        return true
+      }
+      // fiber.unsafeInterruptAsFork(FiberId.none) → fiber.interruptUnsafe()
+      if (
+        ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "unsafeInterruptAsFork" &&
+        args.length === 1 && ts.isPropertyAccessExpression(args[0]!) &&
+        moduleOf(args[0].expression) === "effect/FiberId" && args[0].name.text === "none"
+      ) {
+        const dot = node.expression.questionDotToken === undefined ? "." : "?."
+        replace(node, `${rewriteNode(node.expression.expression)}${dot}interruptUnsafe()`)
+        return true
+      }
+      // Effect.withConfigProvider(self?, provider) → Effect.provideService(self?, ConfigProvider.ConfigProvider, provider)
+      if (isCallOf(node, "effect/Effect", "withConfigProvider")) {
+        const key = `${namespaceOf("effect/ConfigProvider")}.ConfigProvider`
+        const [first, ...rest] = args.map(rewriteNode)
+        replace(
+          node,
+          `${textOf((node.expression as ts.PropertyAccessExpression).expression)}.provideService(${
+            rest.length === 0 ? `${key}, ${first}` : `${first}, ${key}, ${rest.join(", ")}`
+          })`
+        )
+        return true
+      }
+      // Layer.setConfigProvider(provider) → ConfigProvider.layer(provider)
+      if (isCallOf(node, "effect/Layer", "setConfigProvider") && args.length === 1) {
+        replace(node, `${namespaceOf("effect/ConfigProvider")}.layer(${rewriteNode(args[0]!)})`)
+        return true
+      }
+      // ConfigProvider.fromMap(map) → ConfigProvider.fromEnvRecord(Object.fromEntries(map))
+      if (isCallOf(node, "effect/ConfigProvider", "fromMap") && args.length === 1) {
+        replace(
+          node,
+          `${textOf((node.expression as ts.PropertyAccessExpression).expression)}.fromEnvRecord(Object.fromEntries(${
+            rewriteNode(args[0]!)
+          }))`
+        )
+        return true
+      }
+      // Config.validate(self?, { message, validation }) → Config.mapEffect(self?, (value) => validation(value) ?
+      // succeed : fail with a ConfigError of an InvalidValue issue carrying the message)
+      if (isCallOf(node, "effect/Config", "validate")) {
+        const options = args[args.length - 1]!
+        const props = ts.isObjectLiteralExpression(options)
+          ? new Map(
+            options.properties.filter(ts.isPropertyAssignment).map((p) => [textOf(p.name), p.initializer] as const)
+          )
+          : undefined
+        const message = props?.get("message")
+        const validation = props?.get("validation")
+        if (message !== undefined && validation !== undefined && args.length <= 2) {
+          const ns = textOf((node.expression as ts.PropertyAccessExpression).expression)
+          const e = namespaceOf("effect/Effect")
+          // `(n) => test` is inlined as `(n) => test ? … : …`, any other predicate is called
+          const inline = ts.isArrowFunction(validation) && validation.parameters.length === 1 &&
+            ts.isIdentifier(validation.parameters[0]!.name) && !ts.isBlock(validation.body)
+          const value = inline ? textOf(validation.parameters[0]!.name) : "value"
+          const test = inline ? rewriteNode(validation.body) : `(${rewriteNode(validation)})(value)`
+          const error = `new ${ns}.ConfigError(new ${namespaceOf("effect/Schema")}.SchemaError(new ${
+            namespaceOf("effect/SchemaIssue")
+          }.InvalidValue({ message: ${rewriteNode(message)} }, ${value})))`
+          const f = `(${value}) => ${test} ? ${e}.succeed(${value}) : ${e}.fail(${error})`
+          replace(node, `${ns}.mapEffect(${args.length === 2 ? `${rewriteNode(args[0]!)}, ` : ""}${f})`)
+          return true
+        }
+      }
+    }
+    // x.getFiberRef(ref) → x.getRef(ref)
+    if (ts.isPropertyAccessExpression(node) && node.name.text === "getFiberRef") {
+      replace(node.name, "getRef")
+      return false
+    }
+    // FiberRef.FiberRef<A> → Context.Reference<A>
+    if (
+      ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) &&
+      namespaces.get(node.typeName.left.text) === "effect/FiberRef" && node.typeName.right.text === "FiberRef" &&
+      node.typeArguments?.length === 1
+    ) {
+      replace(node, `${namespaceOf("effect/Context")}.Reference<${rewriteNode(node.typeArguments[0]!)}>`)
+      return true
+    }
+    return false
+  }
+  /** Drops the imports of {@link removedModules} whose every use an edit replaced. */
+  const dropDeadImports = () => {
+    const uses = new Map<string, Array<ts.Identifier>>()
+    const collect = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node)) return
+      if (ts.isIdentifier(node)) uses.get(node.text)?.push(node)
+      ts.forEachChild(node, collect)
+    }
+    const candidates: Array<readonly [ts.ImportDeclaration, ReadonlyArray<string>]> = []
+    for (const statement of source.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue
+      if (!removedModules.has(statement.moduleSpecifier.text)) continue
+      const bindings = statement.importClause?.namedBindings
+      const locals = bindings === undefined
+        ? []
+        : ts.isNamespaceImport(bindings)
+        ? [bindings.name.text]
+        : bindings.elements.map((e) => e.name.text)
+      for (const local of locals) uses.set(local, [])
+      candidates.push([statement, locals])
+    }
+    if (candidates.length === 0) return
+    collect(source)
+    const inEdit = (id: ts.Identifier) =>
+      edits.some((e) =>
+        e.start <= id.getStart(source) && id.getEnd() <= e.end && !new RegExp(`\\b${id.text}\\b`).test(e.text)
+      )
+    for (const [statement, locals] of candidates) {
+      if (locals.every((local) => uses.get(local)!.every(inEdit))) {
+        // the module specifier may carry an edit of its own: drop it first
+        const at = edits.findIndex((e) => e.start === statement.moduleSpecifier.getStart(source))
+        if (at >= 0) edits.splice(at, 1)
+        edits.push({ start: statement.getStart(source), end: statement.getEnd() + 1, text: "" })
+      }
+    }
+  }
+
   const visit = (node: ts.Node): void => {
+    if (serviceRule(node)) return
     if (ts.isCallExpression(node) && pipelineCall(node)) return
     if (ts.isNewExpression(node) && httpErrorNew(node)) return
     // the types HttpClientError.RequestError / ResponseError → HttpClientError.HttpClientError
@@ -521,11 +836,6 @@ export const rewrite = (file: string, text: string): string => {
       replace(node, `${ns}.layer([${rewriteNode(args[1]!)}])`)
       return true
     }
-    // fiber.getFiberRef(ref) → fiber.getRef(ref): FiberRefs are References in Effect 4
-    if (name === "getFiberRef" && from === undefined && args.length === 1) {
-      replace(callee.name, "getRef")
-      return false
-    }
     return false
   }
 
@@ -607,9 +917,10 @@ export const rewrite = (file: string, text: string): string => {
       edits.push({ start: from, end: to, text: "" })
     }
   }
-  if (added.size > 0) {
+  dropDeadImports()
+  if (addedImports.size > 0) {
     const at = source.statements.find(ts.isImportDeclaration)?.getStart(source) ?? 0
-    const imports = [...added].map(([name, module]) => `import * as ${name} from "${module}"\n`).join("")
+    const imports = [...addedImports].map(([name, module]) => `import * as ${name} from "${module}"\n`).join("")
     edits.push({ start: at, end: at, text: imports })
   }
   try {
@@ -624,7 +935,9 @@ const applyEdits = (text: string, edits: ReadonlyArray<Edit>): string => {
   let out = ""
   let at = 0
   for (const edit of sorted) {
-    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}: ${JSON.stringify(edit.text).slice(0, 80)}`)
+    if (edit.start < at) {
+      throw new Error(`overlapping edits at ${edit.start}: ${JSON.stringify(edit.text).slice(0, 80)}`)
+    }
     out += text.slice(at, edit.start) + edit.text
     at = edit.end
   }

@@ -22,9 +22,9 @@ import * as Effect from "effect/Effect"
 import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
-import * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as MetricLabels from "./internal/metricLabels.js"
 import * as NotionError from "./NotionError.js"
 import * as NotionMetrics from "./NotionMetrics.js"
 
@@ -160,10 +160,10 @@ export const waitTooLong = (
  */
 export type WaitReason = "window" | "backoff" | "in_flight"
 
-const waitLabels: Record<WaitReason, ReadonlyArray<MetricLabel.MetricLabel>> = {
-  window: [MetricLabel.make("reason", "window")],
-  backoff: [MetricLabel.make("reason", "backoff")],
-  in_flight: [MetricLabel.make("reason", "in_flight")]
+const waitLabels: Record<WaitReason, MetricLabels.Labels> = {
+  window: MetricLabels.make({ reason: "window" }),
+  backoff: MetricLabels.make({ reason: "backoff" }),
+  in_flight: MetricLabels.make({ reason: "in_flight" })
 }
 
 /**
@@ -173,7 +173,7 @@ const waitLabels: Record<WaitReason, ReadonlyArray<MetricLabel.MetricLabel>> = {
  * @category metrics
  */
 export const recordWait = (reason: WaitReason, millis: number): void =>
-  NotionMetrics.limiterWait.unsafeUpdate(Math.max(0, millis) / 1000, waitLabels[reason])
+  MetricLabels.update(NotionMetrics.limiterWait, Math.max(0, millis) / 1000, waitLabels[reason])
 
 const hashes = new WeakMap<Redacted.Redacted<string>, string>()
 const encoder = new TextEncoder()

@@ -15,6 +15,7 @@ import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schedule from "effect/Schedule"
+import * as RetryPolicy from "./internal/retryPolicy.js"
 import type { NotionError } from "./NotionError.js"
 
 /**
@@ -108,23 +109,18 @@ export const retryAfter = (error: NotionError): Option.Option<Duration.Duration>
 export const make = (options: Options = {}): RetrySchedule => {
   const cap = Duration.decode(options.maxDelay ?? Duration.seconds(60))
   const retryable = options.retryable ?? isRetryable
-  const backoff = Schedule.exponential(options.initialDelay ?? Duration.seconds(1)).pipe(
-    Schedule.jitteredWith({ min: 0.5, max: 1.5 })
-  )
-  return Schedule.identity<RetryInput>().pipe(
-    Schedule.intersect(backoff),
-    Schedule.intersect(Schedule.recurs(options.retries ?? 2)),
-    Schedule.whileInput((input: RetryInput) =>
+  return RetryPolicy.make<RetryInput>({
+    delays: Schedule.exponential(options.initialDelay ?? Duration.seconds(1)),
+    jitter: { min: 0.5, max: 1.5 },
+    times: options.retries ?? 2,
+    while: (input) =>
       retryable(input) &&
       Option.match(retryAfter(input.error), {
         onNone: () => true,
         onSome: (wait) => Duration.lessThanOrEqualTo(wait, cap)
-      })
-    ),
-    Schedule.modifyDelay(([[input]], delay) =>
-      Duration.min(Option.getOrElse(retryAfter(input.error), () => delay), cap)
-    )
-  )
+      }),
+    delay: (input, delay) => Duration.min(Option.getOrElse(retryAfter(input.error), () => delay), cap)
+  })
 }
 
 /**

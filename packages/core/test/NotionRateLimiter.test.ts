@@ -4,17 +4,15 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
 import * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
-import { NotionMetrics, NotionRateLimiter, NotionRetry } from "../src/index.js"
-import { NotionClient } from "../src/index.js"
-import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
-import { clientLayer, SECRET, token } from "./utils/fixtures.js"
+import * as NotionMetrics from "../src/NotionMetrics.js"
+import * as NotionRateLimiter from "../src/NotionRateLimiter.js"
+import * as NotionRetry from "../src/NotionRetry.js"
+import { SECRET, token } from "./utils/token.js"
 
 /** Forks `acquire` and returns its fiber; `done` polls whether it finished (without waiting). */
 const pending = (limiter: NotionRateLimiter.Service, t: Redacted.Redacted<string> = token) =>
@@ -121,29 +119,6 @@ describe("NotionRateLimiter", () => {
       assert.strictEqual((yield* waited("backoff")).count - before.count, 3)
     }))
 
-  it.effect("shared back-off through the client: one 429 holds the other requests of the token", () =>
-    Effect.gen(function*() {
-      const sent: Array<number> = []
-      const http = fakeHttp((_, n) => {
-        sent.push(n)
-        return n === 1 ? notionError(429, "rate_limited", {}, { "retry-after": "5" }) : json(200, { ok: true })
-      })
-      const layer = clientLayer(http.layer).pipe(Layer.provide(NotionRateLimiter.layer({ requests: 100 })))
-      const results = yield* Effect.gen(function*() {
-        const client = yield* NotionClient.NotionClient
-        const call = client.request({ method: "GET", path: "/v1/x" }, Schema.Struct({ ok: Schema.Boolean }))
-        const first = yield* Effect.fork(call)
-        yield* settle // the first one got its 429
-        const others = yield* Effect.forEach([1, 2, 3, 4], () => Effect.fork(call))
-        yield* TestClock.adjust("4999 millis")
-        assert.strictEqual(http.requests.length, 1) // nobody sent anything during the back-off
-        yield* TestClock.adjust("1 millis")
-        return yield* Fiber.joinAll([first, ...others])
-      }).pipe(Effect.provide(layer))
-      assert.strictEqual(results.length, 5)
-      assert.strictEqual(http.requests.length, 6)
-    }))
-
   it.effect("maxWait: a longer back-off fails at once with RateLimited, and the token stays held until then", () =>
     Effect.gen(function*() {
       const limiter = yield* NotionRateLimiter.make({ maxWait: "1 minute" })
@@ -178,67 +153,6 @@ describe("NotionRateLimiter", () => {
       assert.include(error.message, "window budget")
       yield* TestClock.adjust("90 seconds")
       yield* limiter.acquire(token)
-    }))
-
-  it.effect("through the client: a Retry-After past maxWait fails the call at once, the next without sending", () =>
-    Effect.gen(function*() {
-      const http = fakeHttp(() => notionError(429, "rate_limited", {}, { "retry-after": "86400" }))
-      const layer = clientLayer(http.layer).pipe(Layer.provide(NotionRateLimiter.layer()))
-      yield* Effect.gen(function*() {
-        const client = yield* NotionClient.NotionClient
-        const call = client.request({ method: "GET", path: "/v1/x" }, Schema.Unknown)
-        const first = yield* Effect.flip(call)
-        assert.strictEqual(first._tag, "RateLimited")
-        assert.strictEqual(http.requests.length, 1) // no retry: the Retry-After is past the schedule's cap
-        const second = yield* Effect.flip(call)
-        assert.strictEqual(NotionRetry.rateLimitReason(second), "client_rate_limit")
-        assert.strictEqual(http.requests.length, 1) // held by the limiter: nothing sent
-      }).pipe(Effect.provide(layer))
-    }))
-
-  it.effect("composes with the retry schedule: a 429 within the cap is retried once the back-off ends", () =>
-    Effect.gen(function*() {
-      const http = fakeHttp((_, n) =>
-        n <= 2 ? notionError(429, "rate_limited", {}, { "retry-after": "3" }) : json(200, { ok: true })
-      )
-      const layer = clientLayer(http.layer).pipe(Layer.provide(NotionRateLimiter.layer({ requests: 10 })))
-      const fiber = yield* NotionClient.NotionClient.pipe(
-        Effect.flatMap((client) => client.request({ method: "POST", path: "/v1/x" }, Schema.Unknown)),
-        Effect.provide(layer),
-        Effect.fork
-      )
-      yield* TestClock.adjust("5999 millis")
-      assert.strictEqual(http.requests.length, 2)
-      yield* TestClock.adjust("1 millis")
-      yield* Fiber.join(fiber)
-      assert.strictEqual(http.requests.length, 3)
-    }))
-
-  it.effect("through the client: a burst past the budget is paced, never sent early", () =>
-    Effect.gen(function*() {
-      const http = fakeHttp(() => json(200, { ok: true }))
-      const layer = clientLayer(http.layer).pipe(
-        Layer.provide(NotionRateLimiter.layer({ requests: 5, window: "1 second" }))
-      )
-      const fiber = yield* NotionClient.NotionClient.pipe(
-        Effect.flatMap((client) =>
-          Effect.forEach(
-            Array.from({ length: 12 }),
-            () => client.request({ method: "GET", path: "/v1/x" }, Schema.Unknown),
-            { concurrency: "unbounded" }
-          )
-        ),
-        Effect.provide(layer),
-        Effect.fork
-      )
-      yield* settle
-      assert.strictEqual(http.requests.length, 5)
-      yield* TestClock.adjust("999 millis")
-      assert.strictEqual(http.requests.length, 5)
-      yield* TestClock.adjust("1 millis")
-      assert.strictEqual(http.requests.length, 10)
-      yield* TestClock.adjust("1 second")
-      assert.strictEqual((yield* Fiber.join(fiber)).length, 12)
     }))
 
   it.effect("local limiter: take counts a request sent elsewhere, at once, even past the budget", () =>
@@ -299,31 +213,6 @@ describe("NotionRateLimiter", () => {
       assert.isTrue(Exit.isFailure(yield* Effect.exit(other.share(0))))
     }))
 
-  it.effect("turned off: enabled false and layerUnlimited are the unlimited hook", () =>
-    Effect.gen(function*() {
-      assert.strictEqual(yield* NotionRateLimiter.make({ enabled: false }), NotionRateLimiter.unlimited)
-      assert.strictEqual(
-        yield* Effect.provide(NotionRateLimiter.NotionRateLimiter, NotionRateLimiter.layerUnlimited),
-        NotionRateLimiter.unlimited
-      )
-      assert.strictEqual(yield* NotionRateLimiter.NotionRateLimiter, NotionRateLimiter.unlimited) // the default
-      const http = fakeHttp(() => json(200, { ok: true }))
-      const layer = clientLayer(http.layer).pipe(
-        Layer.provide(NotionRateLimiter.layer({ enabled: false, requests: 1 }))
-      )
-      yield* NotionClient.NotionClient.pipe(
-        Effect.flatMap((client) =>
-          Effect.forEach(
-            Array.from({ length: 20 }),
-            () => client.request({ method: "GET", path: "/v1/x" }, Schema.Unknown),
-            { concurrency: "unbounded" }
-          )
-        ),
-        Effect.provide(layer)
-      )
-      assert.strictEqual(http.requests.length, 20)
-    }))
-
   it.effect("layerConfig reads NOTION_RATE_LIMIT_* over the given options", () =>
     Effect.gen(function*() {
       const provider = ConfigProvider.fromMap(
@@ -359,5 +248,14 @@ describe("NotionRateLimiter", () => {
       assert.match(hash, /^[0-9a-f]{64}$/)
       assert.notInclude(hash, SECRET)
       assert.strictEqual(yield* NotionRateLimiter.tokenHash(Redacted.make(SECRET)), hash)
+    }))
+  it.effect("turned off: enabled false and layerUnlimited are the unlimited hook", () =>
+    Effect.gen(function*() {
+      assert.strictEqual(yield* NotionRateLimiter.make({ enabled: false }), NotionRateLimiter.unlimited)
+      assert.strictEqual(
+        yield* Effect.provide(NotionRateLimiter.NotionRateLimiter, NotionRateLimiter.layerUnlimited),
+        NotionRateLimiter.unlimited
+      )
+      assert.strictEqual(yield* NotionRateLimiter.NotionRateLimiter, NotionRateLimiter.unlimited) // the default
     }))
 })

@@ -1,11 +1,9 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
 import { NotionAuth, NotionClient, NotionConfig } from "../../src/index.js"
+import { token } from "./token.js"
 
-/** The token used by the core tests; it must never show up in any output. */
-export const SECRET = "secret_core_test_token_1234567890"
-export const token = Redacted.make(SECRET)
+export { SECRET, token } from "./token.js"
 
 export const bot = {
   object: "user",
