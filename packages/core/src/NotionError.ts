@@ -427,7 +427,9 @@ export const oauthOnly = [InvalidClient, UnauthorizedClient, UnsupportedGrantTyp
 
 type ApiErrorClass = typeof apiErrors[number]
 
-const codeOf = (error: ApiErrorClass): string => new error({ status: 0, message: "" }).code
+// the code is the field's constructor default: read it from an instance made without validating (validating would
+// compile each class's parser at import)
+const codeOf = (error: ApiErrorClass): string => new error({ status: 0, message: "" }, true).code
 
 /**
  * The error codes Notion documents, keyed like the official SDK's `APIErrorCode` enum

@@ -37,6 +37,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Hmac from "./internal/hmac.js"
 import { nestsDeeperThan } from "./internal/jsonDepth.js"
+import { lazy } from "./internal/lazy.js"
 import { Event, VerificationRequest } from "./internal/webhookEvents.js"
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -245,13 +246,14 @@ const parseJson = (
   }
 }
 
-const isVerificationShape = Schema.is(VerificationRequest)
+// compiled on first use, not at import
+const isVerificationShape = lazy(() => Schema.is(VerificationRequest))
 
 /** Exactly the handshake: its one field, a non-empty string, and nothing more. */
 const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
-  isVerificationShape(json) && Object.keys(json).length === 1
+  isVerificationShape()(json) && Object.keys(json).length === 1
 
-const decodeUnknownEvent = Schema.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
+const decodeUnknownEvent = lazy(() => Schema.decodeUnknownEither(Event, { onExcessProperty: "preserve" }))
 const MAX_PATHS = 5
 
 const shapeError = (error: ParseResult.ParseError): WebhookPayloadError => {
@@ -270,7 +272,7 @@ const shapeError = (error: ParseResult.ParseError): WebhookPayloadError => {
  */
 export const decodeEvent = (json: unknown, options: ParseOptions = {}): Effect.Effect<Event, WebhookPayloadError> =>
   Effect.suspend(() => {
-    const decoded = decodeUnknownEvent(json)
+    const decoded = decodeUnknownEvent()(json)
     if (Either.isLeft(decoded)) return Effect.fail(shapeError(decoded.left))
     const event = decoded.right
     if (options.maxAge === undefined) return Effect.succeed(event)
