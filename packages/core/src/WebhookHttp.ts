@@ -25,8 +25,8 @@
  * @since 0.1.0
  */
 import type * as HttpApp from "@effect/platform/HttpApp"
-import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Cause from "effect/Cause"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -35,7 +35,6 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import { concat } from "./internal/bytes.js"
-import { lazy } from "./internal/lazy.js"
 import * as Webhook from "./Webhook.js"
 
 /**
@@ -63,18 +62,8 @@ export interface Options<E, R, EV, RV, ET, RT> extends Webhook.Limits {
   readonly maxAge?: Duration.DurationInput | undefined
 }
 
-/**
- * The platform's server modules, loaded when a handler first answers: importing the SDK does not load them (they
- * pull multipart, sockets and more, ~30 ms of a cold start that a client alone never uses).
- */
-const serverModules = lazy(() =>
-  Promise.all([import("@effect/platform/HttpServerRequest"), import("@effect/platform/HttpServerResponse")])
-)
-
-type Response = typeof HttpServerResponse
-
-const reply = (Response: Response, status: number, error?: string): HttpServerResponse.HttpServerResponse =>
-  error === undefined ? Response.empty({ status }) : Response.unsafeJson({ error }, { status })
+const reply = (status: number, error?: string): HttpServerResponse.HttpServerResponse =>
+  error === undefined ? HttpServerResponse.empty({ status }) : HttpServerResponse.unsafeJson({ error }, { status })
 
 /** What the sender is told: a payload error's own message names paths of the body, which only the log keeps. */
 const answers: Record<Webhook.WebhookPayloadError["reason"], string> = {
@@ -84,13 +73,10 @@ const answers: Record<Webhook.WebhookPayloadError["reason"], string> = {
 }
 
 /** A refused delivery: one warning line (no cause, no stack) and the answer; never the user's callbacks. */
-const refuse = (Response: Response, status: 400 | 401, error: Webhook.WebhookError | string) => {
+const refuse = (status: 400 | 401, error: Webhook.WebhookError | string) => {
   const logged = typeof error === "string" ? error : error.message
   const answered = typeof error === "string" || error._tag !== "WebhookPayloadError" ? logged : answers[error.reason]
-  return Effect.as(
-    Effect.logWarning(`Notion webhook delivery refused (${status}): ${logged}`),
-    reply(Response, status, answered)
-  )
+  return Effect.as(Effect.logWarning(`Notion webhook delivery refused (${status}): ${logged}`), reply(status, answered))
 }
 
 /**
@@ -139,46 +125,43 @@ export const handler = <E = never, R = never, EV = never, RV = never, ET = never
       : options.verificationToken
   const limits = { maxBytes: options.maxBytes ?? Webhook.defaultMaxBytes, maxDepth: options.maxDepth }
   const parseOptions = { ...limits, maxAge: options.maxAge }
-  return Effect.flatMap(Effect.promise(serverModules), ([Request, Response]) =>
-    Effect.gen(function*() {
-      const request = yield* Request.HttpServerRequest
-      if (request.method !== "POST") return reply(Response, 405, "Only POST is accepted")
-      const read = yield* readBody(request, limits.maxBytes)
-      if (Either.isLeft(read)) {
-        return yield* refuse(Response, 400, read.left === "unreadable" ? "The body could not be read" : read.left)
-      }
-      const body = read.right
-      const signature = request.headers["x-notion-signature"]
+  return Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (request.method !== "POST") return reply(405, "Only POST is accepted")
+    const read = yield* readBody(request, limits.maxBytes)
+    if (Either.isLeft(read)) {
+      return yield* refuse(400, read.left === "unreadable" ? "The body could not be read" : read.left)
+    }
+    const body = read.right
+    const signature = request.headers["x-notion-signature"]
 
-      if (signature === undefined) {
-        const handshake = yield* Effect.either(Webhook.parseVerification(body, limits))
-        if (Either.isRight(handshake)) {
-          yield* options.onVerification(handshake.right)
-          return reply(Response, 200)
-        }
-        // not the handshake: an event without its signature
-        return yield* handshake.left._tag === "WebhookLimitError"
-          ? refuse(Response, 400, handshake.left)
-          : refuse(Response, 401, new Webhook.WebhookSignatureError({ reason: "missing" }))
+    if (signature === undefined) {
+      const handshake = yield* Effect.either(Webhook.parseVerification(body, limits))
+      if (Either.isRight(handshake)) {
+        yield* options.onVerification(handshake.right)
+        return reply(200)
       }
+      // not the handshake: an event without its signature
+      return yield* handshake.left._tag === "WebhookLimitError"
+        ? refuse(400, handshake.left)
+        : refuse(401, new Webhook.WebhookSignatureError({ reason: "missing" }))
+    }
 
-      const verificationToken = yield* token
-      if (Option.isNone(verificationToken)) {
-        return yield* refuse(Response, 401, "No verification token is configured yet")
-      }
-      const verified = yield* Effect.either(
-        Webhook.verifySignature({ body, signature, verificationToken: verificationToken.value })
-      )
-      if (Either.isLeft(verified)) return yield* refuse(Response, 401, verified.left)
-      const event = yield* Effect.either(Webhook.parseEvent(body, parseOptions))
-      if (Either.isLeft(event)) return yield* refuse(Response, 400, event.left)
-      yield* options.onEvent(event.right)
-      return reply(Response, 200)
-    }).pipe(
-      Effect.catchAllCause((cause) =>
-        Cause.isInterruptedOnly(cause)
-          ? Effect.interrupt
-          : Effect.as(Effect.logError("Notion webhook handler failed", cause), reply(Response, 500, "Internal error"))
-      )
-    ))
+    const verificationToken = yield* token
+    if (Option.isNone(verificationToken)) return yield* refuse(401, "No verification token is configured yet")
+    const verified = yield* Effect.either(
+      Webhook.verifySignature({ body, signature, verificationToken: verificationToken.value })
+    )
+    if (Either.isLeft(verified)) return yield* refuse(401, verified.left)
+    const event = yield* Effect.either(Webhook.parseEvent(body, parseOptions))
+    if (Either.isLeft(event)) return yield* refuse(400, event.left)
+    yield* options.onEvent(event.right)
+    return reply(200)
+  }).pipe(
+    Effect.catchAllCause((cause) =>
+      Cause.isInterruptedOnly(cause)
+        ? Effect.interrupt
+        : Effect.as(Effect.logError("Notion webhook handler failed", cause), reply(500, "Internal error"))
+    )
+  )
 }
