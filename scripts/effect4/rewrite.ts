@@ -496,6 +496,14 @@ export const rewrite = (file: string, text: string): string => {
 
   const visit = (node: ts.Node): void => {
     if (serviceRule(node)) return
+    // new SchemaClass(props, true): v3's "skip validation" flag is Effect 4's `{ disableChecks: true }`
+    if (
+      ts.isNewExpression(node) && node.arguments?.length === 2 &&
+      node.arguments[1]!.kind === ts.SyntaxKind.TrueKeyword &&
+      [...namespaces.values()].includes("effect/Schema")
+    ) {
+      replace(node.arguments[1]!, "{ disableChecks: true }")
+    }
     if (ts.isCallExpression(node) && pipelineCall(node)) return
     if (ts.isNewExpression(node) && httpErrorNew(node)) return
     // the types HttpClientError.RequestError / ResponseError → HttpClientError.HttpClientError

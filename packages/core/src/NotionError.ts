@@ -427,8 +427,9 @@ export const oauthOnly = [InvalidClient, UnauthorizedClient, UnsupportedGrantTyp
 
 type ApiErrorClass = typeof apiErrors[number]
 
-/** An instance of each class, for its tag and code (the classes' static `_tag` is not part of Effect 4's API). */
-const sample = (error: ApiErrorClass): InstanceType<ApiErrorClass> => new error({ status: 0, message: "" })
+// an instance of each class, for its tag and code (the classes' static `_tag` is not part of Effect 4's API), made
+// without validating (validating would compile each class's parser at import)
+const sample = (error: ApiErrorClass): InstanceType<ApiErrorClass> => new error({ status: 0, message: "" }, true)
 
 /**
  * The error codes Notion documents, keyed like the official SDK's `APIErrorCode` enum

@@ -36,6 +36,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Hmac from "./internal/hmac.js"
 import { nestsDeeperThan } from "./internal/jsonDepth.js"
+import { lazy } from "./internal/lazy.js"
 import * as SchemaIssue from "./internal/schemaIssue.js"
 import { Event, VerificationRequest } from "./internal/webhookEvents.js"
 
@@ -245,13 +246,14 @@ const parseJson = (
   }
 }
 
-const isVerificationShape = Schema.is(VerificationRequest)
+// compiled on first use, not at import
+const isVerificationShape = lazy(() => Schema.is(VerificationRequest))
 
 /** Exactly the handshake: its one field, a non-empty string, and nothing more. */
 const isVerificationRequest = (json: unknown): json is typeof VerificationRequest.Type =>
-  isVerificationShape(json) && Object.keys(json).length === 1
+  isVerificationShape()(json) && Object.keys(json).length === 1
 
-const decodeUnknownEvent = SchemaIssue.decodeUnknownEither(Event, { onExcessProperty: "preserve" })
+const decodeUnknownEvent = lazy(() => SchemaIssue.decodeUnknownEither(Event, { onExcessProperty: "preserve" }))
 const MAX_PATHS = 5
 
 const shapeError = (issue: SchemaIssue.Issue): WebhookPayloadError => {
@@ -271,7 +273,7 @@ const shapeError = (issue: SchemaIssue.Issue): WebhookPayloadError => {
  */
 export const decodeEvent = (json: unknown, options: ParseOptions = {}): Effect.Effect<Event, WebhookPayloadError> =>
   Effect.suspend(() => {
-    const decoded = decodeUnknownEvent(json)
+    const decoded = decodeUnknownEvent()(json)
     if (Either.isLeft(decoded)) return Effect.fail(shapeError(decoded.left))
     const event = decoded.right
     if (options.maxAge === undefined) return Effect.succeed(event)

@@ -5,8 +5,8 @@
  */
 import * as Schema from "effect/Schema"
 import { BlockOrPartial, Children } from "../Block.js"
-import * as Endpoint from "../Endpoint.js"
 import { type UpdatableType, updatableTypes } from "../internal/blockTypes.js"
+import { endpoint } from "../internal/lazy.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
 import { extendEach, Id, JsonObject, Position } from "./shared.js"
@@ -17,47 +17,48 @@ const payloads = Object.fromEntries(updatableTypes.map((kind) => [kind, Schema.o
 }
 
 /** `GET /v1/blocks/{block_id}`. @since 0.1.0 @category endpoints */
-export const retrieve = Endpoint.make({
+export const retrieve = endpoint({
   name: "blocks.retrieve",
   method: "GET",
   path: "/v1/blocks/{block_id}",
-  params: Schema.Struct({ block_id: Id }),
-  success: BlockOrPartial
+  params: () => Schema.Struct({ block_id: Id }),
+  success: () => BlockOrPartial
 })
 
 /** `PATCH /v1/blocks/{block_id}`: a block's content (under its type's key), or `in_trash`. @since 0.1.0 @category endpoints */
-export const update = Endpoint.make({
+export const update = endpoint({
   name: "blocks.update",
   method: "PATCH",
   path: "/v1/blocks/{block_id}",
   body: "rest",
-  params: Schema.Struct({
-    block_id: Id,
-    type: Schema.optional(Schema.Literal(...updatableTypes)),
-    in_trash: Schema.optional(Schema.Boolean),
-    archived: Schema.optional(Schema.Boolean),
-    ...payloads
-  }),
-  success: BlockOrPartial
+  params: () =>
+    Schema.Struct({
+      block_id: Id,
+      type: Schema.optional(Schema.Literal(...updatableTypes)),
+      in_trash: Schema.optional(Schema.Boolean),
+      archived: Schema.optional(Schema.Boolean),
+      ...payloads
+    }),
+  success: () => BlockOrPartial
 })
 
 /** `DELETE /v1/blocks/{block_id}`: moves the block to the trash. @since 0.1.0 @category endpoints */
-export const del = Endpoint.make({
+export const del = endpoint({
   name: "blocks.delete",
   method: "DELETE",
   path: "/v1/blocks/{block_id}",
-  params: Schema.Struct({ block_id: Id }),
-  success: BlockOrPartial
+  params: () => Schema.Struct({ block_id: Id }),
+  success: () => BlockOrPartial
 })
 
 /** `GET /v1/blocks/{block_id}/children`: one page of child blocks. @since 0.1.0 @category endpoints */
-export const childrenList = Endpoint.make({
+export const childrenList = endpoint({
   name: "blocks.children.list",
   method: "GET",
   path: "/v1/blocks/{block_id}/children",
   query: ["start_cursor", "page_size"],
-  params: Schema.Struct({ block_id: Id, ...PaginationParams.fields }),
-  success: List(BlockOrPartial, "block")
+  params: () => Schema.Struct({ block_id: Id, ...PaginationParams.fields }),
+  success: () => List(BlockOrPartial, "block")
 })
 
 /**
@@ -67,18 +68,19 @@ export const childrenList = Endpoint.make({
  * @since 0.1.0
  * @category endpoints
  */
-export const childrenAppend = Endpoint.make({
+export const childrenAppend = endpoint({
   name: "blocks.children.append",
   method: "PATCH",
   path: "/v1/blocks/{block_id}/children",
   body: ["children", "position", "after"],
-  params: Schema.Struct({
-    block_id: Id,
-    children: Children,
-    position: Schema.optional(Position),
-    after: Schema.optional(Id)
-  }),
-  success: List(BlockOrPartial, "block")
+  params: () =>
+    Schema.Struct({
+      block_id: Id,
+      children: Children,
+      position: Schema.optional(Position),
+      after: Schema.optional(Id)
+    }),
+  success: () => List(BlockOrPartial, "block")
 })
 
 /**
@@ -97,21 +99,22 @@ export const MeetingNotesSource = Schema.Union(
 )
 
 /** `POST /v1/blocks/meeting_notes`: a meeting-notes block from a source. @since 0.1.0 @category endpoints */
-export const meetingNotesCreate = Endpoint.make({
+export const meetingNotesCreate = endpoint({
   name: "blocks.meetingNotes.create",
   method: "POST",
   path: "/v1/blocks/meeting_notes",
   body: "rest",
-  params: extendEach(
-    {
-      title: Schema.optional(Schema.String),
-      /** `auto`, `en`, `fr`, `ja`, … */
-      language: Schema.optional(Schema.String),
-      options: Schema.optional(Schema.Struct({ kickoff_summary: Schema.optional(Schema.Boolean) }))
-    },
-    MeetingNotesSource.members
-  ),
-  success: BlockOrPartial
+  params: () =>
+    extendEach(
+      {
+        title: Schema.optional(Schema.String),
+        /** `auto`, `en`, `fr`, `ja`, … */
+        language: Schema.optional(Schema.String),
+        options: Schema.optional(Schema.Struct({ kickoff_summary: Schema.optional(Schema.Boolean) }))
+      },
+      MeetingNotesSource.members
+    ),
+  success: () => BlockOrPartial
 })
 
 /**
@@ -138,15 +141,16 @@ export const MeetingNotesSort = Schema.Struct({
 })
 
 /** `POST /v1/blocks/meeting_notes/query`: meeting notes matching a filter, up to `limit`. @since 0.1.0 @category endpoints */
-export const meetingNotesQuery = Endpoint.make({
+export const meetingNotesQuery = endpoint({
   name: "blocks.meetingNotes.query",
   method: "POST",
   path: "/v1/blocks/meeting_notes/query",
   body: "rest",
-  params: Schema.Struct({
-    filter: Schema.optional(JsonObject),
-    sort: Schema.optional(Schema.Array(MeetingNotesSort)),
-    limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 100)))
-  }),
-  success: MeetingNotesQueryResult
+  params: () =>
+    Schema.Struct({
+      filter: Schema.optional(JsonObject),
+      sort: Schema.optional(Schema.Array(MeetingNotesSort)),
+      limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 100)))
+    }),
+  success: () => MeetingNotesQueryResult
 })

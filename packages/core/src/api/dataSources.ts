@@ -5,8 +5,8 @@
  */
 import * as Schema from "effect/Schema"
 import { DataSourceOrPartial, PageOrDataSource } from "../DataSource.js"
-import * as Endpoint from "../Endpoint.js"
 import { Filter, Sort } from "../Filter.js"
+import { endpoint } from "../internal/lazy.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
 import { IconOrNull, Id, JsonObject, RichTextRequest } from "./shared.js"
@@ -15,12 +15,12 @@ import { IconOrNull, Id, JsonObject, RichTextRequest } from "./shared.js"
 const PropertiesRequest = Schema.Record({ key: Schema.String, value: Schema.NullOr(JsonObject) })
 
 /** `GET /v1/data_sources/{data_source_id}`: a data source and its property schema. @since 0.1.0 @category endpoints */
-export const retrieve = Endpoint.make({
+export const retrieve = endpoint({
   name: "dataSources.retrieve",
   method: "GET",
   path: "/v1/data_sources/{data_source_id}",
-  params: Schema.Struct({ data_source_id: Id }),
-  success: DataSourceOrPartial
+  params: () => Schema.Struct({ data_source_id: Id }),
+  success: () => DataSourceOrPartial
 })
 
 /**
@@ -30,56 +30,59 @@ export const retrieve = Endpoint.make({
  * @since 0.1.0
  * @category endpoints
  */
-export const query = Endpoint.make({
+export const query = endpoint({
   name: "dataSources.query",
   method: "POST",
   path: "/v1/data_sources/{data_source_id}/query",
   query: ["filter_properties"],
   body: ["filter", "sorts", "start_cursor", "page_size", "in_trash", "archived", "result_type"],
-  params: Schema.Struct({
-    data_source_id: Id,
-    filter_properties: Schema.optional(Schema.Array(Schema.String)),
-    filter: Schema.optional(Filter),
-    sorts: Schema.optional(Schema.Array(Sort)),
-    in_trash: Schema.optional(Schema.Boolean),
-    archived: Schema.optional(Schema.Boolean),
-    result_type: Schema.optional(Schema.Literal("page", "data_source")),
-    ...PaginationParams.fields
-  }),
-  success: List(PageOrDataSource, "page_or_data_source")
+  params: () =>
+    Schema.Struct({
+      data_source_id: Id,
+      filter_properties: Schema.optional(Schema.Array(Schema.String)),
+      filter: Schema.optional(Filter),
+      sorts: Schema.optional(Schema.Array(Sort)),
+      in_trash: Schema.optional(Schema.Boolean),
+      archived: Schema.optional(Schema.Boolean),
+      result_type: Schema.optional(Schema.Literal("page", "data_source")),
+      ...PaginationParams.fields
+    }),
+  success: () => List(PageOrDataSource, "page_or_data_source")
 })
 
 /** `POST /v1/data_sources`: a new data source in a database. @since 0.1.0 @category endpoints */
-export const create = Endpoint.make({
+export const create = endpoint({
   name: "dataSources.create",
   method: "POST",
   path: "/v1/data_sources",
   body: "rest",
-  params: Schema.Struct({
-    parent: Schema.Struct({ type: Schema.optional(Schema.Literal("database_id")), database_id: Id }),
-    properties: PropertiesRequest,
-    title: Schema.optional(RichTextRequest),
-    icon: Schema.optional(IconOrNull)
-  }),
-  success: DataSourceOrPartial
+  params: () =>
+    Schema.Struct({
+      parent: Schema.Struct({ type: Schema.optional(Schema.Literal("database_id")), database_id: Id }),
+      properties: PropertiesRequest,
+      title: Schema.optional(RichTextRequest),
+      icon: Schema.optional(IconOrNull)
+    }),
+  success: () => DataSourceOrPartial
 })
 
 /** `PATCH /v1/data_sources/{data_source_id}`: title, icon, property schema, trash or parent. @since 0.1.0 @category endpoints */
-export const update = Endpoint.make({
+export const update = endpoint({
   name: "dataSources.update",
   method: "PATCH",
   path: "/v1/data_sources/{data_source_id}",
   body: "rest",
-  params: Schema.Struct({
-    data_source_id: Id,
-    title: Schema.optional(RichTextRequest),
-    icon: Schema.optional(IconOrNull),
-    properties: Schema.optional(PropertiesRequest),
-    in_trash: Schema.optional(Schema.Boolean),
-    archived: Schema.optional(Schema.Boolean),
-    parent: Schema.optional(JsonObject)
-  }),
-  success: DataSourceOrPartial
+  params: () =>
+    Schema.Struct({
+      data_source_id: Id,
+      title: Schema.optional(RichTextRequest),
+      icon: Schema.optional(IconOrNull),
+      properties: Schema.optional(PropertiesRequest),
+      in_trash: Schema.optional(Schema.Boolean),
+      archived: Schema.optional(Schema.Boolean),
+      parent: Schema.optional(JsonObject)
+    }),
+  success: () => DataSourceOrPartial
 })
 
 /**
@@ -107,11 +110,11 @@ export const TemplateList = Schema.Struct({
 })
 
 /** `GET /v1/data_sources/{data_source_id}/templates`: one page of page templates. @since 0.1.0 @category endpoints */
-export const listTemplates = Endpoint.make({
+export const listTemplates = endpoint({
   name: "dataSources.listTemplates",
   method: "GET",
   path: "/v1/data_sources/{data_source_id}/templates",
   query: ["name", "start_cursor", "page_size"],
-  params: Schema.Struct({ data_source_id: Id, name: Schema.optional(Schema.String), ...PaginationParams.fields }),
-  success: TemplateList
+  params: () => Schema.Struct({ data_source_id: Id, name: Schema.optional(Schema.String), ...PaginationParams.fields }),
+  success: () => TemplateList
 })

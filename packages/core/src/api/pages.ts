@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { AsyncTask } from "../AsyncTask.js"
 import { Children } from "../Block.js"
-import * as Endpoint from "../Endpoint.js"
+import { endpoint } from "../internal/lazy.js"
 import { PageMarkdown, PageOrPartial } from "../Page.js"
 import { PaginationParams } from "../Pagination.js"
 import { PropertyItemResponse } from "../PropertyItem.js"
@@ -46,13 +46,13 @@ export const MarkdownVersion = Schema.Literal("v1", "v2")
 const Template = Schema.Struct({ type: Schema.Literal("none", "default", "template_id") }, JsonObject)
 
 /** `GET /v1/pages/{page_id}`; `filter_properties` (property ids) limits the properties returned. @since 0.1.0 @category endpoints */
-export const retrieve = Endpoint.make({
+export const retrieve = endpoint({
   name: "pages.retrieve",
   method: "GET",
   path: "/v1/pages/{page_id}",
   query: ["filter_properties"],
-  params: Schema.Struct({ page_id: Id, filter_properties: Schema.optional(Schema.Array(Schema.String)) }),
-  success: PageOrPartial
+  params: () => Schema.Struct({ page_id: Id, filter_properties: Schema.optional(Schema.Array(Schema.String)) }),
+  success: () => PageOrPartial
 })
 
 /**
@@ -62,7 +62,7 @@ export const retrieve = Endpoint.make({
  * @since 0.1.0
  * @category endpoints
  */
-export const create = Endpoint.make({
+export const create = endpoint({
   name: "pages.create",
   method: "POST",
   path: "/v1/pages",
@@ -80,76 +80,80 @@ export const create = Endpoint.make({
     "position",
     "markdown_version"
   ],
-  params: Schema.Struct({
-    filter_properties: Schema.optional(Schema.Array(Schema.String)),
-    parent: Schema.optional(PageParent),
-    properties: Schema.optional(PropertiesRequest),
-    icon: Schema.optional(IconOrNull),
-    cover: Schema.optional(CoverOrNull),
-    content: Schema.optional(Children),
-    children: Schema.optional(Children),
-    markdown: Schema.optional(Schema.String),
-    markdown_version: Schema.optional(MarkdownVersion),
-    allow_async: Schema.optional(Schema.Boolean),
-    template: Schema.optional(Template),
-    position: Schema.optional(PagePosition)
-  }).pipe(Schema.filter((p) => p.markdown === undefined || (p.children === undefined && p.content === undefined), {
-    message: () => "markdown cannot be combined with children or content"
-  })),
-  success: Schema.Union(PageOrPartial, AsyncTask)
+  params: () =>
+    Schema.Struct({
+      filter_properties: Schema.optional(Schema.Array(Schema.String)),
+      parent: Schema.optional(PageParent),
+      properties: Schema.optional(PropertiesRequest),
+      icon: Schema.optional(IconOrNull),
+      cover: Schema.optional(CoverOrNull),
+      content: Schema.optional(Children),
+      children: Schema.optional(Children),
+      markdown: Schema.optional(Schema.String),
+      markdown_version: Schema.optional(MarkdownVersion),
+      allow_async: Schema.optional(Schema.Boolean),
+      template: Schema.optional(Template),
+      position: Schema.optional(PagePosition)
+    }).pipe(Schema.filter((p) => p.markdown === undefined || (p.children === undefined && p.content === undefined), {
+      message: () => "markdown cannot be combined with children or content"
+    })),
+  success: () => Schema.Union(PageOrPartial, AsyncTask)
 })
 
 /** `PATCH /v1/pages/{page_id}`: property values, icon, cover, lock, template, trash. @since 0.1.0 @category endpoints */
-export const update = Endpoint.make({
+export const update = endpoint({
   name: "pages.update",
   method: "PATCH",
   path: "/v1/pages/{page_id}",
   query: ["filter_properties"],
   body: "rest",
-  params: Schema.Struct({
-    page_id: Id,
-    filter_properties: Schema.optional(Schema.Array(Schema.String)),
-    properties: Schema.optional(PropertiesRequest),
-    icon: Schema.optional(IconOrNull),
-    cover: Schema.optional(CoverOrNull),
-    is_locked: Schema.optional(Schema.Boolean),
-    template: Schema.optional(Template),
-    erase_content: Schema.optional(Schema.Boolean),
-    in_trash: Schema.optional(Schema.Boolean),
-    archived: Schema.optional(Schema.Boolean),
-    is_archived: Schema.optional(Schema.Boolean)
-  }),
-  success: PageOrPartial
+  params: () =>
+    Schema.Struct({
+      page_id: Id,
+      filter_properties: Schema.optional(Schema.Array(Schema.String)),
+      properties: Schema.optional(PropertiesRequest),
+      icon: Schema.optional(IconOrNull),
+      cover: Schema.optional(CoverOrNull),
+      is_locked: Schema.optional(Schema.Boolean),
+      template: Schema.optional(Template),
+      erase_content: Schema.optional(Schema.Boolean),
+      in_trash: Schema.optional(Schema.Boolean),
+      archived: Schema.optional(Schema.Boolean),
+      is_archived: Schema.optional(Schema.Boolean)
+    }),
+  success: () => PageOrPartial
 })
 
 /** `POST /v1/pages/{page_id}/move`: under another page, or into a data source. @since 0.1.0 @category endpoints */
-export const move = Endpoint.make({
+export const move = endpoint({
   name: "pages.move",
   method: "POST",
   path: "/v1/pages/{page_id}/move",
   body: ["parent"],
-  params: Schema.Struct({
-    page_id: Id,
-    parent: Schema.Union(
-      Schema.Struct({ type: Schema.optional(Schema.Literal("page_id")), page_id: Id }),
-      Schema.Struct({ type: Schema.optional(Schema.Literal("data_source_id")), data_source_id: Id })
-    )
-  }),
-  success: PageOrPartial
+  params: () =>
+    Schema.Struct({
+      page_id: Id,
+      parent: Schema.Union(
+        Schema.Struct({ type: Schema.optional(Schema.Literal("page_id")), page_id: Id }),
+        Schema.Struct({ type: Schema.optional(Schema.Literal("data_source_id")), data_source_id: Id })
+      )
+    }),
+  success: () => PageOrPartial
 })
 
 /** `GET /v1/pages/{page_id}/markdown`: the page as markdown (`markdown_version`). @since 0.1.0 @category endpoints */
-export const retrieveMarkdown = Endpoint.make({
+export const retrieveMarkdown = endpoint({
   name: "pages.retrieveMarkdown",
   method: "GET",
   path: "/v1/pages/{page_id}/markdown",
   query: ["include_transcript", "markdown_version"],
-  params: Schema.Struct({
-    page_id: Id,
-    include_transcript: Schema.optional(Schema.Boolean),
-    markdown_version: Schema.optional(MarkdownVersion)
-  }),
-  success: PageMarkdown
+  params: () =>
+    Schema.Struct({
+      page_id: Id,
+      include_transcript: Schema.optional(Schema.Boolean),
+      markdown_version: Schema.optional(MarkdownVersion)
+    }),
+  success: () => PageMarkdown
 })
 
 const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
@@ -167,7 +171,7 @@ const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fiel
  * @since 0.1.0
  * @category endpoints
  */
-export const updateMarkdown = Endpoint.make({
+export const updateMarkdown = endpoint({
   name: "pages.updateMarkdown",
   method: "PATCH",
   path: "/v1/pages/{page_id}/markdown",
@@ -180,38 +184,39 @@ export const updateMarkdown = Endpoint.make({
     "allow_async",
     "markdown_version"
   ],
-  params: extendEach(
-    {
-      page_id: Id,
-      allow_async: Schema.optional(Schema.Boolean),
-      markdown_version: Schema.optional(MarkdownVersion)
-    },
-    [
-      command("update_content", {
-        content_updates: Schema.Array(Schema.Struct({
-          old_str: Schema.String,
-          new_str: Schema.String,
-          replace_all_matches: Schema.optional(Schema.Boolean)
-        })),
-        allow_deleting_content: Schema.optional(Schema.Boolean)
-      }),
-      command("replace_content", { new_str: Schema.String, allow_deleting_content: Schema.optional(Schema.Boolean) }),
-      command("insert_content", {
-        content: Schema.String,
-        after: Schema.optional(Schema.String),
-        position: Schema.optional(Schema.Union(
-          Schema.Struct({ type: Schema.Literal("start", "end") }),
-          Schema.Struct({ type: Schema.Literal("after_content"), anchor: Schema.String })
-        ))
-      }),
-      command("replace_content_range", {
-        content: Schema.String,
-        content_range: Schema.String,
-        allow_deleting_content: Schema.optional(Schema.Boolean)
-      })
-    ]
-  ),
-  success: Schema.Union(PageMarkdown, AsyncTask)
+  params: () =>
+    extendEach(
+      {
+        page_id: Id,
+        allow_async: Schema.optional(Schema.Boolean),
+        markdown_version: Schema.optional(MarkdownVersion)
+      },
+      [
+        command("update_content", {
+          content_updates: Schema.Array(Schema.Struct({
+            old_str: Schema.String,
+            new_str: Schema.String,
+            replace_all_matches: Schema.optional(Schema.Boolean)
+          })),
+          allow_deleting_content: Schema.optional(Schema.Boolean)
+        }),
+        command("replace_content", { new_str: Schema.String, allow_deleting_content: Schema.optional(Schema.Boolean) }),
+        command("insert_content", {
+          content: Schema.String,
+          after: Schema.optional(Schema.String),
+          position: Schema.optional(Schema.Union(
+            Schema.Struct({ type: Schema.Literal("start", "end") }),
+            Schema.Struct({ type: Schema.Literal("after_content"), anchor: Schema.String })
+          ))
+        }),
+        command("replace_content_range", {
+          content: Schema.String,
+          content_range: Schema.String,
+          allow_deleting_content: Schema.optional(Schema.Boolean)
+        })
+      ]
+    ),
+  success: () => Schema.Union(PageMarkdown, AsyncTask)
 })
 
 /**
@@ -221,11 +226,11 @@ export const updateMarkdown = Endpoint.make({
  * @since 0.1.0
  * @category endpoints
  */
-export const propertiesRetrieve = Endpoint.make({
+export const propertiesRetrieve = endpoint({
   name: "pages.properties.retrieve",
   method: "GET",
   path: "/v1/pages/{page_id}/properties/{property_id}",
   query: ["start_cursor", "page_size"],
-  params: Schema.Struct({ page_id: Id, property_id: Id, ...PaginationParams.fields }),
-  success: PropertyItemResponse
+  params: () => Schema.Struct({ page_id: Id, property_id: Id, ...PaginationParams.fields }),
+  success: () => PropertyItemResponse
 })
