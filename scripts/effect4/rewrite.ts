@@ -46,6 +46,9 @@ const members: Record<string, Record<string, string>> = {
     typeSchema: "toType",
     DurationFromSelf: "Duration",
     Uint8ArrayFromSelf: "Uint8Array",
+    // v3's Redacted(S) decodes S's value into a Redacted (Effect 4's RedactedFromValue); RedactedFromSelf is the
+    // Redacted value itself (Effect 4's Redacted)
+    Redacted: "RedactedFromValue",
     RedactedFromSelf: "Redacted",
     Array$: "$Array",
     decodeUnknownEither: "decodeUnknownResult",

@@ -138,3 +138,24 @@ export const defaultSchedule: RetrySchedule = make()
  * @category schedules
  */
 export const disabled: RetrySchedule = Schedule.stop
+
+/**
+ * A policy that also stops at the first failure `predicate` rejects (written once for both Effect editions, whose
+ * `Schedule` APIs differ).
+ *
+ * @example
+ * ```ts
+ * import { NotionRetry } from "@notion-effect/core"
+ *
+ * // the default policy, but never for a 429 the rate limiter sent
+ * export const policy = NotionRetry.restrict(
+ *   NotionRetry.defaultSchedule,
+ *   ({ error }) => NotionRetry.rateLimitReason(error) !== "client_rate_limit"
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const restrict = (schedule: RetrySchedule, predicate: (input: RetryInput) => boolean): RetrySchedule =>
+  RetryPolicy.restrict(schedule, predicate)

@@ -11,7 +11,6 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import * as Schedule from "effect/Schedule"
 import { basicCredentials, type ClientParams, resolve } from "./internal/credentials.js"
 import * as OAuthApi from "./OAuthApi.js"
 import { OAuthCredentials } from "./OAuthCredentials.js"
@@ -143,9 +142,9 @@ export const make = (
     const credentials = yield* OAuthCredentials
     const schedule = (params: CallOptions, guard?: (input: NotionRetry.RetryInput) => boolean) => {
       const chosen = params.retry === false ? NotionRetry.disabled : params.retry ?? options.retry ?? rateLimitSchedule
-      return Schedule.whileInput(
+      return NotionRetry.restrict(
         chosen,
-        (input: NotionRetry.RetryInput) => input.error._tag !== "InvalidGrant" && (guard === undefined || guard(input))
+        (input) => input.error._tag !== "InvalidGrant" && (guard === undefined || guard(input))
       )
     }
     const call = <E extends Endpoint.Any>(
@@ -156,7 +155,7 @@ export const make = (
     ): Effect.Effect<Endpoint.Success<E>, OAuthCallError> =>
       Effect.flatMap(
         Effect.provideService(basicCredentials(params), OAuthCredentials, credentials),
-        (auth) => client.call(endpoint, { ...body, auth, retry: schedule(params, guard) } as any)
+        (auth) => client.call(endpoint, { ...(body as object), auth, retry: schedule(params, guard) } as any)
       )
 
     return {

@@ -29,3 +29,9 @@ export const make = <I>(options: Options<I>): Schedule.Schedule<unknown, I> =>
     Schedule.whileInput(options.while),
     Schedule.modifyDelay(([[input]], delay) => options.delay(input, delay))
   )
+
+/** The schedule, stopped as soon as `predicate` fails for an input. */
+export const restrict = <I>(
+  schedule: Schedule.Schedule<unknown, I>,
+  predicate: (input: I) => boolean
+): Schedule.Schedule<unknown, I> => Schedule.whileInput(schedule, predicate)

@@ -39,3 +39,9 @@ export const make = <I>(options: Options<I>): Schedule.Schedule<unknown, I> => {
     Schedule.modifyDelay(({ duration, input }) => Effect.succeed(options.delay(input, duration)))
   )
 }
+
+/** The schedule, stopped as soon as `predicate` fails for an input. */
+export const restrict = <I>(
+  schedule: Schedule.Schedule<unknown, I>,
+  predicate: (input: I) => boolean
+): Schedule.Schedule<unknown, I> => schedule.pipe(Schedule.while(({ input }) => predicate(input)))

@@ -16,7 +16,8 @@ export type Issue = SchemaIssue.Issue
 /**
  * Decoding options as the sources give them: Effect 4 has no `onExcessProperty: "preserve"` (a decoded value keeps
  * only the fields its schema names), so a value is first checked with the schema's type guard and kept as it is
- * when it passes (see `preserving`). Issues always keep the values they rejected (`reportInput`).
+ * when it passes, else decoded and given its undeclared fields back (see `preserving`). Issues always keep the
+ * values they rejected (`reportInput`).
  */
 export interface Options {
   readonly errors?: "first" | "all" | undefined
@@ -32,19 +33,52 @@ const parseOptions = (options: Options | undefined): SchemaAST.ParseOptions => (
   reportInput: true
 })
 
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && Object.getPrototypeOf(u) === Object.prototype
+
 /**
- * With `onExcessProperty: "preserve"`, a value its schema's type guard accepts is kept as it is (unknown fields
- * included: the schemas decoded so do not transform); only a value that fails is decoded, for its issue.
+ * The decoded value with the input's undeclared fields put back (what Effect 3's "preserve" does): wherever the
+ * schema is a struct that does not transform, at every level the schema's own structs reach.
+ */
+const keepUnknown = (ast: SchemaAST.AST, input: unknown, output: unknown): unknown => {
+  if (input === output || ast.encoding !== undefined) return output
+  switch (ast._tag) {
+    case "Suspend":
+      return keepUnknown(ast.thunk(), input, output)
+    case "Arrays":
+      return Array.isArray(input) && Array.isArray(output) && input.length === output.length &&
+          ast.elements.length === 0 && ast.rest.length === 1
+        ? output.map((item, i) => keepUnknown(ast.rest[0]!, input[i], item))
+        : output
+    case "Objects": {
+      if (!isPlainObject(input) || !isPlainObject(output)) return output
+      const merged: Record<string, unknown> = {}
+      for (const key of Object.keys(input)) if (!(key in output)) merged[key] = input[key]
+      for (const key of Object.keys(output)) {
+        const property = ast.propertySignatures.find((p) => p.name === key)
+        merged[key] = property === undefined ? output[key] : keepUnknown(property.type, input[key], output[key])
+      }
+      return merged
+    }
+    default:
+      return output
+  }
+}
+
+/**
+ * With `onExcessProperty: "preserve"`, a value its schema's type guard accepts is kept as it is (the schema does not
+ * transform it); any other is decoded and gets the fields its schema does not declare back from the input.
  */
 const preserving = <A, R>(
   schema: Schema.Codec<A, any>,
   options: Options | undefined,
   succeed: (a: A) => R,
-  decode: (input: unknown) => R
+  decode: (input: unknown) => R,
+  map: (r: R, f: (a: A) => A) => R
 ): (input: unknown) => R => {
   if (options?.onExcessProperty !== "preserve") return decode
   const is = SchemaParser.is(schema)
-  return (input) => is(input) ? succeed(input as A) : decode(input)
+  return (input) => is(input) ? succeed(input as A) : map(decode(input), (a) => keepUnknown(schema.ast, input, a) as A)
 }
 
 /** Decodes as an effect that fails with the issue. */
@@ -56,7 +90,8 @@ export const decodeUnknown = <A>(
     schema,
     options,
     Effect.succeed,
-    SchemaParser.decodeUnknownEffect(schema as Schema.Codec<A, unknown>, parseOptions(options))
+    SchemaParser.decodeUnknownEffect(schema as Schema.Codec<A, unknown>, parseOptions(options)),
+    (effect, f) => Effect.map(effect, f)
   )
 
 /** Decodes synchronously: the value, or the issue. */
@@ -68,7 +103,8 @@ export const decodeUnknownEither = <A>(
     schema,
     options,
     Result.succeed,
-    SchemaParser.decodeUnknownResult(schema as Schema.Codec<A, unknown>, parseOptions(options))
+    SchemaParser.decodeUnknownResult(schema as Schema.Codec<A, unknown>, parseOptions(options)),
+    (result, f) => Result.map(result, f)
   )
 
 const formatter = SchemaIssue.makeFormatterDefault()
