@@ -20,6 +20,17 @@ run(process.execPath, ["--import", "tsx", join(root, "scripts", "effect4", "gene
 run("npx", ["--yes", packageManager, "install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"], edition)
 const bin = (pkg, file) => join(edition, "node_modules", pkg, file)
 run(process.execPath, [bin("typescript", "bin/tsc"), "-p", "tsconfig.ported.json"], edition)
+// a module Effect 4 lacks (`effect/GlobalValue`, …) would resolve to the root workspace's Effect 3 declarations and
+// type-check silently: every file the check read must come from the edition itself
+const listed = spawnSync(
+  process.execPath,
+  [bin("typescript", "bin/tsc"), "-p", "tsconfig.ported.json", "--listFilesOnly"],
+  { cwd: edition, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }
+).stdout.split("\n").filter((file) => file !== "" && !file.startsWith(edition))
+if (listed.length > 0) {
+  console.error(`Effect 4 edition: files from outside effect4/ in its type-check:\n${listed.join("\n")}`)
+  process.exit(1)
+}
 
 const { files } = JSON.parse(readFileSync(join(edition, "tsconfig.ported.json"), "utf8"))
 const tests = files.filter((file) => file.endsWith(".test.ts"))

@@ -1,5 +1,4 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as ConfigError from "effect/ConfigError"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -8,6 +7,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as Users from "../src/api/users.js"
 import { NotionAuth, NotionCaller, NotionClient, NotionConfig } from "../src/index.js"
+import { isMissingConfig } from "./utils/config.js"
 import { fakeHttp, json, notionError } from "./utils/fakeHttp.js"
 import { bot, clientLayer, page, person, SECRET, token } from "./utils/fixtures.js"
 
@@ -197,7 +197,7 @@ describe("NotionClient", () => {
         Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map())))
       )
       const error = yield* Effect.flip(withClient(layer, (c) => c.users.me()))
-      assert.isTrue(ConfigError.isConfigError(error) && ConfigError.isMissingDataOnly(error))
+      assert.isTrue(isMissingConfig(error))
       assert.include(String(error), "NOTION_TOKEN")
     }))
 

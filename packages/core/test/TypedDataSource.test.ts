@@ -1,10 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { Filter, Sort } from "../src/Filter.js"
+import * as Streams from "../src/internal/streams.js"
 import { NotionClient } from "../src/NotionClient.js"
 import type * as NotionConfig from "../src/NotionConfig.js"
 import type { Page } from "../src/Page.js"
@@ -177,7 +177,7 @@ describe("TypedDataSource: decoding", () => {
     const { Priority: _, ...rest } = properties()
     const result = decodeJson(pageJson("p1", rest))
     assert.isTrue(Either.isLeft(result))
-    const error = Either.getLeft(result).pipe((o) => o._tag === "Some" ? o.value : undefined)!
+    const error = Either.isLeft(result) ? result.left : undefined!
     assert.strictEqual(error._tag, "PropertyNotFound")
     if (error._tag !== "PropertyNotFound") return
     assert.deepStrictEqual(error.missing, [{ field: "priority", propertyId: "pr", propertyName: "Priority" }])
@@ -330,7 +330,7 @@ describe("TypedDataSource: against the client", () => {
             ),
           sorts: (sort) => [sort.due("descending"), Sort.timestamp("created_time")],
           pageSize: 2
-        }).pipe(Stream.runCollect, Effect.map(Chunk.toArray))
+        }).pipe(Streams.collect)
       }).pipe(Effect.provide(clientLayer(http.layer)))
       assert.deepStrictEqual(results.map((r) => Either.isRight(r) ? r.right.id : `bad:${r.left.pageId}`), [
         "p1",
@@ -377,13 +377,13 @@ describe("TypedDataSource: against the client", () => {
           const http = fakeHttp(() => json(200, list([pageJson("p1")])))
           const rows = yield* Effect.gen(function*() {
             const tasks = yield* TypedDataSource.make(Tasks, DS, make)
-            return yield* tasks.query({ strict: true }).pipe(Stream.runCollect, Effect.map(Chunk.toArray))
+            return yield* Streams.collect(tasks.query({ strict: true }))
           }).pipe(Effect.provide(clientLayer(http.layer, options)))
           assert.deepStrictEqual(rows.map((r) => r.id), ["p1"])
           const [request] = http.requests
           return {
             version: request!.headers["notion-version"],
-            asked: request!.urlParams.filter(([k]) => k === "filter_properties").map(([, v]) => v)
+            asked: [...request!.urlParams].filter(([k]) => k === "filter_properties").map(([, v]) => v)
           }
         })
       assert.deepStrictEqual(yield* run({ notionVersion: "2026-12-01" }, {}), { version: "2026-12-01", asked: ids })
