@@ -58,6 +58,8 @@ const members: Record<string, Record<string, string>> = {
   "effect/Context": {},
   "effect/Option": { fromNullable: "fromNullishOr" },
   "effect/Cause": { isInterruptedOnly: "hasInterruptsOnly" },
+  // v3's NodeHttpClient.layer is the node:http client
+  "@effect/platform-node/NodeHttpClient": { layer: "layerNodeHttp" },
   "effect/Duration": { DurationInput: "Input", decode: "fromInputUnsafe" }
 }
 
