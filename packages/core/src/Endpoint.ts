@@ -113,6 +113,25 @@ export type Error<E extends Any> = E["security"] extends "basic" ? NotionError.N
   : NotionError.ApiCallError
 
 /**
+ * What {@link make} takes: an endpoint's declaration, its defaults left out.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options<Name extends string, P, PI, A, I, S extends Security> {
+  readonly name: Name
+  readonly method: Method
+  readonly path: string
+  readonly query?: ReadonlyArray<string>
+  readonly body?: ReadonlyArray<string> | "rest"
+  readonly params: Schema.Schema<P, PI>
+  readonly success: Schema.Schema<A, I>
+  readonly security?: S
+  readonly sensitive?: boolean
+  readonly encoding?: Encoding
+}
+
+/**
  * Declares an endpoint (bearer auth, no query or body keys unless given).
  *
  * @since 0.1.0
@@ -125,18 +144,7 @@ export const make = <
   A,
   I,
   const S extends Security = "bearer"
->(options: {
-  readonly name: Name
-  readonly method: Method
-  readonly path: string
-  readonly query?: ReadonlyArray<string>
-  readonly body?: ReadonlyArray<string> | "rest"
-  readonly params: Schema.Schema<P, PI>
-  readonly success: Schema.Schema<A, I>
-  readonly security?: S
-  readonly sensitive?: boolean
-  readonly encoding?: Encoding
-}): Endpoint<Name, P, PI, A, I, S> => ({
+>(options: Options<Name, P, PI, A, I, S>): Endpoint<Name, P, PI, A, I, S> => ({
   query: [],
   body: [],
   security: "bearer" as S,

@@ -2,7 +2,7 @@
 // `endpoint` declares an endpoint (as `Endpoint.make` does) whose params and success schemas are built the first
 // time they are read (when the client compiles the endpoint, on its first call).
 import type * as Schema from "effect/Schema"
-import type { Encoding, Endpoint, Method, Security } from "../Endpoint.js"
+import { type Endpoint, make, type Options, type Security } from "../Endpoint.js"
 
 /** `f`'s value, computed on the first call and kept. */
 export const lazy = <A>(f: () => A): () => A => {
@@ -18,34 +18,17 @@ export const endpoint = <
   A,
   I,
   const S extends Security = "bearer"
->(options: {
-  readonly name: Name
-  readonly method: Method
-  readonly path: string
-  readonly query?: ReadonlyArray<string>
-  readonly body?: ReadonlyArray<string> | "rest"
-  readonly params: () => Schema.Schema<P, PI>
-  readonly success: () => Schema.Schema<A, I>
-  readonly security?: S
-  readonly sensitive?: boolean
-  readonly encoding?: Encoding
-}): Endpoint<Name, P, PI, A, I, S> => {
+>(
+  options: Omit<Options<Name, P, PI, A, I, S>, "params" | "success"> & {
+    readonly params: () => Schema.Schema<P, PI>
+    readonly success: () => Schema.Schema<A, I>
+  }
+): Endpoint<Name, P, PI, A, I, S> => {
   const params = lazy(options.params)
   const success = lazy(options.success)
-  return {
-    name: options.name,
-    method: options.method,
-    path: options.path,
-    query: options.query ?? [],
-    body: options.body ?? [],
-    get params() {
-      return params()
-    },
-    get success() {
-      return success()
-    },
-    security: options.security ?? "bearer" as S,
-    sensitive: options.sensitive ?? false,
-    encoding: options.encoding ?? "json"
-  }
+  // the declaration with its defaults, its two schemas read through getters
+  return Object.defineProperties(make<Name, P, PI, A, I, S>(options as unknown as Options<Name, P, PI, A, I, S>), {
+    params: { get: params, enumerable: true },
+    success: { get: success, enumerable: true }
+  })
 }
