@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import { BlockOrPartial, Children } from "../Block.js"
 import { type UpdatableType, updatableTypes } from "../internal/blockTypes.js"
 import { endpoint } from "../internal/lazy.js"
+import * as Versions from "../internal/versions.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
 import { extendEach, Id, JsonObject, Position } from "./shared.js"
@@ -28,6 +29,7 @@ export const retrieve = endpoint({
 /** `PATCH /v1/blocks/{block_id}`: a block's content (under its type's key), or `in_trash`. @since 0.1.0 @category endpoints */
 export const update = endpoint({
   name: "blocks.update",
+  rule: Versions.trash,
   method: "PATCH",
   path: "/v1/blocks/{block_id}",
   body: "rest",
@@ -70,6 +72,7 @@ export const childrenList = endpoint({
  */
 export const childrenAppend = endpoint({
   name: "blocks.children.append",
+  rule: Versions.append,
   method: "PATCH",
   path: "/v1/blocks/{block_id}/children",
   body: ["children", "position", "after"],

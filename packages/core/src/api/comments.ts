@@ -6,6 +6,7 @@
 import * as Schema from "effect/Schema"
 import { CommentOrPartial } from "../Comment.js"
 import { endpoint } from "../internal/lazy.js"
+import * as Versions from "../internal/versions.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
 import { MarkdownVersion } from "./pages.js"
@@ -25,6 +26,7 @@ const Parent = Schema.Union(
  */
 export const create = endpoint({
   name: "comments.create",
+  rule: Versions.markdown("markdown"),
   method: "POST",
   path: "/v1/comments",
   body: "rest",
@@ -76,6 +78,7 @@ export const retrieve = endpoint({
 /** `PATCH /v1/comments/{comment_id}`: new content, as `rich_text` or `markdown`. @since 0.1.0 @category endpoints */
 export const update = endpoint({
   name: "comments.update",
+  rule: Versions.markdown("markdown"),
   method: "PATCH",
   path: "/v1/comments/{comment_id}",
   body: ["rich_text", "markdown", "markdown_version"],

@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import { DataSourceOrPartial, PageOrDataSource } from "../DataSource.js"
 import { Filter, Sort } from "../Filter.js"
 import { endpoint } from "../internal/lazy.js"
+import * as Versions from "../internal/versions.js"
 import { List } from "../List.js"
 import { PaginationParams } from "../Pagination.js"
 import { IconOrNull, Id, JsonObject, RichTextRequest } from "./shared.js"
@@ -32,6 +33,7 @@ export const retrieve = endpoint({
  */
 export const query = endpoint({
   name: "dataSources.query",
+  rule: Versions.query,
   method: "POST",
   path: "/v1/data_sources/{data_source_id}/query",
   query: ["filter_properties"],
@@ -69,6 +71,7 @@ export const create = endpoint({
 /** `PATCH /v1/data_sources/{data_source_id}`: title, icon, property schema, trash or parent. @since 0.1.0 @category endpoints */
 export const update = endpoint({
   name: "dataSources.update",
+  rule: Versions.trash,
   method: "PATCH",
   path: "/v1/data_sources/{data_source_id}",
   body: "rest",

@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import { AsyncTask } from "../AsyncTask.js"
 import { Children } from "../Block.js"
 import { endpoint } from "../internal/lazy.js"
+import * as Versions from "../internal/versions.js"
 import { PageMarkdown, PageOrPartial } from "../Page.js"
 import { PaginationParams } from "../Pagination.js"
 import { PropertyItemResponse } from "../PropertyItem.js"
@@ -64,6 +65,7 @@ export const retrieve = endpoint({
  */
 export const create = endpoint({
   name: "pages.create",
+  rule: Versions.markdown("markdown"),
   method: "POST",
   path: "/v1/pages",
   query: ["filter_properties"],
@@ -103,6 +105,7 @@ export const create = endpoint({
 /** `PATCH /v1/pages/{page_id}`: property values, icon, cover, lock, template, trash. @since 0.1.0 @category endpoints */
 export const update = endpoint({
   name: "pages.update",
+  rule: Versions.trash,
   method: "PATCH",
   path: "/v1/pages/{page_id}",
   query: ["filter_properties"],
@@ -144,6 +147,7 @@ export const move = endpoint({
 /** `GET /v1/pages/{page_id}/markdown`: the page as markdown (`markdown_version`). @since 0.1.0 @category endpoints */
 export const retrieveMarkdown = endpoint({
   name: "pages.retrieveMarkdown",
+  rule: Versions.markdown(undefined),
   method: "GET",
   path: "/v1/pages/{page_id}/markdown",
   query: ["include_transcript", "markdown_version"],
@@ -173,6 +177,7 @@ const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fiel
  */
 export const updateMarkdown = endpoint({
   name: "pages.updateMarkdown",
+  rule: Versions.markdownEdit,
   method: "PATCH",
   path: "/v1/pages/{page_id}/markdown",
   body: [

@@ -16,7 +16,7 @@ import { type Decoder, formatIssue } from "./response.js"
 import * as SchemaAst from "./schemaAst.js"
 import * as SchemaIssue from "./schemaIssue.js"
 import { compile, type Validator } from "./validator.js"
-import { type Rule, rules } from "./versions.js"
+import { type Rule, ruleOf } from "./versions.js"
 
 const traversal = /(?:\.|%2e){2}/i
 
@@ -100,7 +100,7 @@ export const plan = (endpoint: Endpoint.Any): Plan => {
     checkParams: paramsChecker(endpoint),
     decoder: { validate, schema: endpoint.success as Schema.Schema<unknown, unknown> },
     spanName: `notion.${endpoint.name}`,
-    rule: Object.hasOwn(rules, endpoint.name) ? rules[endpoint.name] : undefined
+    rule: ruleOf(endpoint)
   }
 }
 

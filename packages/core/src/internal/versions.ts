@@ -1,8 +1,9 @@
 /**
- * What each endpoint sends per Notion version: a table of rules by endpoint name, looked up once when the
- * endpoint is compiled. An endpoint without a rule costs nothing per call. A rule translates what means the same
- * on the request's version (`after` ↔ `position`, the markdown format) and refuses, before anything is sent, what
- * that version would refuse.
+ * What an endpoint sends per Notion version: the rules, each given to the declarations it concerns
+ * (`internal/lazy.endpoint`'s `rule`), so a program carries only the rules of the endpoints it calls; the client
+ * reads an endpoint's rule once, when it compiles the endpoint. An endpoint without a rule costs nothing per call.
+ * A rule translates what means the same on the request's version (`after` ↔ `position`, the markdown format) and
+ * refuses, before anything is sent, what that version would refuse.
  */
 import * as Either from "effect/Either"
 import type * as NotionVersion from "../NotionVersion.js"
@@ -20,19 +21,25 @@ export type Rule = (
   version: string
 ) => Either.Either<Shaped, string>
 
+/** Where a declaration keeps its rule (not enumerable: the endpoint's public shape is unchanged). */
+export const RuleKey: unique symbol = Symbol.for("@notion-effect/core/internal/versions/Rule")
+
+/** The rule given to an endpoint's declaration, if any. */
+export const ruleOf = (endpoint: object): Rule | undefined => (endpoint as { readonly [RuleKey]?: Rule })[RuleKey]
+
 /** The preview that enables `status: { group: … }` filters before `2026-12-01`. */
 export const statusGroupBeta = "status-group-filters-2026-10-06"
 
 const same = (params: Record<string, unknown>): Either.Either<Shaped, string> => Either.right({ params })
 
 /** `archived` is refused from `2026-03-11`; `in_trash` works on every version. */
-const trash: Rule = (params, rules, version) =>
+export const trash: Rule = (params, rules, version) =>
   params.archived !== undefined && rules >= "2026-03-11"
     ? Either.left(`"archived" is refused on Notion-Version ${version}: use "in_trash" (accepted on every version)`)
     : same(params)
 
 /** `after` (a block id) before `2026-03-11`, `position` from it; `start` has no older form and is sent as given. */
-const append: Rule = (params, rules) => {
+export const append: Rule = (params, rules) => {
   const { after, position } = params as { after?: string; position?: { type: string; after_block?: { id: string } } }
   if (after === undefined && position === undefined) return same(params)
   if (after !== undefined && position !== undefined) return Either.left(`give "after" or "position", not both`)
@@ -50,7 +57,7 @@ const append: Rule = (params, rules) => {
  * `markdown_version`: only beside markdown content (`contentKey`, when the endpoint also takes other content);
  * on `2026-12-01` `"v1"` is refused and `"v2"` is sent explicitly.
  */
-const markdown = (contentKey: string | undefined): Rule => (params, rules, version) => {
+export const markdown = (contentKey: string | undefined): Rule => (params, rules, version) => {
   const given = params.markdown_version
   const hasMarkdown = contentKey === undefined || params[contentKey] !== undefined
   if (given !== undefined && !hasMarkdown) return Either.left(`"markdown_version" goes only with "${contentKey}"`)
@@ -61,7 +68,8 @@ const markdown = (contentKey: string | undefined): Rule => (params, rules, versi
   return given === undefined && hasMarkdown ? same({ ...params, markdown_version: "v2" }) : same(params)
 }
 
-const markdownEdit: Rule = (params, rules, version) => {
+/** `pages.updateMarkdown`: the edit commands each version refuses, and the markdown format. */
+export const markdownEdit: Rule = (params, rules, version) => {
   if (params.type === "replace_content_range" && rules >= "2026-12-01") {
     return Either.left(
       `"replace_content_range" is refused on Notion-Version ${version}: use "update_content" (old_str → new_str)`
@@ -85,22 +93,9 @@ const usesStatusGroup = (filter: unknown): boolean => {
   return typeof status === "object" && status !== null && "group" in status
 }
 
-const query: Rule = (params, rules, version) => {
+/** `dataSources.query`: `archived` as {@link trash}; a status group filter before `2026-12-01` needs its preview. */
+export const query: Rule = (params, rules, version) => {
   const trashed = trash(params, rules, version)
   if (Either.isLeft(trashed) || rules >= "2026-12-01" || !usesStatusGroup(params.filter)) return trashed
   return Either.right({ params, beta: statusGroupBeta })
-}
-
-/** The rules by endpoint name. */
-export const rules: Readonly<Record<string, Rule>> = {
-  "blocks.children.append": append,
-  "blocks.update": trash,
-  "pages.update": trash,
-  "dataSources.update": trash,
-  "dataSources.query": query,
-  "pages.create": markdown("markdown"),
-  "pages.retrieveMarkdown": markdown(undefined),
-  "pages.updateMarkdown": markdownEdit,
-  "comments.create": markdown("markdown"),
-  "comments.update": markdown("markdown")
 }
