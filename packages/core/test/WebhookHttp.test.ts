@@ -1,5 +1,4 @@
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { assert, it as vitest } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -55,7 +54,7 @@ const assertRefusalsLogged = (logs: ReadonlyArray<string>, count: number) => {
 
 const deepArrays = "[".repeat(3_000) + "]".repeat(3_000)
 
-vitest.layer(NodeHttpServer.layer(() => Http.createServer(), { port: 0, host: "127.0.0.1" }))("WebhookHttp", (it) => {
+describe("WebhookHttp", () => {
   const recorder = () => {
     const events: Array<Webhook.Event> = []
     const tokens: Array<Redacted.Redacted<string>> = []

@@ -1,6 +1,5 @@
 // Effect 4's form of packages/core/test/utils/serve.ts: the address is an `InetAddressV4`/`V6`, log levels are
-// strings, loggers are provided as a layer, and each app gets a server of its own (on Effect 4 the end of a
-// `serve`'s scope closes the server it ran on, so the suite's shared server would serve one test only).
+// strings, loggers are provided as a layer; as there, each app gets a server of its own.
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
