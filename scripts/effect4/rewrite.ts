@@ -127,6 +127,14 @@ for (
     "effect/Schedule": { stop: "recurs(0)" }
   })
 ) members[from] = { ...members[from], ...renames }
+// --- core Hardening.test.ts: NodeHttpClient's agent layers ----------------------------------------------------------
+// v3's node:http client without its agent and the agent layer of given options are Effect 4's layerNodeHttpNoAgent and
+// layerAgentOptions (the README's keep-alive recipe)
+members["@effect/platform-node/NodeHttpClient"] = {
+  ...members["@effect/platform-node/NodeHttpClient"],
+  layerWithoutAgent: "layerNodeHttpNoAgent",
+  makeAgentLayer: "layerAgentOptions"
+}
 /** Modules Effect 4 removed: their imports are dropped once every use was rewritten away. */
 const removedModules = new Set([
   "effect/FiberId",

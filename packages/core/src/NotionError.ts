@@ -230,12 +230,14 @@ export const ClientErrorCode = {
  */
 export type ClientErrorCode = typeof ClientErrorCode[keyof typeof ClientErrorCode]
 
-const clientCode = <K extends keyof typeof ClientErrorCode>(key: K) => ({
-  code: Schema.Literal(ClientErrorCode[key]).pipe(
-    Schema.propertySignature,
-    Schema.withConstructorDefault(() => ClientErrorCode[key])
-  )
+// the field is built from the code's value (`Code`), not from `typeof ClientErrorCode[K]`: Effect 4's
+// `withConstructorDefault` cannot infer its schema from an indexed literal and gives a field of unknown encoding and
+// services (every client error, and NotionErrorSchema, then had `unknown` DecodingServices)
+const codeField = <Code extends ClientErrorCode>(code: Code) => ({
+  code: Schema.Literal(code).pipe(Schema.propertySignature, Schema.withConstructorDefault(() => code))
 })
+
+const clientCode = <K extends keyof typeof ClientErrorCode>(key: K) => codeField(ClientErrorCode[key])
 
 const where = { method: Schema.String, path: Schema.String }
 

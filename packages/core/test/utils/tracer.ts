@@ -12,8 +12,10 @@ export interface Recorded {
 
 /**
  * A tracer that keeps every span's name, attributes, events and exit, and `dump` to render all of it (the exit as
- * JSON, and a failure's cause pretty-printed too) for scans that no secret shows. Span ids are `s1`, `s2`…, the
- * trace id `t`. Shared by the core, example and reliability tests.
+ * JSON, and a failure's cause pretty-printed too) for scans that no secret shows. Ids have W3C's shape (a
+ * `traceparent` carries them as they are in both editions; Effect 4 pads a shorter trace id): span ids are the span's
+ * number in 16 hex digits (`0000000000000001`, …), the trace id `4bf92f3577b34da6a3ce929d0e0e4736`. Shared by the
+ * core, example and reliability tests.
  */
 export const recordingTracer = () => {
   const recorded: Array<Recorded> = []
@@ -24,8 +26,8 @@ export const recordingTracer = () => {
       return {
         _tag: "Span",
         name,
-        spanId: `s${recorded.length}`,
-        traceId: "t",
+        spanId: recorded.length.toString(16).padStart(16, "0"),
+        traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
         parent,
         context,
         links,
