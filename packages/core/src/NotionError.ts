@@ -35,9 +35,16 @@ const ids = {
   cfRay: Schema.optional(Schema.String)
 }
 
+// an error's `code` field, built from the code's value (`Code`), not from `typeof ClientErrorCode[K]`: Effect 4's
+// `withConstructorDefault` cannot infer its schema from an indexed literal and gives a field of unknown encoding and
+// services (every client error, and NotionErrorSchema, then had `unknown` DecodingServices)
+const codeField = <Code extends string>(code: Code) => ({
+  code: Schema.Literal(code).pipe(Schema.propertySignature, Schema.withConstructorDefault(() => code))
+})
+
 const apiFields = <Code extends string>(code: Code) => ({
   status: Schema.Number,
-  code: Schema.Literal(code).pipe(Schema.propertySignature, Schema.withConstructorDefault(() => code)),
+  ...codeField(code),
   message: Schema.String,
   ...ids,
   additionalData: Schema.optional(Schema.Unknown)
@@ -229,13 +236,6 @@ export const ClientErrorCode = {
  * @category codes
  */
 export type ClientErrorCode = typeof ClientErrorCode[keyof typeof ClientErrorCode]
-
-// the field is built from the code's value (`Code`), not from `typeof ClientErrorCode[K]`: Effect 4's
-// `withConstructorDefault` cannot infer its schema from an indexed literal and gives a field of unknown encoding and
-// services (every client error, and NotionErrorSchema, then had `unknown` DecodingServices)
-const codeField = <Code extends ClientErrorCode>(code: Code) => ({
-  code: Schema.Literal(code).pipe(Schema.propertySignature, Schema.withConstructorDefault(() => code))
-})
 
 const clientCode = <K extends keyof typeof ClientErrorCode>(key: K) => codeField(ClientErrorCode[key])
 
