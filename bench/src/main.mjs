@@ -410,8 +410,11 @@ const groupOf = (url, name) => {
   if (name === "(idle)" || name === "(program)") return "idle / waiting for the server"
   if (/packages\/core\/dist/.test(url)) return "@notion-effect/core"
   if (/packages\/undici\/dist/.test(url)) return "@notion-effect/undici"
-  if (/bench\/src\/floor/.test(url)) return "the floor's own code"
+  if (/bench\/src\/floor|effect4\/bench\/floor/.test(url)) return "the floor's own code"
   if (/effect\/dist\/esm\/(Schema|ParseResult|SchemaAST)/.test(url)) return "effect: Schema"
+  // Effect 4's layout (the Effect 4 edition's profile): no esm/ directory, HTTP in `effect/http`
+  if (/effect\/dist\/(Schema|internal\/schema)/.test(url)) return "effect: Schema"
+  if (/effect\/dist\/http\//.test(url)) return "effect/http"
   if (/@effect\/platform/.test(url)) return "@effect/platform(-node)"
   if (/effect\/dist/.test(url)) return "effect: runtime (fibers, scheduler, …)"
   if (/undici/.test(url)) return "undici"
@@ -453,6 +456,12 @@ const selfTime = await profiled(recommended, "users", sizes.sequential)
 const totalTime = [...selfTime.values()].reduce((a, b) => a + b, 0)
 const profileRows = [...selfTime].sort((a, b) => b[1] - a[1]).map(([group, t]) =>
   `| ${group} | ${(t / totalTime * 100).toFixed(1)} % |`
+)
+// the same profile of the Effect 4 edition (ours4-lean), shares per group
+const selfTime4 = await profiled(recommended4, "users", sizes.sequential)
+const totalTime4 = [...selfTime4.values()].reduce((a, b) => a + b, 0)
+const profileShares4 = Object.fromEntries(
+  [...selfTime4].sort((a, b) => b[1] - a[1]).map(([group, t]) => [group, t / totalTime4 * 100])
 )
 // and of a cold start (import + first users.list, from the packages), ours-lean next to floor-lean
 const coldProfiles = {
@@ -712,7 +721,9 @@ results.effect4 = {
     ours: connections[recommended4],
     official: connections.official,
     requests: sizes.connections
-  }
+  },
+  // self time per part in a CPU profile of sequential `users.list` (ours4-lean), % of the profile
+  profileShares: profileShares4
 }
 
 const f = (x, digits = 2) => Number.isFinite(x) ? x.toFixed(digits) : "—"
@@ -979,7 +990,7 @@ compare like with like. Columns **ours4-lean** (its \`UndiciHttpClient.layer\`, 
 ([effect4/bench/floor.mjs](effect4/bench/floor.mjs): the same two requests and schemas with \`effect\` 4.1's
 \`Schema\` and \`effect/http\`'s \`HttpClient\` only) over the same two, **floor4-lean** and **floor4**. Not
 measured on Effect 4: the platform's Node layers (\`@effect/platform-node\` 4.1 needs Node 22; no ours4-undici or
-ours4-node), the rate-limited runs and the CPU profiles.
+ours4-node), the rate-limited runs and the cold-start profiles.
 
 ${effect4Table}
 
@@ -1007,6 +1018,12 @@ ${
     } |`
   ).join("\n")
 }
+
+Self time in a CPU profile of sequential \`users.list\` (ours4-lean; "Where our time goes" below has ours-lean's):
+
+| part | share |
+|---|---|
+${Object.entries(profileShares4).map(([group, share]) => `| ${group} | ${f(share, 1)} % |`).join("\n")}
 
 Against the same targets (those of the Effect 3 line above, applied to ours4-lean, its bundles and its floor; for
 information, the Effect 3 line's are the ones checked):

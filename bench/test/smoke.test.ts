@@ -124,6 +124,10 @@ describe("pnpm bench --smoke", () => {
       for (const other of ["NotionApi.js", "NotionClient.js", "api/pages.js", "Block.js", "Filter.js", "Page.js"]) {
         assert.notInclude(coreModules, other)
       }
+      // where its time goes: a CPU profile of ours4-lean, by part (Effect 4's module layout recognised)
+      const shares = Object.values(results.effect4.profileShares) as Array<number>
+      assert.closeTo(shares.reduce((a, b) => a + b, 0), 100, 0.01)
+      assert.isAbove(results.effect4.profileShares["effect: runtime (fibers, scheduler, …)"], 0)
       // the same targets, computed for the Effect 4 edition too
       assert.strictEqual(results.effect4.targets.length, results.targets.length)
       const markdown = readFileSync(join(out, "BENCHMARKS.md"), "utf8")
