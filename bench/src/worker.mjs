@@ -2,13 +2,19 @@
 // Clients: ours-lean (@notion-effect/undici), ours-undici (the platform's undici layer), ours-fetch, ours-node
 // (keep-alive agent), official; the floor (floor.mjs: effect + Schema + HttpClient, no SDK) over FetchHttpClient
 // (floor) or over the HttpClient ours-lean uses (floor-lean); no Effect at all: floor-undici (undici `Pool.request`
-// + `JSON.parse`), floor-fetch (`fetch` + `JSON.parse`).
+// + `JSON.parse`), floor-fetch (`fetch` + `JSON.parse`). The Effect 4 edition: ours4-lean, ours4-fetch, floor4-lean,
+// floor4 (the same layers and the same floor on `effect` 4.1; loaded by effect4/bench/clients.mjs, where `effect`
+// resolves to 4.1), measured below like every other client, on the same Node.
 const started = performance.now()
 const [client, scenario, base, nText] = process.argv.slice(2)
 const n = Number(nText)
 
 let imported = NaN
 const load = async () => {
+  if (/^(ours|floor)4(-|$)/.test(client)) {
+    const Effect4 = await import("../../effect4/bench/clients.mjs")
+    return Effect4.load(client, base, () => (imported = performance.now()))
+  }
   if (client === "official") {
     const { Client, iteratePaginatedAPI } = await import("@notionhq/client")
     imported = performance.now()
