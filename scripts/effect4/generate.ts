@@ -1,8 +1,8 @@
 /**
  * Generates the Effect 4 edition (`effect4/packages/*`) from the Effect 3 sources (`packages/*`): every module of
  * `src/` and `test/` goes through {@link rewrite}, except the ones `effect4/adapters/<package>/` holds by hand.
- * `vitest.config.ts` is copied as it is, the tsconfigs without their references to packages the edition lacks (the
- * emulator stays on Effect 3); each package's `package.json` is hand-written in
+ * `vitest.config.ts` and `bin/` (the executables) are copied as they are, the tsconfigs without their references to
+ * packages the edition lacks (the emulator stays on Effect 3); each package's `package.json` is hand-written in
  * `effect4/packages/<package>/` (its peers differ). Run: `tsx scripts/effect4/generate.ts`.
  */
 import {
@@ -21,7 +21,7 @@ import { rewrite } from "./rewrite.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 /** The packages of the Effect 4 edition so far. */
-export const editionPackages: ReadonlyArray<string> = ["core", "undici", "oauth", "ratelimit-redis"]
+export const editionPackages: ReadonlyArray<string> = ["core", "undici", "oauth", "ratelimit-redis", "cli"]
 
 /** A tsconfig whose project references name only packages of the edition. */
 const editionTsconfig = (text: string): string => {
@@ -52,6 +52,12 @@ for (const pkg of editionPackages) {
     if (existsSync(join(from, file))) {
       writeFileSync(join(to, file), editionTsconfig(readFileSync(join(from, file), "utf8")))
     }
+  }
+  // a package's executables (plain JavaScript starting its `src/bin.ts`): copied as they are
+  rmSync(join(to, "bin"), { recursive: true, force: true })
+  for (const file of walk(join(from, "bin"))) {
+    mkdirSync(dirname(join(to, relative(from, file))), { recursive: true })
+    copyFileSync(file, join(to, relative(from, file)))
   }
   for (const file of [...walk(join(from, "src")), ...walk(join(from, "test"))]) {
     const path = relative(from, file)

@@ -22,11 +22,11 @@ import * as TokenManager from "@notion-effect/store/TokenManager"
 import * as TokenStore from "@notion-effect/store/TokenStore"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
-import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { AuthenticationFailed, type CliError } from "./CliError.js"
+import * as access from "./internal/access.js"
 
 /**
  * Where and as whom to call Notion: a base URL and a grant key (`undefined`: from configuration, else the defaults).
@@ -34,12 +34,7 @@ import { AuthenticationFailed, type CliError } from "./CliError.js"
  * @since 0.1.0
  * @category models
  */
-export interface Target {
-  readonly baseUrl: string | undefined
-  readonly grant: string | undefined
-  /** The `Notion-Version` to send (default: `NOTION_VERSION`, else the SDK's default). */
-  readonly notionVersion?: string | undefined
-}
+export type Target = access.Target
 
 /**
  * How the commands reach Notion: a client for a {@link Target}.
@@ -47,9 +42,15 @@ export interface Target {
  * @since 0.1.0
  * @category services
  */
-export class NotionAccess extends Context.Tag("@notion-effect/cli/NotionAccess")<NotionAccess, {
-  readonly client: (target: Target) => Layer.Layer<NotionClient.NotionClient, CliError>
-}>() {}
+export const NotionAccess = access.NotionAccess
+
+/**
+ * The service {@link NotionAccess} provides.
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export type NotionAccess = access.NotionAccess
 
 const optional = (name: string) => Effect.orDie(Config.option(Config.string(name)))
 

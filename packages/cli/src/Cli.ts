@@ -1,5 +1,5 @@
 /**
- * The `notion-effect` command line (on `@effect/cli`):
+ * The `notion-effect` command line (on `@effect/cli`; on Effect 4, `effect/cli`):
  *
  * - `notion-effect schema generate <data source id or URL>... [--out file.ts] [--name Export] [--skip-unsupported]`
  *   writes a TypeScript module with one `TypedDataSource.define` per data source (stdout without `--out`);
@@ -14,19 +14,17 @@
  *
  * @since 0.1.0
  */
-import * as Args from "@effect/cli/Args"
-import * as Command from "@effect/cli/Command"
-import * as Options from "@effect/cli/Options"
-import * as ValidationError from "@effect/cli/ValidationError"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type * as NotionClient from "@notion-effect/core/NotionClient"
 import * as NotionVersion from "@notion-effect/core/NotionVersion"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Access from "./Access.js"
 import { type CliError, CommandFailed, exitCode, SchemaDrift } from "./CliError.js"
 import * as Codegen from "./Codegen.js"
+import { NotionAccess } from "./internal/access.js"
+import * as Command from "./internal/command.js"
+import * as Results from "./internal/results.js"
 import * as Live from "./Live.js"
 
 const withClient = <A, E>(
@@ -36,8 +34,8 @@ const withClient = <A, E>(
     readonly notionVersion: Option.Option<string>
   },
   effect: Effect.Effect<A, E, NotionClient.NotionClient>
-): Effect.Effect<A, E | CliError, Access.NotionAccess> =>
-  Effect.flatMap(Access.NotionAccess, (access) =>
+): Effect.Effect<A, E | CliError, NotionAccess> =>
+  Effect.flatMap(NotionAccess, (access) =>
     Effect.provide(
       effect,
       access.client({
@@ -54,34 +52,27 @@ const fileError = (what: string) => (error: { readonly message: string }) =>
 // options
 // ---------------------------------------------------------------------------------------------------------------
 
-const baseUrl = Options.text("base-url").pipe(
-  Options.withDescription(
-    "The API's base URL (default: NOTION_BASE_URL, else https://api.notion.com), e.g. the emulator's"
-  ),
-  Options.optional
+const baseUrl = Command.optionalText(
+  "base-url",
+  "The API's base URL (default: NOTION_BASE_URL, else https://api.notion.com), e.g. the emulator's"
 )
 
-const grant = Options.text("grant").pipe(
-  Options.withDescription(
-    "Use the OAuth grant stored under this bot_id in the token store instead of NOTION_TOKEN (default: NOTION_GRANT)"
-  ),
-  Options.optional
+const grant = Command.optionalText(
+  "grant",
+  "Use the OAuth grant stored under this bot_id in the token store instead of NOTION_TOKEN (default: NOTION_GRANT)"
 )
 
-const notionVersion = Options.text("notion-version").pipe(
-  Options.withDescription(
-    `The Notion-Version to send (default: NOTION_VERSION, else ${NotionVersion.defaultVersion}); known: ${
-      NotionVersion.versions.join(", ")
-    }`
-  ),
-  Options.optional
+const notionVersion = Command.optionalText(
+  "notion-version",
+  `The Notion-Version to send (default: NOTION_VERSION, else ${NotionVersion.defaultVersion}); known: ${
+    NotionVersion.versions.join(", ")
+  }`
 )
 
 const target = { baseUrl, grant, notionVersion }
 
-const reference = Args.text({ name: "data source id or URL" }).pipe(
-  Args.withDescription("A data source id, or a database URL or id (when it holds one data source)")
-)
+const referenceName = "data source id or URL"
+const referenceDescription = "A data source id, or a database URL or id (when it holds one data source)"
 
 // ---------------------------------------------------------------------------------------------------------------
 // commands
@@ -95,7 +86,7 @@ const previousFieldNames = (fs: FileSystem.FileSystem, out: Option.Option<string
   Option.isNone(out) ?
     Effect.succeed(new Map<string, ReadonlyMap<string, string>>()) :
     fs.readFileString(out.value).pipe(
-      Effect.flatMap((text) => Codegen.parse(text, out.value)),
+      Effect.flatMap((text) => Results.toEffect(Codegen.parse(text, out.value))),
       Effect.map((definitions) => new Map(definitions.map((d) => [d.dataSourceId, Codegen.fieldNames(d)]))),
       Effect.orElseSucceed(() => new Map<string, ReadonlyMap<string, string>>())
     )
@@ -103,18 +94,12 @@ const previousFieldNames = (fs: FileSystem.FileSystem, out: Option.Option<string
 const generate = Command.make(
   "generate",
   {
-    references: reference.pipe(Args.atLeast(1)),
-    out: Options.file("out").pipe(
-      Options.withAlias("o"),
-      Options.withDescription("Write the module to this file (default: standard output)"),
-      Options.optional
-    ),
-    name: Options.text("name").pipe(
-      Options.withDescription("The export name (one data source only; default: from its title)"),
-      Options.optional
-    ),
-    skipUnsupported: Options.boolean("skip-unsupported").pipe(
-      Options.withDescription("Leave out properties of types the generator cannot type instead of failing")
+    references: Command.atLeastOne(referenceName, referenceDescription),
+    out: Command.optionalFile("out", "o", "Write the module to this file (default: standard output)"),
+    name: Command.optionalText("name", "The export name (one data source only; default: from its title)"),
+    skipUnsupported: Command.boolean(
+      "skip-unsupported",
+      "Leave out properties of types the generator cannot type instead of failing"
     ),
     ...target
   },
@@ -146,16 +131,14 @@ const generate = Command.make(
 const diff = Command.make(
   "diff",
   {
-    module: Args.file({ name: "module", exists: "yes" }).pipe(
-      Args.withDescription("A module written by `schema generate`")
-    ),
+    module: Command.existingFile("module", "A module written by `schema generate`"),
     ...target
   },
   (args) =>
     Effect.gen(function*() {
       const fs = yield* FileSystem.FileSystem
       const text = yield* fs.readFileString(args.module).pipe(Effect.mapError(fileError(`read ${args.module}`)))
-      const definitions = yield* Codegen.parse(text, args.module)
+      const definitions = yield* Results.toEffect(Codegen.parse(text, args.module))
       // one client for every definition (with --grant: one store connection, one grant check)
       const lives = yield* withClient(
         args,
@@ -182,7 +165,7 @@ const diff = Command.make(
 
 const introspect = Command.make(
   "introspect",
-  { reference, ...target },
+  { reference: Command.text(referenceName, referenceDescription), ...target },
   (args) =>
     withClient(
       args,
@@ -194,9 +177,8 @@ const introspect = Command.make(
     )
 ).pipe(Command.withDescription("Print a data source's properties as a table"))
 
-const schema = Command.make("schema").pipe(
-  Command.withDescription("Typed data sources: generate, diff, introspect"),
-  Command.withSubcommands([generate, diff, introspect])
+const schema = Command.group("schema", [generate, diff, introspect]).pipe(
+  Command.withDescription("Typed data sources: generate, diff, introspect")
 )
 
 /**
@@ -205,7 +187,7 @@ const schema = Command.make("schema").pipe(
  * @since 0.1.0
  * @category commands
  */
-export const command = Command.make("notion-effect").pipe(Command.withSubcommands([schema]))
+export const command = Command.group("notion-effect", [schema])
 
 /**
  * Runs the command line on `argv` (`process.argv`: node, script, arguments); fails with the command's error.
@@ -217,7 +199,7 @@ export const run = Command.run(command, { name: "notion-effect", version: "0.1.0
 
 /**
  * Runs the command line and gives the exit code: 0 ok, 1 drift, 2 anything else. A failure's message goes to
- * standard error (usage errors are printed by `@effect/cli` itself).
+ * standard error (usage errors are printed by the command-line library itself).
  *
  * @since 0.1.0
  * @category running
@@ -226,7 +208,7 @@ export const main = (argv: ReadonlyArray<string>) =>
   run(argv).pipe(
     Effect.as(0),
     Effect.catchAll((error) =>
-      ValidationError.isValidationError(error)
+      Command.isUsageError(error)
         ? Effect.succeed(2)
         : Effect.as(Console.error(`notion-effect: ${error.message}`), exitCode(error))
     )

@@ -21,6 +21,7 @@ import {
   InvalidReference
 } from "./CliError.js"
 import * as Codegen from "./Codegen.js"
+import * as Results from "./internal/results.js"
 
 const notShared = (id: string) =>
   new DataSourceNotFound({
@@ -79,7 +80,7 @@ export const fromNotionError = (id: string) => (error: NotionError): CliError =>
  */
 export const resolve = (reference: string): Effect.Effect<DataSource.FullDataSource, CliError, NotionClient> =>
   Effect.gen(function*() {
-    const id = yield* Codegen.parseReference(reference)
+    const id = yield* Results.toEffect(Codegen.parseReference(reference))
     const client = yield* NotionClient
     const direct = yield* Effect.either(client.dataSources.retrieve({ data_source_id: id }))
     if (Either.isRight(direct)) {
@@ -172,9 +173,9 @@ export const model = (
     const seen = yield* samples(dataSource)
     const { previous, ...rest } = options
     const kept = previous?.get(dataSource.id)
-    return yield* Codegen.modelOf(dataSource, {
+    return yield* Results.toEffect(Codegen.modelOf(dataSource, {
       ...rest,
       samples: seen,
       ...(kept === undefined ? {} : { previous: kept })
-    })
+    }))
   })

@@ -7,10 +7,10 @@
  */
 import * as TypedDataSource from "@notion-effect/core/TypedDataSource"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import ts from "typescript"
 import { ModuleParseError } from "./CliError.js"
+import * as Issues from "./internal/issues.js"
 
 /**
  * A definition read from a module.
@@ -80,7 +80,7 @@ const isExported = (statement: ts.Statement) =>
     .some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
 
 /** The first problem of an invalid definition, in a line: an unknown kind by name, else where and what. */
-const problemOf = (value: unknown, error: ParseResult.ParseError): string => {
+const problemOf = (value: unknown, error: Issues.DecodeError): string => {
   const fields = (value as { fields?: unknown }).fields
   if (typeof fields === "object" && fields !== null) {
     for (const [key, spec] of Object.entries(fields)) {
@@ -88,13 +88,13 @@ const problemOf = (value: unknown, error: ParseResult.ParseError): string => {
       if (typeof kind === "string" && !TypedDataSource.isKind(kind)) return `field ${key}: unknown kind "${kind}"`
     }
   }
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const issues = Issues.issues(error)
   // in a field spec (a union on `kind`), the member of the field's own kind says what is wrong
   const first = issues.find((issue) => issue.path.at(-1) !== "kind") ?? issues[0]
   return first === undefined ? "not a definition" : `${first.path.join(".") || "the definition"}: ${first.message}`
 }
 
-const decodeDefinition = Schema.decodeUnknownEither(TypedDataSource.DefinitionData, { onExcessProperty: "error" })
+const decodeDefinition = Schema.decodeUnknownEither(TypedDataSource.DefinitionData, Issues.parseOptions)
 
 /**
  * The definitions of a module. Fails with `ModuleParseError` naming the line when a definition is not plain data

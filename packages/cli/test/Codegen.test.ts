@@ -3,7 +3,7 @@ import * as Either from "effect/Either"
 import * as Codegen from "../src/Codegen.js"
 import * as Naming from "../src/Naming.js"
 import { button, DS_ID, everyKind, samples } from "./fixtures.js"
-import { typecheck } from "./utils.js"
+import { typecheck } from "./process.js"
 
 const model = (overrides: Record<string, unknown> = {}) =>
   Either.getOrThrow(Codegen.modelOf(everyKind(overrides), { samples }))
@@ -271,6 +271,20 @@ export const Mine = define({
       "x.ts"
     )
     assert.include(Either.flip(noName).pipe(Either.getOrThrow).message, "line 3: X: fields.a.name: is missing")
+    // the same words on both editions (Effect 4 words its schema issues differently)
+    const extra = Codegen.parse(
+      "export const X = define({ dataSourceId: \"a\", fields: { a: { kind: \"number\", id: \"1\", name: \"A\", x: 1 } } })",
+      "x.ts"
+    )
+    assert.include(
+      Either.flip(extra).pipe(Either.getOrThrow).message,
+      "line 1: X: fields.a.x: is unexpected, expected: \"kind\" | \"id\" | \"name\" | \"readOnly\""
+    )
+    const wrongType = Codegen.parse("export const X = define({ dataSourceId: 1, fields: {} })", "x.ts")
+    assert.include(
+      Either.flip(wrongType).pipe(Either.getOrThrow).message,
+      "line 1: X: dataSourceId: Expected string, actual 1"
+    )
     const spread = Codegen.parse("export const X = define({ ...base, dataSourceId: \"a\", fields: {} })", "x.ts")
     assert.include(Either.flip(spread).pipe(Either.getOrThrow).message, "line 1: expected `key: value`")
   })

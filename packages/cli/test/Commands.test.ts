@@ -11,7 +11,7 @@ import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
 import { expired, grantSetup, TASKS } from "./grant.js"
-import { cli, typecheck } from "./utils.js"
+import { cli, typecheck } from "./process.js"
 
 const setup = Effect.gen(function*() {
   const emulator = yield* NotionEmulator.make()
