@@ -122,9 +122,12 @@ const checkName = (kind: string, name: string) =>
       })
     )
 
-/** Whether this fiber holds a grant's lock: a statement inside its transaction is never repeated. */
+/**
+ * The store (its identity) whose grant lock this fiber holds, if any: a statement of that store inside its
+ * transaction is never repeated. Another store's statements, even inside that lock, are not affected.
+ */
 class HoldingLock extends Context.Reference<HoldingLock>()("@notion-effect/store/SqlTokenStore/HoldingLock", {
-  defaultValue: () => false
+  defaultValue: (): object | undefined => undefined
 }) {}
 
 const toMillis = (value: number | string | null): Option.Option<Date> =>
@@ -239,6 +242,8 @@ export const make = (
         )
       ) as Effect.Effect<A, Exclude<E, SqlError> | BackendFailure, R>
 
+    /** This store's identity, for {@link HoldingLock}. */
+    const self = {}
     // SQLite answers SQLITE_BUSY at once (busy_timeout 0) and we wait here, without blocking the event loop
     const busySchedule = Schedule.exponential(Duration.millis(2), 1.5).pipe(
       Schedule.union(Schedule.spaced(Duration.millis(50))),
@@ -248,7 +253,7 @@ export const make = (
     const retryBusy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
       dialect !== "sqlite" ? effect : Effect.flatMap(
         HoldingLock,
-        (holding) => holding ? effect : Effect.retry(effect, { schedule: busySchedule, while: isBusy })
+        (holder) => holder === self ? effect : Effect.retry(effect, { schedule: busySchedule, while: isBusy })
       )
     /**
      * One statement of a primitive: a busy database waited for (outside a lock), its failure a `BackendFailure`. On
@@ -261,8 +266,10 @@ export const make = (
       mapSql(
         dialect !== "sqlite" ? effect : Effect.flatMap(
           HoldingLock,
-          (holding) =>
-            holding ? effect : Effect.retry(sql.withTransaction(effect), { schedule: busySchedule, while: isBusy })
+          (holder) =>
+            holder === self
+              ? effect
+              : Effect.retry(sql.withTransaction(effect), { schedule: busySchedule, while: isBusy })
         )
       )
 
@@ -314,7 +321,7 @@ export const make = (
           })
         }),
         HoldingLock,
-        true
+        self
       ))
     const forUpdate = sql.literal(dialect === "pg" ? "FOR UPDATE" : "")
 
