@@ -21,7 +21,7 @@ import { rewrite } from "./rewrite.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 /** The packages of the Effect 4 edition so far. */
-export const editionPackages: ReadonlyArray<string> = ["core", "undici", "oauth", "ratelimit-redis", "cli"]
+export const editionPackages: ReadonlyArray<string> = ["core", "undici", "oauth", "ratelimit-redis", "store", "cli"]
 
 /** A tsconfig whose project references name only packages of the edition. */
 const editionTsconfig = (text: string): string => {

@@ -166,6 +166,23 @@ const moved: Record<string, Record<string, readonly [string, string, string]>> =
 
 const vitestRenames: Record<string, string> = { scoped: "effect", scopedLive: "live" }
 
+// --- store (SqlTokenStore, TokenManager, TokenStore): effect/sql is in effect, Reactivity too; Semaphore is a module ---
+Object.assign(modules, {
+  "@effect/sql/Migrator": "effect/sql/Migrator",
+  "@effect/sql/SqlClient": "effect/sql/SqlClient",
+  "@effect/sql/SqlConnection": "effect/sql/SqlConnection",
+  "@effect/sql/SqlError": "effect/sql/SqlError",
+  "@effect/sql/Statement": "effect/sql/Statement",
+  "@effect/experimental/Reactivity": "effect/reactivity/Reactivity"
+})
+members["effect/Option"] = { ...members["effect/Option"], getEquivalence: "makeEquivalence" }
+members["effect/Equivalence"] = { ...members["effect/Equivalence"], string: "String", number: "Number" }
+moved["effect/Effect"] = {
+  ...moved["effect/Effect"],
+  Semaphore: ["effect/Semaphore", "Semaphore", "Semaphore"],
+  unsafeMakeSemaphore: ["effect/Semaphore", "Semaphore", "makeUnsafe"]
+}
+
 interface Edit {
   readonly start: number
   readonly end: number
@@ -509,6 +526,7 @@ export const rewrite = (file: string, text: string): string => {
 
   const visit = (node: ts.Node): void => {
     if (serviceRule(node)) return
+    if (storeRule(node)) return
     // new SchemaClass(props, true): v3's "skip validation" flag is Effect 4's `{ disableChecks: true }`
     if (
       ts.isNewExpression(node) && node.arguments?.length === 2 &&
@@ -913,6 +931,56 @@ export const rewrite = (file: string, text: string): string => {
           : rewriteNode(p)
       ).join(", ")
     } }`
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // store: call shapes Effect 4 changed (true when the call was rewritten)
+  // -------------------------------------------------------------------------------------------------------------
+  function storeRule(node: ts.Node): boolean {
+    // Effect.Effect.Success<T> / Error<T> / Context<T> → Effect.Success<T> / Error<T> / Services<T>
+    if (
+      ts.isQualifiedName(node) && ts.isQualifiedName(node.left) && ts.isIdentifier(node.left.left) &&
+      namespaces.get(node.left.left.text) === "effect/Effect" && node.left.right.text === "Effect" &&
+      ["Success", "Error", "Context"].includes(node.right.text)
+    ) {
+      replace(node, `${node.left.left.text}.${node.right.text === "Context" ? "Services" : node.right.text}`)
+      return true
+    }
+    if (!ts.isCallExpression(node)) return false
+    const args = node.arguments
+    const ns = ts.isPropertyAccessExpression(node.expression) ? textOf(node.expression.expression) : ""
+    // Deferred.unsafeMake<A, E>(FiberId.none) → Deferred.makeUnsafe<A, E>()
+    if (
+      isCallOf(node, "effect/Deferred", "unsafeMake") && args.length === 1 &&
+      ts.isPropertyAccessExpression(args[0]!) && moduleOf(args[0].expression) === "effect/FiberId"
+    ) {
+      const types = node.typeArguments === undefined ? "" : `<${node.typeArguments.map(rewriteNode).join(", ")}>`
+      replace(node, `${ns}.makeUnsafe${types}()`)
+      return true
+    }
+    // Schedule.union(that) (piped) → self ↦ Schedule.min([self, that]); Schedule.union(a, b) → Schedule.min([a, b])
+    if (isCallOf(node, "effect/Schedule", "union") && args.length === 1) {
+      replace(
+        node,
+        `(<O, I, E, R>(self: ${ns}.Schedule<O, I, E, R>) => ${ns}.min([self, ${rewriteNode(args[0]!)}]))`
+      )
+      return true
+    }
+    if (isCallOf(node, "effect/Schedule", "union") && args.length === 2) {
+      replace(node, `${ns}.min([${rewriteNode(args[0]!)}, ${rewriteNode(args[1]!)}])`)
+      return true
+    }
+    // Schedule.upTo(duration) → Schedule.upTo({ duration })
+    if (isCallOf(node, "effect/Schedule", "upTo") && args.length === 1 && !ts.isObjectLiteralExpression(args[0]!)) {
+      replace(node, `${ns}.upTo({ duration: ${rewriteNode(args[0]!)} })`)
+      return true
+    }
+    // Metric.increment(counter) → Metric.update(counter, 1)
+    if (isCallOf(node, "effect/Metric", "increment") && args.length === 1) {
+      replace(node, `${ns}.update(${rewriteNode(args[0]!)}, 1)`)
+      return true
+    }
+    return false
   }
 
   visit(source)

@@ -9,6 +9,7 @@ import * as PgClient from "@effect/sql-pg/PgClient"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
@@ -37,8 +38,11 @@ export interface Options extends SqlTokenStore.Options {
 export const layerClient = (
   config: PgClient.PgClientConfig
 ): Layer.Layer<PgClient.PgClient | SqlClient.SqlClient, StoreFailure> =>
-  PgClient.layer({ applicationName: "@notion-effect/store", ...config }).pipe(
-    Layer.catchAll((cause) => Layer.fail(new StoreFailure({ operation: "connect to PostgreSQL", cause })))
+  Layer.scopedContext(
+    Effect.mapError(
+      Layer.build(PgClient.layer({ applicationName: "@notion-effect/store", ...config })),
+      (cause) => new StoreFailure({ operation: "connect to PostgreSQL", cause })
+    )
   )
 
 /**

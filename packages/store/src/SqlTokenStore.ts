@@ -46,18 +46,19 @@
  */
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { SqlError } from "@effect/sql/SqlError"
+import type { SqlError } from "@effect/sql/SqlError"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import { type Backend, BackendFailure, type Patch, type Stored } from "./internal/backend.js"
 import * as Protocol from "./internal/protocol.js"
+import { isBusy, isSqlError, withConnection } from "./internal/sql.js"
 import { type InvalidKey, StoreFailure } from "./StoreError.js"
 import { layerConfig as cipherConfig, TokenCipher } from "./TokenCipher.js"
 import * as TokenStore from "./TokenStore.js"
@@ -121,11 +122,13 @@ const checkName = (kind: string, name: string) =>
       })
     )
 
-const isBusy = (error: unknown): boolean => {
-  if (!(error instanceof SqlError)) return false
-  const code = (error.cause as { readonly code?: unknown } | undefined)?.code
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
-}
+/**
+ * The store (its identity) whose grant lock this fiber holds, if any: a statement of that store inside its
+ * transaction is never repeated. Another store's statements, even inside that lock, are not affected.
+ */
+class HoldingLock extends Context.Reference<HoldingLock>()("@notion-effect/store/SqlTokenStore/HoldingLock", {
+  defaultValue: (): object | undefined => undefined
+}) {}
 
 const toMillis = (value: number | string | null): Option.Option<Date> =>
   value === null ? Option.none() : Option.some(new Date(Number(value)))
@@ -234,23 +237,23 @@ export const make = (
       effect.pipe(
         Effect.catchAllDefect((cause) => Effect.fail(new BackendFailure({ cause }))),
         Effect.catchIf(
-          (e): e is SqlError => e instanceof SqlError,
+          isSqlError,
           (cause) => Effect.fail(new BackendFailure({ cause }))
         )
       ) as Effect.Effect<A, Exclude<E, SqlError> | BackendFailure, R>
 
+    /** This store's identity, for {@link HoldingLock}. */
+    const self = {}
     // SQLite answers SQLITE_BUSY at once (busy_timeout 0) and we wait here, without blocking the event loop
     const busySchedule = Schedule.exponential(Duration.millis(2), 1.5).pipe(
       Schedule.union(Schedule.spaced(Duration.millis(50))),
       Schedule.jittered,
       Schedule.upTo(busyTimeout)
     )
-    /** Whether this fiber holds a grant's lock: a statement inside its transaction is never repeated. */
-    const holdingLock = FiberRef.unsafeMake(false)
     const retryBusy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
       dialect !== "sqlite" ? effect : Effect.flatMap(
-        FiberRef.get(holdingLock),
-        (holding) => holding ? effect : Effect.retry(effect, { schedule: busySchedule, while: isBusy })
+        HoldingLock,
+        (holder) => holder === self ? effect : Effect.retry(effect, { schedule: busySchedule, while: isBusy })
       )
     /**
      * One statement of a primitive: a busy database waited for (outside a lock), its failure a `BackendFailure`. On
@@ -262,9 +265,11 @@ export const make = (
     const statement = <A, R>(effect: Effect.Effect<A, SqlError, R>) =>
       mapSql(
         dialect !== "sqlite" ? effect : Effect.flatMap(
-          FiberRef.get(holdingLock),
-          (holding) =>
-            holding ? effect : Effect.retry(sql.withTransaction(effect), { schedule: busySchedule, while: isBusy })
+          HoldingLock,
+          (holder) =>
+            holder === self
+              ? effect
+              : Effect.retry(sql.withTransaction(effect), { schedule: busySchedule, while: isBusy })
         )
       )
 
@@ -278,7 +283,7 @@ export const make = (
           const connection = yield* restore(sql.reserve)
           yield* restore(connection.executeUnprepared("BEGIN", [], undefined))
           const exit = yield* Effect.exit(
-            restore(effect).pipe(Effect.provideService(SqlClient.TransactionConnection, [connection, 0] as const))
+            restore(withConnection(sql, connection, effect))
           )
           const rollback = Effect.ignore(mapSql(connection.executeUnprepared("ROLLBACK", [], undefined)))
           if (Exit.isSuccess(exit)) {
@@ -300,21 +305,23 @@ export const make = (
      * reserved, so the transaction must be the driver's own; its failed COMMIT is a defect, which `mapSql` types.)
      */
     const locked = <A, E, R>(key: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | BackendFailure, R> =>
-      mapSql(Effect.locally(
+      mapSql(Effect.provideService(
         dialect !== "sqlite" ? transaction(effect) : Effect.suspend(() => {
           let holding = false
           const writerLock = sql`UPDATE ${table} SET rotation = rotation WHERE bot_id = ${key}`.pipe(
-            Effect.tap(() => {
-              holding = true
-            })
+            Effect.tap(() =>
+              Effect.sync(() => {
+                holding = true
+              })
+            )
           )
           return Effect.retry(sql.withTransaction(Effect.zipRight(writerLock, effect)), {
             schedule: busySchedule,
             while: (error) => !holding && isBusy(error)
           })
         }),
-        holdingLock,
-        true
+        HoldingLock,
+        self
       ))
     const forUpdate = sql.literal(dialect === "pg" ? "FOR UPDATE" : "")
 

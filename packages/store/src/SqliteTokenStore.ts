@@ -1,16 +1,14 @@
 /**
- * The default token store: one embedded SQLite file, tokens encrypted at rest. The driver is libSQL
- * (`@effect/sql-libsql` over `@libsql/client`): its native library ships prebuilt inside npm packages, one per
- * platform, so installing needs no compiler and no download beyond the npm registry. Several processes may share the
- * file (WAL mode): a write transaction (`BEGIN IMMEDIATE`) serialises their refreshes (see `SqlTokenStore`). For many
+ * The default token store: one embedded SQLite file, tokens encrypted at rest. The driver needs no compiler and no
+ * download beyond the npm registry: on Effect 3 it is libSQL (`@effect/sql-libsql` over `@libsql/client`, whose
+ * native library ships prebuilt inside npm packages, one per platform); on Effect 4 it is Node's built-in
+ * `node:sqlite` (Node 22.13 or later), loaded when the layer is built. Several processes may share the file (WAL
+ * mode): a write transaction (`BEGIN IMMEDIATE`) serialises their refreshes (see `SqlTokenStore`). For many
  * processes on several machines use `PgTokenStore`.
  *
  * @since 0.1.0
  */
-import * as Reactivity from "@effect/experimental/Reactivity"
-import * as LibsqlClient from "@effect/sql-libsql/LibsqlClient"
 import * as SqlClient from "@effect/sql/SqlClient"
-import * as Libsql from "@libsql/client"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
@@ -20,7 +18,7 @@ import * as Layer from "effect/Layer"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import * as Url from "node:url"
-import { lazyBegin } from "./internal/lazyBegin.js"
+import * as Sqlite from "./internal/sqlite.js"
 import * as SqlTokenStore from "./SqlTokenStore.js"
 import { type InvalidKey, StoreFailure } from "./StoreError.js"
 import type * as TokenCipher from "./TokenCipher.js"
@@ -46,6 +44,14 @@ export interface Options extends SqlTokenStore.Options {
 }
 
 /**
+ * The services {@link layerClient} provides: the driver's client, as `SqlClient` too.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Client = Sqlite.Client
+
+/**
  * Opens (or creates, readable by its owner only) the SQLite file, in WAL mode; a file that cannot be opened is a
  * `StoreFailure`. `":memory:"` is one in-memory database shared by the whole process (SQLite's shared cache), gone
  * when the process ends.
@@ -55,7 +61,7 @@ export interface Options extends SqlTokenStore.Options {
  */
 export const layerClient = (
   filename: string = defaultFilename
-): Layer.Layer<LibsqlClient.LibsqlClient | SqlClient.SqlClient, StoreFailure> =>
+): Layer.Layer<Client, StoreFailure> =>
   Layer.scopedContext(
     Effect.gen(function*() {
       const inMemory = filename === ":memory:"
@@ -67,21 +73,19 @@ export const layerClient = (
         },
         catch: (cause) => new StoreFailure({ operation: `create ${filename}`, cause })
       })
-      // libSQL opens a new connection after each transaction: a plain ":memory:" would be a new, empty database
+      // one in-memory database for the whole process, whichever connection opens it (libSQL opens one per
+      // transaction: a plain ":memory:" would be a new, empty database each time)
       const url = inMemory ? "file::memory:?cache=shared" : Url.pathToFileURL(Path.resolve(filename)).href
-      const client = yield* Effect.acquireRelease(
-        Effect.sync(() => lazyBegin(Libsql.createClient({ url }), () => Libsql.createClient({ url }))),
-        (sdk) => Effect.sync(() => sdk.close())
-      ).pipe(
-        Effect.flatMap((liveClient) => LibsqlClient.make({ liveClient })),
-        Effect.tap((client) => inMemory ? Effect.void : client`PRAGMA journal_mode = WAL`),
+      return yield* Sqlite.connect(url).pipe(
+        Effect.tap((context) =>
+          inMemory ? Effect.void : Context.get(context, SqlClient.SqlClient)`PRAGMA journal_mode = WAL`
+        ),
         Effect.catchAllCause((cause) =>
           Effect.fail(new StoreFailure({ operation: `open ${filename}`, cause: Cause.squash(cause) }))
         )
       )
-      return Context.make(LibsqlClient.LibsqlClient, client).pipe(Context.add(SqlClient.SqlClient, client))
     })
-  ).pipe(Layer.provide(Reactivity.layer))
+  )
 
 /**
  * The store on a SQLite file; requires the `TokenCipher`.

@@ -210,7 +210,13 @@ export const parseKeys = (value: Redacted.Redacted<string>): Either.Either<Reado
 export const layerConfig = (
   config: Config.Config<Redacted.Redacted<string>> = Config.redacted("NOTION_STORE_KEYS")
 ): Layer.Layer<TokenCipher, ConfigError.ConfigError | InvalidKey> =>
-  Layer.effect(TokenCipher, Effect.flatMap(config, (value) => Effect.flatMap(parseKeys(value), make)))
+  Layer.effect(
+    TokenCipher,
+    Effect.flatMap(config, (value) => {
+      const keys = parseKeys(value)
+      return Either.isLeft(keys) ? Effect.fail(keys.left) : make(keys.right)
+    })
+  )
 
 /**
  * A fresh random key (32 bytes from `crypto.getRandomValues`, base64), e.g. to print once and put in config.

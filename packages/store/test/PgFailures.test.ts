@@ -22,6 +22,7 @@ import * as SqlTokenStore from "../src/SqlTokenStore.js"
 import * as TokenCipher from "../src/TokenCipher.js"
 import type * as TokenStore from "../src/TokenStore.js"
 import { TokenStore as TokenStoreTag } from "../src/TokenStore.js"
+import { schemaPrefix } from "./edition.js"
 import { available, clientLayer, withSql } from "./pg.js"
 import { authorize, emulator as startEmulator, expired, makeKeys, oauthLayer, suffix } from "./utils.js"
 
@@ -30,7 +31,7 @@ const setup = Effect.gen(function*() {
   const oauthContext = yield* Layer.build(oauthLayer(emulator))
   const oauth = Context.get(oauthContext, NotionOAuth.NotionOAuth)
   const grant = yield* Effect.provide(authorize(emulator), oauthContext)
-  const schema = `notion_store_${suffix()}`
+  const schema = `${schemaPrefix}_${suffix()}`
   const table = "grants"
   yield* Effect.addFinalizer(() => Effect.orDie(withSql((sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`)))
   const keys = yield* makeKeys("k1")
@@ -87,7 +88,9 @@ const live = <A, E>(
 
 /** The typed error of a failed exit (`undefined` when it succeeded, died or was interrupted). */
 const typedError = (exit: Exit.Exit<unknown, unknown>) =>
-  Exit.isFailure(exit) && Cause.isFailType(exit.cause) ? exit.cause.error as { readonly _tag: string } : undefined
+  Exit.isFailure(exit)
+    ? Option.getOrUndefined(Cause.failureOption(exit.cause)) as { readonly _tag: string } | undefined
+    : undefined
 
 describe.skipIf(!available)("PostgreSQL store failures", () => {
   live(
@@ -188,7 +191,7 @@ describe.skipIf(!available)("PostgreSQL store failures", () => {
         }
         assert.strictEqual(terminated, 1)
         const exit = yield* Fiber.await(rotating)
-        assert.isTrue(Exit.isFailure(exit) && Cause.isFailType(exit.cause), `not a typed failure: ${exit}`)
+        assert.isTrue(Exit.isFailure(exit) && typedError(exit) !== undefined, `not a typed failure: ${exit}`)
         assert.strictEqual(
           (Exit.isFailure(exit) ? Cause.squash(exit.cause) as { _tag?: string } : {})._tag,
           "StoreFailure"

@@ -58,6 +58,23 @@ describe("SqliteTokenStore.layerConfig", () => {
       assert.include(String(error), "NOTION_STORE_KEYS")
     }))
 
+  it.scoped("\":memory:\" is one database for the whole process: another store opened on it reads the grant", () =>
+    Effect.gen(function*() {
+      const [key] = yield* makeKeys("k")
+      const table = `memory_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`
+      const open = Effect.flatMap(
+        Layer.build(
+          SqliteTokenStore.layer({ filename: ":memory:", table }).pipe(Layer.provide(TokenCipher.layer([key!])))
+        ),
+        (context) => Effect.provide(TokenStore.TokenStore, context)
+      )
+      const first = yield* open
+      yield* first.save(grant)
+      const second = yield* open
+      const loaded = yield* second.load(grant.bot_id)
+      assert.strictEqual(Redacted.value(loaded.accessToken), Redacted.value(grant.access_token))
+    }))
+
   it.scoped("a file that cannot be opened is a StoreFailure", () =>
     Effect.gen(function*() {
       const dir = yield* tempDir

@@ -4,7 +4,6 @@ import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, it } from "@effect/vitest"
 import { NotionConfig, NotionMetrics } from "@notion-effect/core"
-import type { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials, type OAuthResponse } from "@notion-effect/oauth"
 import * as Clock from "effect/Clock"
 import type * as Context from "effect/Context"
@@ -12,8 +11,6 @@ import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
-import * as Logger from "effect/Logger"
-import * as LogLevel from "effect/LogLevel"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -22,6 +19,8 @@ import { recordingTracer } from "../../core/test/utils/tracer.js"
 import { RefreshTakenOver, StoreFailure } from "../src/StoreError.js"
 import * as TokenManager from "../src/TokenManager.js"
 import * as TokenStore from "../src/TokenStore.js"
+import { capturingLogs } from "./edition.js"
+import type { Emulator } from "./emulator.js"
 import { authorize, emulator as startEmulator, expired } from "./utils.js"
 
 /** `NotionOAuth` whose refreshes first wait for `gate` (and say when one started). */
@@ -134,7 +133,7 @@ const managerOn = (store: TokenStore.Service, context: Context.Context<NotionOAu
 const refreshCount = (result: "ok" | "reauthorize" | "error") =>
   Effect.map(Metric.value(Metric.tagged(NotionMetrics.refreshes, "result", result)), (state) => state.count)
 
-const stats = (emulator: NotionEmulator.Service) => emulator.stats
+const stats = (emulator: Emulator) => emulator.stats
 
 it.layer(NodeHttpClient.layerUndici)("TokenManager", (it) => {
   it.scoped("100 concurrent requests all answered 401: one refresh reaches Notion, the 100 retries succeed", () =>
@@ -362,17 +361,11 @@ it.layer(NodeHttpClient.layerUndici)("TokenManager", (it) => {
     Effect.gen(function*() {
       const { dump, tracer } = recordingTracer()
       const lines: Array<string> = []
-      const logger = Logger.make((o) => void lines.push(Logger.logfmtLogger.log(o)))
       const s = yield* setup()
       const other = yield* Effect.provide(authorize(s.emulator), s.context)
       yield* s.store.save(expired(s.grant))
       yield* s.store.save(expired(other))
-      const traced = <A, E>(effect: Effect.Effect<A, E>) =>
-        effect.pipe(
-          Effect.withTracer(tracer),
-          Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
-          Logger.withMinimumLogLevel(LogLevel.All)
-        )
+      const traced = <A, E>(effect: Effect.Effect<A, E>) => effect.pipe(Effect.withTracer(tracer), capturingLogs(lines))
       yield* traced(s.client.users.me())
       yield* Effect.provide(
         Effect.flatMap(NotionOAuth.NotionOAuth, (oauth) => oauth.revoke({ token: other.access_token })),

@@ -5,7 +5,6 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import type { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, type OAuthResponse } from "@notion-effect/oauth"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -21,6 +20,8 @@ import type { InvalidKey, StoreFailure } from "../src/StoreError.js"
 import type * as TokenCipher from "../src/TokenCipher.js"
 import * as TokenManager from "../src/TokenManager.js"
 import * as TokenStore from "../src/TokenStore.js"
+import { countingSleeps, sleepers as asleep } from "./edition.js"
+import type { Emulator } from "./emulator.js"
 import { authorize, emulator as startEmulator, expired, makeKeys, oauthLayer } from "./utils.js"
 
 /** Opens a store on one place with these keys; opened again, it reads what the first wrote (another process). */
@@ -84,7 +85,7 @@ const access = (rotation: TokenStore.Rotation) =>
 /** Until `sleepers` fibers wait on the TestClock (the store's I/O done), at most a few thousand event-loop turns. */
 const quiet = (sleepers: number) =>
   Effect.gen(function*() {
-    for (let turn = 0; turn < 5000 && (yield* TestClock.sleeps()).length < sleepers; turn++) {
+    for (let turn = 0; turn < 5000 && (yield* asleep) < sleepers; turn++) {
       yield* Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
     }
   })
@@ -211,7 +212,7 @@ const protocolTests = (store: Store) =>
       }))
 
     it.scoped("concurrent rotations of one grant: one refresh, every other call uses its pair", () =>
-      Effect.gen(function*() {
+      countingSleeps(Effect.gen(function*() {
         const { grant, key, keys, open, store: s } = yield* fresh
         const other = yield* open(keys) // another process
         const calls = { n: 0 }
@@ -232,10 +233,10 @@ const protocolTests = (store: Store) =>
         )
         assert.strictEqual(new Set(rotations.map(access)).size, 1)
         assert.strictEqual((yield* s.load(key)).rotation, 1)
-      }))
+      })))
 
     it.scoped("a pending intent is honoured past the lease while its holder beats; then its pair is used", () =>
-      Effect.gen(function*() {
+      countingSleeps(Effect.gen(function*() {
         const { grant, key, keys, open, store: s } = yield* fresh
         const started = yield* Deferred.make<void>()
         const gate = yield* Deferred.make<void>()
@@ -258,10 +259,10 @@ const protocolTests = (store: Store) =>
         assert.deepStrictEqual([rotated._tag, current._tag], ["Rotated", "Current"])
         assert.strictEqual(access(current), access(rotated))
         assert.deepStrictEqual([holderCalls.n, waiterCalls.n], [1, 0])
-      }))
+      })))
 
     it.scoped("a silent intent (its holder is gone) is taken over once the lease has passed, not before", () =>
-      Effect.gen(function*() {
+      countingSleeps(Effect.gen(function*() {
         const { grant, key, keys, open, store: s } = yield* fresh
         const started = yield* Deferred.make<void>()
         const gone = { n: 0, sent: [] as Array<string> }
@@ -282,7 +283,7 @@ const protocolTests = (store: Store) =>
         // the same, still valid, refresh token
         assert.deepStrictEqual(calls.sent, gone.sent)
         assert.strictEqual((yield* s.load(key)).rotation, 1)
-      }))
+      })))
 
     it.scoped("a grant saved or deleted during its refresh: the pair comes back Unsaved, RefreshTakenOver", () =>
       Effect.gen(function*() {
@@ -353,7 +354,7 @@ export type Setup = Effect.Effect.Success<ReturnType<typeof setup>>
 export const me = (s: Setup, grant: string = s.grant.bot_id) =>
   s.run(Effect.flatMap(TokenManager.makeClient(grant), (client) => client.users.me()))
 
-const stats = (emulator: NotionEmulator.Service) => emulator.stats
+const stats = (emulator: Emulator) => emulator.stats
 
 const managerTests = (store: Store) =>
   it.layer(NodeHttpClient.layerUndici)(`${store.name} token store with a manager`, (it) => {

@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as PgTokenStore from "../src/PgTokenStore.js"
+import { onLiveClock, schemaPrefix } from "./edition.js"
 import { type Backend, tableName } from "./sqlSuite.js"
 import { suffix } from "./utils.js"
 
@@ -26,11 +27,11 @@ const shown = (() => {
 
 /** A client layer on the server (a new pool each time it is built); `applicationName` names its sessions. */
 export const clientLayer = (applicationName?: string) =>
-  PgTokenStore.layerClient({
+  onLiveClock(PgTokenStore.layerClient({
     url: Redacted.make(url),
     connectTimeout: "3 seconds",
     ...(applicationName === undefined ? {} : { applicationName })
-  })
+  }))
 
 export const client = clientLayer()
 
@@ -63,7 +64,7 @@ if (!available) {
 export const postgres: Backend = {
   name: "PostgreSQL",
   location: Effect.gen(function*() {
-    const schema = `notion_store_${suffix()}`
+    const schema = `${schemaPrefix}_${suffix()}`
     const table = tableName()
     yield* Effect.addFinalizer(() => Effect.orDie(withSql((sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`)))
     return {

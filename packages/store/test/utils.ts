@@ -1,7 +1,6 @@
 // Shared by the store's tests: the emulator, a real grant from it, stale tokens, temp files and worker processes.
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { NotionConfig } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials, type OAuthResponse } from "@notion-effect/oauth"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -12,15 +11,16 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as TokenCipher from "../src/TokenCipher.js"
+import type { Emulator } from "./emulator.js"
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), "../../..")
+/** The package's directory: workers start there (`--import tsx` resolves from it). */
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 export const workerScript = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "worker.ts")
 
-/** An emulator whose rate limit never gets in the way (its clock is the test's `TestClock`). */
-export const emulator = NotionEmulator.make({ rateLimit: { requests: 100_000, window: "1 second" } })
+export { emulator } from "./emulator.js"
 
 /** Where Notion is and who the OAuth client is, for the SDK. */
-export const configLayer = (emulator: NotionEmulator.Service) =>
+export const configLayer = (emulator: Emulator) =>
   Layer.mergeAll(
     NotionConfig.layer({ baseUrl: emulator.url }),
     OAuthCredentials.layer({
@@ -31,12 +31,12 @@ export const configLayer = (emulator: NotionEmulator.Service) =>
 
 /** `NotionOAuth` pointed at the emulator (over the `HttpClient` of the suite), and `NotionConfig` for clients. */
 export const oauthLayer = (
-  emulator: NotionEmulator.Service
+  emulator: Emulator
 ): Layer.Layer<NotionOAuth.NotionOAuth | NotionConfig.NotionConfig, never, HttpClient.HttpClient> =>
   Layer.provideMerge(NotionOAuth.layer(), configLayer(emulator))
 
 /** A user consents on the emulator and the code is exchanged: a real grant with a rotating refresh token. */
-export const authorize = (emulator: NotionEmulator.Service) =>
+export const authorize = (emulator: Emulator) =>
   Effect.gen(function*() {
     const url = `${emulator.url}/v1/oauth/authorize?client_id=${emulator.oauthClient.clientId}` +
       "&response_type=code&owner=user"

@@ -1,6 +1,7 @@
 /**
- * `@libsql/client` with each transaction on a connection of its own: opened at the transaction's first statement,
- * closed when it ends, whatever happened in it.
+ * The SQLite driver of `SqliteTokenStore` (the Effect 4 edition has its own form of this module): libSQL
+ * (`@effect/sql-libsql` over `@libsql/client`), with each transaction on a connection of its own: opened at the
+ * transaction's first statement, closed when it ends, whatever happened in it.
  *
  * Faults this works around, all hit when another process holds the file's writer lock (`SQLITE_BUSY`):
  *
@@ -18,7 +19,13 @@
  * Every connection answers `SQLITE_BUSY` at once (`busy_timeout` 0): SQLite's own wait would block the event loop,
  * so the store waits with Effect sleeps instead.
  */
-import type * as Libsql from "@libsql/client"
+import * as Reactivity from "@effect/experimental/Reactivity"
+import * as LibsqlClient from "@effect/sql-libsql/LibsqlClient"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Libsql from "@libsql/client"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
 
 const beginOf = (mode: Libsql.TransactionMode) => mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"
 
@@ -71,7 +78,26 @@ const lazyTransaction = (open: () => Libsql.Client, mode: Libsql.TransactionMode
  * Makes `client.transaction` lazy, on a connection `open` makes for it and closes after it (see the module's
  * documentation); returns the same client.
  */
-export const lazyBegin = (client: Libsql.Client, open: () => Libsql.Client): Libsql.Client => {
+const lazyBegin = (client: Libsql.Client, open: () => Libsql.Client): Libsql.Client => {
   client.transaction = (mode: Libsql.TransactionMode = "write") => Promise.resolve(lazyTransaction(open, mode))
   return client
 }
+
+/** The services a SQLite client is provided as. */
+export type Client = LibsqlClient.LibsqlClient | SqlClient.SqlClient
+
+/**
+ * Opens the database at `url` (a `file:` URL), every connection with `busy_timeout` 0; closed with the scope. A
+ * failure is the driver's.
+ */
+export const connect = (url: string): Effect.Effect<Context.Context<Client>, unknown, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.sync(() => lazyBegin(Libsql.createClient({ url }), () => Libsql.createClient({ url }))),
+    (sdk) => Effect.sync(() => sdk.close())
+  ).pipe(
+    Effect.flatMap((liveClient) => LibsqlClient.make({ liveClient })),
+    Effect.map((client) =>
+      Context.make(LibsqlClient.LibsqlClient, client).pipe(Context.add(SqlClient.SqlClient, client))
+    ),
+    Effect.provide(Reactivity.layer)
+  )

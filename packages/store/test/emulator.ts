@@ -1,0 +1,17 @@
+// The emulator as the store's tests use it: started for the test's scope, its API as effects. The Effect 4 edition
+// has its own form of this module (the emulator stays on Effect 3; Effect 4 tests start it with its promise API,
+// `Standalone.start()`, and get the same shape).
+import { NotionEmulator } from "@notion-effect/emulator"
+import * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
+
+/** A running emulator: what the store's tests read and do with it. */
+export type Emulator = Pick<
+  NotionEmulator.Service,
+  "url" | "oauthClient" | "consent" | "stats" | "injectFault" | "expireAccessTokens"
+>
+
+/** An emulator whose rate limit never gets in the way (on the test's clock), stopped with the scope. */
+export const emulator: Effect.Effect<Emulator, never, Scope.Scope> = Effect.orDie(NotionEmulator.make({
+  rateLimit: { requests: 100_000, window: "1 second" }
+}))
