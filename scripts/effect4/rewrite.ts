@@ -183,6 +183,10 @@ moved["effect/Effect"] = {
   unsafeMakeSemaphore: ["effect/Semaphore", "Semaphore", "makeUnsafe"]
 }
 
+// --- cli (bin.ts): Node's services for a command line are NodeServices (file system, path, terminal, stdio, child
+// processes); its `layer` keeps its name ---
+modules["@effect/platform-node/NodeContext"] = "@effect/platform-node/NodeServices"
+
 interface Edit {
   readonly start: number
   readonly end: number

@@ -21,12 +21,14 @@ import type * as StoreError from "@notion-effect/store/StoreError"
 import * as TokenManager from "@notion-effect/store/TokenManager"
 import * as TokenStore from "@notion-effect/store/TokenStore"
 import * as Config from "effect/Config"
-import * as ConfigError from "effect/ConfigError"
+import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { AuthenticationFailed, type CliError } from "./CliError.js"
 import * as access from "./internal/access.js"
+import * as ConfigErrors from "./internal/config.js"
+import * as Layers from "./internal/layers.js"
 
 /**
  * Where and as whom to call Notion: a base URL and a grant key (`undefined`: from configuration, else the defaults).
@@ -66,17 +68,11 @@ const tokenClient = Effect.gen(function*() {
   return NotionAuth.layer(token)
 })
 
-/** The settings a configuration error is about (by name: a redacted setting's message says only "<redacted>"). */
-const settings = (error: ConfigError.ConfigError): Array<string> =>
-  error._op === "And" || error._op === "Or"
-    ? [...settings(error.left), ...settings(error.right)]
-    : [error.path.join("_")]
-
 /** A store that cannot be configured, opened or read, as the command's error: what to set, never a value. */
 const storeFailed = (error: ConfigError.ConfigError | StoreError.InvalidKey | StoreError.StoreError) =>
   new AuthenticationFailed({
-    message: ConfigError.isConfigError(error)
-      ? `The token store is not configured (${settings(error).join(", ")} missing or invalid): set ` +
+    message: ConfigErrors.isConfigError(error)
+      ? `The token store is not configured (${ConfigErrors.settings(error).join(", ")} missing or invalid): set ` +
         "NOTION_STORE_KEYS to the store's keys, and NOTION_STORE_SQLITE_PATH (default .notion-effect/grants.sqlite) " +
         "or NOTION_STORE_PG_URL"
       : error._tag === "InvalidKey"
@@ -94,7 +90,7 @@ const storeLayer: Layer.Layer<TokenStore.TokenStore, CliError> = Layer.unwrapEff
         ? import("@notion-effect/store/PgTokenStore").then((module) => module.layerConfig())
         : import("@notion-effect/store/SqliteTokenStore").then((module) => module.layerConfig())
     )
-    return Layer.mapError(store, storeFailed)
+    return store.pipe(Layers.mapError(storeFailed))
   })
 )
 
@@ -121,14 +117,14 @@ const checkGrant = (grant: string) =>
 const grantAuth = (grant: string, config: Layer.Layer<NotionConfig.NotionConfig>) => {
   const oauth = NotionOAuth.layer().pipe(
     Layer.provide(OAuthCredentials.layerConfig()),
-    Layer.mapError((error) =>
+    Layers.mapError((error: ConfigError.ConfigError) =>
       new AuthenticationFailed({
-        message: `The OAuth client is not configured (${settings(error).join(", ")} invalid)`
+        message: `The OAuth client is not configured (${ConfigErrors.settings(error).join(", ")} invalid)`
       })
     )
   )
   return TokenManager.authLayer(grant).pipe(
-    Layer.provide(TokenManager.layerConfig().pipe(Layer.mapError(storeFailed))),
+    Layer.provide(TokenManager.layerConfig().pipe(Layers.mapError(storeFailed))),
     Layer.provide(oauth),
     Layer.provide(Layer.effectDiscard(checkGrant(grant))),
     Layer.provide(storeLayer),

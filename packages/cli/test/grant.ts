@@ -2,7 +2,6 @@
 // SQLite token store in a temp directory, as the OAuth example server would keep it.
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { NotionConfig } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials, type OAuthResponse } from "@notion-effect/oauth"
 import { SqliteTokenStore, TokenCipher, TokenStore } from "@notion-effect/store"
 import * as Context from "effect/Context"
@@ -12,6 +11,7 @@ import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
+import * as Emulator from "./emulator.js"
 
 /** The emulator's "Tasks" data source: Name (title), Status (select), Priority (number), Done, Due. */
 export const TASKS = "d5000000-0000-4000-8000-000000000001"
@@ -22,7 +22,7 @@ export const TASKS = "d5000000-0000-4000-8000-000000000001"
  * every secret the run could print: none may appear in its output.
  */
 export const grantSetup = Effect.gen(function*() {
-  const emulator = yield* NotionEmulator.make()
+  const emulator = yield* Emulator.emulator
   const dir = yield* Effect.acquireRelease(
     Effect.promise(() => fs.mkdtemp(path.join(os.tmpdir(), "notion-effect-grant-"))),
     (dir) => Effect.promise(() => fs.rm(dir, { recursive: true, force: true }))
