@@ -135,10 +135,35 @@ describe("schema generate", () => {
       assert.include(skipped.stdout, "- Archive (button, id \"bt\")")
     }))
 
-  it.effect("usage errors exit with 2", () =>
+  it.effect("usage errors exit with 2, printing what is wrong on standard error only", () =>
     Effect.gen(function*() {
       const result = yield* runCli(["schema", "generate"], notion())
       assert.strictEqual(result.code, 2)
+      assert.strictEqual(result.stdout, "")
+      assert.include(result.stderr, "data source id or URL")
+      assert.strictEqual(result.requests.length, 0)
+
+      const unknown = yield* runCli(["schema", "regenerate"], notion())
+      assert.strictEqual(unknown.code, 2)
+      assert.strictEqual(unknown.stdout, "")
+      assert.notStrictEqual(unknown.stderr, "")
+    }))
+
+  it.effect("--help and a group alone print the help and exit 0; --version prints the version", () =>
+    Effect.gen(function*() {
+      const help = yield* runCli(["schema", "generate", "--help"], notion())
+      assert.strictEqual(help.code, 0)
+      assert.strictEqual(help.stderr, "")
+      for (const text of ["Write a TypeScript module", "--out", "--skip-unsupported", "--grant", "--notion-version"]) {
+        assert.include(help.stdout, text)
+      }
+      const group = yield* runCli(["schema"], notion())
+      assert.strictEqual(group.code, 0)
+      assert.include(group.stdout, "Typed data sources: generate, diff, introspect")
+      const version = yield* runCli(["--version"], notion())
+      assert.strictEqual(version.code, 0)
+      assert.strictEqual(version.stdout.trim(), "0.1.0")
+      assert.strictEqual(help.requests.length + group.requests.length + version.requests.length, 0)
     }))
 })
 
