@@ -156,7 +156,10 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
     })
     yield* Effect.addFinalizer(() =>
       Effect.promise(() => redis.quit().catch(() => undefined)).pipe(
-        Effect.timeoutTo({ duration: "1 second", onSuccess: () => undefined, onTimeout: () => redis.disconnect() })
+        Effect.timeoutOption("1 second"),
+        Effect.map((quit) => {
+          if (Option.isNone(quit)) redis.disconnect()
+        })
       )
     )
 
