@@ -185,10 +185,17 @@ describe.skipIf(!reachable && !required)("RedisRateLimiter through outages", () 
             tokenKey(prefix, token, "released")
           ])
           const state = yield* Effect.promise(() =>
-            withRedis(async (redis) => ({ blocked: await redis.pttl(blocked), released: await redis.zcard(released) }))
+            withRedis(async (redis) => ({
+              blocked: await redis.pttl(blocked),
+              released: await redis.zcard(released),
+              releasedTtl: await redis.pttl(released)
+            }))
           )
           assert.isAbove(state.blocked, 0)
           assert.strictEqual(state.released, 2)
+          // written into an empty Redis, the released slots still expire (within the window)
+          assert.isAbove(state.releasedTtl, 0)
+          assert.isAtMost(state.releasedTtl, 4000)
           // b never saw the 429 nor a's requests: it waits for the back-off, then finds two slots left
           yield* b.acquire(token)
           assert.isAtLeast(Date.now(), backoffEnds - 50)
