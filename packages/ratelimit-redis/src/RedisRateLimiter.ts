@@ -157,8 +157,8 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
     yield* Effect.addFinalizer(() =>
       Effect.promise(() => redis.quit().catch(() => undefined)).pipe(
         Effect.timeoutOption("1 second"),
-        // a Redis that hangs, or that never answered (its QUIT fails at once, with nothing to write to, and the
-        // client would go on reconnecting and keep the process alive): the connection is dropped
+        // then dropped whatever QUIT did: to a Redis that hangs, or that never answered (its QUIT fails at once,
+        // with nothing to write to, and the client would go on reconnecting and keep the process alive)
         Effect.map(() => redis.disconnect())
       )
     )
