@@ -29,8 +29,9 @@ const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "
 
 // the same program typed, as a TypeScript user writes it: checked by a strict `tsc` with NodeNext resolution
 const typed = `
-import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
+import { NotionAuth, NotionClient, NotionConfig, NotionError, type NotionRateLimiter } from "@notion-effect/core"
 import { NotionOAuth } from "@notion-effect/oauth"
+import { RedisRateLimiter } from "@notion-effect/ratelimit-redis"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import { Effect, Layer, Redacted } from "effect"
 
@@ -45,6 +46,11 @@ export const me: Effect.Effect<string | null | undefined, NotionError.NotionErro
   return user.name
 }).pipe(Effect.provide(layer))
 export const oauth = NotionOAuth.layer()
+export const shared: Layer.Layer<NotionRateLimiter.NotionRateLimiter> = RedisRateLimiter.layer({
+  url: "redis://127.0.0.1:6379",
+  fallbackShare: 1 / 2,
+  redis: { connectionName: "my-app" }
+})
 `
 const tsconfig = {
   compilerOptions: {
@@ -66,6 +72,7 @@ import * as Http from "node:http"
 import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
 import * as ClientModule from "@notion-effect/core/NotionClient"
 import { NotionOAuth, OAuthState } from "@notion-effect/oauth"
+import { RedisRateLimiter } from "@notion-effect/ratelimit-redis"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import { Effect, Layer, Redacted } from "effect"
 
@@ -79,6 +86,8 @@ await new Promise((r) => server.listen(0, "127.0.0.1", r))
 const layer = NotionClient.layer.pipe(Layer.provide([
   NotionAuth.layer(Redacted.make("secret_packed")),
   NotionConfig.layer({ baseUrl: "http://127.0.0.1:" + server.address().port }),
+  // no Redis there: the requests go through its in-process fallback (one warning), and the process still exits
+  RedisRateLimiter.layer({ url: "redis://127.0.0.1:1" }),
   UndiciHttpClient.layer
 ]))
 const result = await Effect.runPromise(Effect.gen(function*() {
@@ -106,9 +115,10 @@ describe("the published packages", () => {
           "-b",
           "packages/core/tsconfig.build.json",
           "packages/oauth/tsconfig.build.json",
-          "packages/undici/tsconfig.build.json"
+          "packages/undici/tsconfig.build.json",
+          "packages/ratelimit-redis/tsconfig.build.json"
         ], root)
-        for (const pkg of ["core", "oauth", "undici"]) {
+        for (const pkg of ["core", "oauth", "undici", "ratelimit-redis"]) {
           await run(
             "npx",
             ["--yes", packageManager, "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch],
@@ -124,7 +134,7 @@ describe("the published packages", () => {
         assert.deepStrictEqual(declarations.filter((d) => d.size > 100_000), [])
         assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 600_000)
         const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
-        assert.strictEqual(tarballs.length, 3)
+        assert.strictEqual(tarballs.length, 4)
         const manifest = JSON.parse(
           await run(
             "tar",
@@ -150,7 +160,10 @@ describe("the published packages", () => {
           `typescript@${JSON.parse(readFileSync(join(root, "node_modules/typescript/package.json"), "utf8")).version}`
         ], scratch)
         await run("node", [join(scratch, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], scratch)
-        const output = JSON.parse((await run("node", ["program.mjs"], scratch)).trim())
+        const printed = (await run("node", ["program.mjs"], scratch)).trim().split("\n")
+        // the Redis limiter's one warning, then the result
+        assert.include(printed.join("\n"), "Redis at 127.0.0.1:1 is unreachable")
+        const output = JSON.parse(printed.at(-1)!)
         assert.deepStrictEqual(output, {
           name: "Packed",
           missing: "ObjectNotFound",
