@@ -20,6 +20,8 @@ export interface Emulator
 {
   /** The fixture's pages (`roadmap` is shared with the internal integration). */
   readonly pages: typeof Fixture.pages
+  /** The fixture's task database and its data source. */
+  readonly tasks: typeof Fixture.tasks
 }
 
 /**
@@ -28,4 +30,4 @@ export interface Emulator
  * @since 0.1.0
  */
 export const make = (): Effect.Effect<Emulator, HttpServerError.ServeError, Scope.Scope> =>
-  Effect.map(NotionEmulator.make(), (emulator) => ({ ...emulator, pages: Fixture.pages }))
+  Effect.map(NotionEmulator.make(), (emulator) => ({ ...emulator, pages: Fixture.pages, tasks: Fixture.tasks }))

@@ -64,6 +64,8 @@ export interface Emulator {
   readonly stats: Effect.Effect<Stats, EmulatorError>
   /** The fixture's pages (`roadmap` is shared with the internal integration). */
   readonly pages: { readonly roadmap: string }
+  /** The fixture's task database and its data source. */
+  readonly tasks: { readonly databaseId: string; readonly dataSourceId: string }
 }
 
 interface Started {
@@ -78,7 +80,10 @@ interface Started {
 
 interface EmulatorModule {
   readonly Standalone: { readonly start: () => Promise<Started> }
-  readonly Fixture: { readonly pages: { readonly roadmap: string } }
+  readonly Fixture: {
+    readonly pages: { readonly roadmap: string }
+    readonly tasks: { readonly databaseId: string; readonly dataSourceId: string }
+  }
 }
 
 // a specifier TypeScript does not resolve (see the module's comment)
@@ -106,6 +111,7 @@ export const make = (): Effect.Effect<Emulator, EmulatorError, Scope.Scope> =>
       consent: (authorizeUrl, decision) => attempt(() => started.consent(authorizeUrl, decision)),
       injectFault: (rule) => attempt(() => started.injectFault(rule)),
       stats: attempt(() => started.stats()),
-      pages: module.Fixture.pages
+      pages: module.Fixture.pages,
+      tasks: module.Fixture.tasks
     }
   })

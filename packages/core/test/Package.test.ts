@@ -102,26 +102,32 @@ console.log(JSON.stringify({ ...result, internal }))
 
 // The README's examples as a user of the published packages runs them: this edition's example files (examples/ of
 // the workspace; on Effect 4 generated into effect4/examples) compiled by a strict NodeNext tsc in the fresh project,
-// then run with node against an emulator. An example whose files import the emulator (a dev tool of this repository,
-// not installed there) is left out.
+// then run with node against an emulator. An example whose files import another of our packages than the packed
+// ones (the emulator, the CLI: not installed there) is left out.
 const examples = [
   "integration-token",
   "per-request-auth",
   "error-handling",
   "rate-limiting",
   "token-management",
-  "oauth-script"
+  "oauth-script",
+  "typed-data-source"
 ]
+const packed = ["core", "oauth", "undici"]
 
-/** The example and the local modules it imports (`./x.js`), or undefined if one of them imports the emulator. */
+/**
+ * The example and the local modules it imports (`./x.js`), or undefined if one of them imports a package of ours
+ * that is not packed (not in comment lines).
+ */
 const exampleFiles = (dir: string, name: string): ReadonlyArray<string> | undefined => {
   const files = new Set<string>()
   const visit = (file: string): boolean => {
     if (files.has(file)) return true
     files.add(file)
     const text = readFileSync(join(dir, file), "utf8")
-    if (/from "@notion-effect\/emulator/.test(text)) return false
-    return [...text.matchAll(/from "\.\/([\w-]+)\.js"/g)].every((match) => visit(`${match[1]}.ts`))
+    const ours = [...text.matchAll(/^(?![ \t]*[*/]).*from "@notion-effect\/([\w-]+)/gm)].map((match) => match[1]!)
+    if (ours.some((pkg) => !packed.includes(pkg))) return false
+    return [...text.matchAll(/^(?![ \t]*[*/]).*from "\.\/([\w-]+)\.js"/gm)].every((match) => visit(`${match[1]}.ts`))
   }
   return existsSync(join(dir, `${name}.ts`)) && visit(`${name}.ts`) ? [...files] : undefined
 }
@@ -140,15 +146,15 @@ interface Emulator {
   readonly stats: () => Promise<{ readonly requests: Readonly<Record<string, number>>; readonly rateLimited: number }>
   readonly close: () => Promise<void>
 }
-const startEmulator = async (): Promise<{ emulator: Emulator; page: string }> => {
+const startEmulator = async (): Promise<{ emulator: Emulator; page: string; tasks: string }> => {
   // the workspace's emulator sources: packages/emulator here, ../packages/emulator from the Effect 4 workspace
   const entry = [join(root, "packages/emulator/src/index.ts"), join(root, "../packages/emulator/src/index.ts")]
     .find((file) => existsSync(file))!
   const { Fixture, Standalone } = (await import(pathToFileURL(entry).href)) as {
     Standalone: { start: () => Promise<Emulator> }
-    Fixture: { pages: { roadmap: string } }
+    Fixture: { pages: { roadmap: string }; tasks: { dataSourceId: string } }
   }
-  return { emulator: await Standalone.start(), page: Fixture.pages.roadmap }
+  return { emulator: await Standalone.start(), page: Fixture.pages.roadmap, tasks: Fixture.tasks.dataSourceId }
 }
 
 /** Runs a compiled example whose prompt (a line ending in "> ") gets `answer(prompt)` on its standard input. */
@@ -189,7 +195,7 @@ describe("the published packages", () => {
           "packages/oauth/tsconfig.build.json",
           "packages/undici/tsconfig.build.json"
         ], root)
-        for (const pkg of ["core", "oauth", "undici"]) {
+        for (const pkg of packed) {
           await run(
             "npx",
             ["--yes", packageManager, "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch],
@@ -255,8 +261,12 @@ describe("the published packages", () => {
           oauth: "function",
           internal: "blocked"
         })
-        // only the OAuth script starts an emulator of its own (with --emulator), on Effect 3 by a static import
-        assert.includeMembers(ported.map((example) => example.name), examples.filter((name) => name !== "oauth-script"))
+        // left out on Effect 3 only: the OAuth script (its --emulator mode imports the emulator) and the typed
+        // example (it generates its module with the CLI's library; on Effect 4 it imports the module the CLI wrote)
+        assert.includeMembers(
+          ported.map((example) => example.name),
+          examples.filter((name) => name !== "oauth-script" && name !== "typed-data-source")
+        )
         await runExamples(scratch, ported.map((example) => example.name))
       } finally {
         rmSync(scratch, { recursive: true, force: true })
@@ -268,13 +278,32 @@ describe("the published packages", () => {
 
 /** Compiles the examples in `scratch` (strict NodeNext) and runs each against an emulator, as a user would. */
 const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
-  await run(
-    process.execPath,
-    [join(scratch, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"],
-    scratch
-  )
-  const { emulator, page } = await startEmulator()
+  const { emulator, page, tasks } = await startEmulator()
   try {
+    if (names.includes("typed-data-source")) {
+      // the module `npx notion-effect schema generate` writes (the repository's CLI), compiled with the examples
+      await run(
+        process.execPath,
+        [
+          [join(root, "packages/cli/bin/notion-effect.js"), join(root, "../packages/cli/bin/notion-effect.js")]
+            .find((file) => existsSync(file))!,
+          "schema",
+          "generate",
+          tasks,
+          "--out",
+          join(scratch, "examples/tasks.ts"),
+          "--base-url",
+          emulator.url
+        ],
+        scratch,
+        { NOTION_TOKEN: emulator.internalToken }
+      )
+    }
+    await run(
+      process.execPath,
+      [join(scratch, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"],
+      scratch
+    )
     const env = {
       NOTION_BASE_URL: emulator.url,
       NOTION_TOKEN: emulator.internalToken,
@@ -312,6 +341,8 @@ const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
           NOTION_OAUTH_ACCESS_TOKEN: grant.access_token,
           NOTION_OAUTH_REFRESH_TOKEN: grant.refresh_token
         })
+      } else if (name === "typed-data-source") {
+        outputs[name] = await example(name, { NOTION_DATA_SOURCE_ID: tasks, NOTION_SCHEMA_FILE: "dist/tasks.js" })
       } else if (name === "rate-limiting") {
         outputs[name] = await example(name, { NOTION_RATE_LIMIT_REQUESTS: "2", NOTION_RATE_LIMIT_WINDOW: "300 millis" })
       } else {
@@ -327,7 +358,9 @@ const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
       "token-management":
         /^Token is valid.*\nRefreshed: new access token <redacted>, .*\nToken revoked successfully\nToken is invalid/,
       "oauth-script":
-        /3\. Exchanged the code: access token <redacted>[^]*8\. The revoked token now fails with Unauthorized\n$/
+        /3\. Exchanged the code: access token <redacted>[^]*8\. The revoked token now fails with Unauthorized\n$/,
+      "typed-data-source":
+        /^Created \S+ and \S+\n#1 Write the typed example \(Doing\)\n#2 Review the typed example \(Todo\)\nWrite the typed example: Done, done true\n$/
     }
     console.log(`examples run from the packed packages: ${names.join(", ")}`)
     for (const name of names) assert.match(outputs[name]!, expected[name]!, `${name} printed:\n${outputs[name]}`)
