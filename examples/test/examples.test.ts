@@ -6,6 +6,7 @@ import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as DataSourceRows from "../data-source-rows.js"
 import * as Emulator from "../emulator.js"
 import * as ErrorHandling from "../error-handling.js"
 import * as IntegrationToken from "../integration-token.js"
@@ -90,4 +91,18 @@ describe("examples against the emulator", () => {
       assert.strictEqual(stats.requests["GET /v1/users/me"], 6)
       assert.strictEqual(stats.rateLimited, 0)
     }).pipe(Effect.scoped))
+
+  it.scoped("data-source-rows: creates a row, queries it back, appends blocks, uploads, comments", () =>
+    Effect.gen(function*() {
+      const emulator = yield* Emulator.make()
+      const result = yield* runExample(DataSourceRows.program, DataSourceRows.MainLayer, emulator, [
+        ["NOTION_DATA_SOURCE_ID", emulator.tasks.dataSourceId]
+      ])
+      // the new row and the seeded "Plan the launch" match, newest first
+      assert.strictEqual(result.titles.length, 2)
+      assert.match(result.titles[0]!, /^Launch plan /)
+      assert.strictEqual(result.titles[1], "Plan the launch")
+      assert.deepStrictEqual(result.blocks.map((b) => "type" in b ? b.type : "?"), ["heading_2", "to_do", "file"])
+      assert.strictEqual(result.upload.status, "uploaded")
+    }))
 })

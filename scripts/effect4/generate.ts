@@ -40,12 +40,13 @@ export const editionExamples: ReadonlyArray<string> = [
   "oauth-script.ts",
   "generated.ts",
   "typed-data-source.ts",
+  "data-source-rows.ts",
   "test/examples.test.ts",
   "test/oauth-script.test.ts",
   "test/typed-data-source-module.test.ts"
   // waiting for store: "oauth-server.ts", "demo.ts", "test/oauth.test.ts", "test/browser.test.ts"
   // waiting for the CLI: "test/typed-data-source.test.ts" (generated.ts has an Effect 4 form meanwhile)
-  // not yet: "data-source-rows.ts", "webhook-receiver.ts", "cloudflare-worker.ts", "test/content.test.ts"
+  // not yet: "webhook-receiver.ts", "cloudflare-worker.ts", "test/content.test.ts" (emulator webhooks in the seam)
 ]
 
 /** A tsconfig whose project references name only packages of the edition. */

@@ -111,7 +111,8 @@ const examples = [
   "rate-limiting",
   "token-management",
   "oauth-script",
-  "typed-data-source"
+  "typed-data-source",
+  "data-source-rows"
 ]
 const packed = ["core", "oauth", "undici"]
 
@@ -341,6 +342,8 @@ const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
           NOTION_OAUTH_ACCESS_TOKEN: grant.access_token,
           NOTION_OAUTH_REFRESH_TOKEN: grant.refresh_token
         })
+      } else if (name === "data-source-rows") {
+        outputs[name] = await example(name, { NOTION_DATA_SOURCE_ID: tasks })
       } else if (name === "typed-data-source") {
         outputs[name] = await example(name, { NOTION_DATA_SOURCE_ID: tasks, NOTION_SCHEMA_FILE: "dist/tasks.js" })
       } else if (name === "rate-limiting") {
@@ -359,6 +362,8 @@ const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
         /^Token is valid.*\nRefreshed: new access token <redacted>, .*\nToken revoked successfully\nToken is invalid/,
       "oauth-script":
         /3\. Exchanged the code: access token <redacted>[^]*8\. The revoked token now fails with Unauthorized\n$/,
+      "data-source-rows":
+        /^Created \S+\nRows about launches: Launch plan .+, Plan the launch\nThe page has 3 blocks and a comment \(\S+\)\n$/,
       "typed-data-source":
         /^Created \S+ and \S+\n#1 Write the typed example \(Doing\)\n#2 Review the typed example \(Todo\)\nWrite the typed example: Done, done true\n$/
     }
