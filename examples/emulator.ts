@@ -15,14 +15,24 @@ import type * as Scope from "effect/Scope"
  *
  * @since 0.1.0
  */
-export interface Emulator
-  extends Pick<NotionEmulator.Service, "url" | "internalToken" | "oauthClient" | "consent" | "injectFault" | "stats">
+export interface Emulator extends
+  Pick<
+    NotionEmulator.Service,
+    "url" | "internalToken" | "oauthClient" | "consent" | "registerRedirectUri" | "injectFault" | "stats"
+  >
 {
   /** The fixture's pages (`roadmap` is shared with the internal integration). */
   readonly pages: typeof Fixture.pages
   /** The fixture's task database and its data source. */
   readonly tasks: typeof Fixture.tasks
 }
+
+/**
+ * What the emulator's `registerRedirectUri`, `injectFault` and `stats` fail with: nothing here (it runs in process).
+ *
+ * @since 0.1.0
+ */
+export type CallError = never
 
 /**
  * Starts an emulator for the scope.

@@ -1,11 +1,11 @@
 // The OAuth server example, run against the emulator through real sockets (the scripts: oauth-script.test.ts).
 import { assert, describe, it } from "@effect/vitest"
-import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { recordingTracer } from "../../packages/core/test/utils/tracer.js"
+import * as Emulator from "../emulator.js"
 import * as OAuthServer from "../oauth-server.js"
 
 const get = (url: string, headers: Record<string, string> = {}) =>
@@ -16,7 +16,7 @@ const get = (url: string, headers: Record<string, string> = {}) =>
 
 /** An emulator and the example server pointed at it, with every log line captured. */
 const setup = Effect.gen(function*() {
-  const emulator = yield* NotionEmulator.make()
+  const emulator = yield* Emulator.make()
   const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
   return { emulator, server }
 })
@@ -40,7 +40,7 @@ const session = (server: string) =>
     }
   })
 
-const tokenRequests = (emulator: NotionEmulator.Service) =>
+const tokenRequests = (emulator: Emulator.Emulator) =>
   Effect.map(emulator.stats, (stats) => stats.requests["POST /v1/oauth/token"] ?? 0)
 
 describe("oauth-server example", () => {
@@ -191,7 +191,7 @@ describe("oauth-server example", () => {
     Effect.gen(function*() {
       const { dump, tracer } = recordingTracer()
       // the example server (and the SDK calls it makes) traced; the emulator stands for Notion and is not
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* Emulator.make()
       const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator)).pipe(Effect.withTracer(tracer))
       const auth = yield* session(server)
       const callback = yield* emulator.consent(auth.location, "allow")

@@ -20,6 +20,13 @@ import type * as Scope from "effect/Scope"
 export class EmulatorError extends Data.TaggedError("EmulatorError")<{ readonly cause: unknown }> {}
 
 /**
+ * What the emulator's `registerRedirectUri`, `injectFault` and `stats` fail with (a promise that rejected).
+ *
+ * @since 1.0.0
+ */
+export type CallError = EmulatorError
+
+/**
  * What the emulator has served so far (the part the examples' tests read).
  *
  * @since 1.0.0
@@ -60,6 +67,8 @@ export interface Emulator {
   }
   /** A user's answer on the authorize page: the redirect URL (with `code` or `error`). */
   readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Effect.Effect<string, EmulatorError>
+  /** Registers another redirect URI for the OAuth client. */
+  readonly registerRedirectUri: (uri: string) => Effect.Effect<void, EmulatorError>
   readonly injectFault: (rule: FaultRule) => Effect.Effect<void, EmulatorError>
   readonly stats: Effect.Effect<Stats, EmulatorError>
   /** The fixture's pages (`roadmap` is shared with the internal integration). */
@@ -73,6 +82,7 @@ interface Started {
   readonly internalToken: string
   readonly oauthClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string }
   readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Promise<string>
+  readonly registerRedirectUri: (uri: string) => Promise<void>
   readonly injectFault: (rule: FaultRule) => Promise<void>
   readonly stats: () => Promise<Stats>
   readonly close: () => Promise<void>
@@ -109,6 +119,7 @@ export const make = (): Effect.Effect<Emulator, EmulatorError, Scope.Scope> =>
       internalToken: Redacted.make(started.internalToken),
       oauthClient: { ...started.oauthClient, clientSecret: Redacted.make(started.oauthClient.clientSecret) },
       consent: (authorizeUrl, decision) => attempt(() => started.consent(authorizeUrl, decision)),
+      registerRedirectUri: (uri) => attempt(() => started.registerRedirectUri(uri)),
       injectFault: (rule) => attempt(() => started.injectFault(rule)),
       stats: attempt(() => started.stats()),
       pages: module.Fixture.pages,
