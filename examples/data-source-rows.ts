@@ -19,7 +19,6 @@ import {
   Upload
 } from "@notion-effect/core"
 import { UndiciHttpClient } from "@notion-effect/undici"
-import * as Chunk from "effect/Chunk"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -57,7 +56,7 @@ export const program = Effect.gen(function*() {
     filter: Filter.title(titleName, { contains: "Launch" }),
     sorts: [Filter.byTimestamp("created_time", "descending")],
     page_size: 10
-  }).pipe(Stream.runCollect, Effect.map(Chunk.toArray))
+  }).pipe(Stream.runCollect, Effect.map((rows) => Array.from(rows)))
   const titles = rows.map((row) => Page.isFullPage(row) ? PropertyValue.title(row) : row.id)
   yield* Console.log(`Rows about launches: ${titles.join(", ")}`)
 

@@ -7,7 +7,6 @@
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { NotionConfig } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
 import { NotionOAuth, OAuthCredentials } from "@notion-effect/oauth"
 import { SqliteTokenStore, TokenCipher, TokenManager, TokenStore } from "@notion-effect/store"
 import { UndiciHttpClient } from "@notion-effect/undici"
@@ -19,6 +18,7 @@ import * as Redacted from "effect/Redacted"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as Emulator from "./emulator.js"
 import * as ErrorHandling from "./error-handling.js"
 import * as IntegrationToken from "./integration-token.js"
 import * as OAuthScript from "./oauth-script.js"
@@ -42,7 +42,7 @@ const get = (url: string, accept = "text/html", cookie = "") =>
 const fail = (message: string) => Effect.die(new Error(message))
 
 const program = Effect.gen(function*() {
-  const emulator = yield* NotionEmulator.make()
+  const emulator = yield* Emulator.make()
   yield* Console.log(`Notion emulator listening on ${emulator.url}`)
   // the server keeps grants in an SQLite file, encrypted under a key from config (here: a fresh one)
   const dir = yield* Effect.acquireRelease(
@@ -138,7 +138,7 @@ const program = Effect.gen(function*() {
     new Map([
       ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
       ["NOTION_BASE_URL", emulator.url],
-      ["NOTION_PAGE_ID", emulator.fixture.pages[0]!.id]
+      ["NOTION_PAGE_ID", emulator.pages.roadmap]
     ])
   )
   const run = <A, E, R>(example: Effect.Effect<A, E, R>) => Effect.withConfigProvider(example, env)

@@ -10,13 +10,13 @@
  * @since 0.1.0
  */
 import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
 import { AuthorizationUrl, Callback, NotionOAuth, OAuthCredentials, OAuthState } from "@notion-effect/oauth"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Readline from "node:readline/promises"
+import * as Emulator from "./emulator.js"
 import { runMainIfEntry } from "./runMain.js"
 
 /**
@@ -77,7 +77,10 @@ export const ServicesLayer = Layer.mergeAll(
  *
  * @since 0.1.0
  */
-export const emulatorLayer = (emulator: NotionEmulator.Service, options: NotionConfig.Options = {}) =>
+export const emulatorLayer = (
+  emulator: Pick<Emulator.Emulator, "url" | "oauthClient">,
+  options: NotionConfig.Options = {}
+) =>
   Layer.mergeAll(
     NotionConfig.layer({ ...options, baseUrl: emulator.url }),
     OAuthCredentials.layer({
@@ -96,7 +99,7 @@ const askForRedirect = (url: string) =>
   )
 
 const againstEmulator = Effect.gen(function*() {
-  const emulator = yield* NotionEmulator.make()
+  const emulator = yield* Emulator.make()
   yield* Console.log(`Notion emulator at ${emulator.url}`)
   return yield* program((url) => emulator.consent(url, "allow")).pipe(
     Effect.provide(ServicesLayer),

@@ -26,7 +26,6 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { List, NotionConfig, User } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
 import {
   AuthorizationUrl,
   Callback,
@@ -50,6 +49,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import * as Http from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as Emulator from "./emulator.js"
 import { runMainIfEntry } from "./runMain.js"
 
 /**
@@ -251,9 +251,9 @@ export const start = <E, R>(port: number, configure: Configure<E, R>) =>
  * @since 0.1.0
  */
 export const emulatorConfig = (
-  emulator: NotionEmulator.Service,
+  emulator: Pick<Emulator.Emulator, "url" | "oauthClient" | "registerRedirectUri">,
   store: Layer.Layer<TokenStore.TokenStore, StoreFailure | InvalidKey> = temporaryStore
-): Configure<StoreFailure | InvalidKey, never> =>
+): Configure<StoreFailure | InvalidKey | Emulator.CallError, never> =>
 (callbackUrl) =>
   Effect.as(
     emulator.registerRedirectUri(callbackUrl),
@@ -288,7 +288,7 @@ export const envConfig: Configure<ConfigError.ConfigError | StoreFailure | Inval
 
 const main = Effect.gen(function*() {
   const port = yield* Config.integer("PORT").pipe(Config.withDefault(3000))
-  const emulator = process.argv.includes("--emulator") ? yield* NotionEmulator.make() : undefined
+  const emulator = process.argv.includes("--emulator") ? yield* Emulator.make() : undefined
   if (emulator) yield* Effect.logInfo(`Notion emulator at ${emulator.url}`)
   const url = yield* start(port, emulator ? emulatorConfig(emulator) : envConfig)
   yield* Effect.logInfo(`Server running: open ${url}/auth`)

@@ -9,28 +9,25 @@
  *   import { Tasks } from "./tasks.js"
  *
  * Property ids differ from one workspace to the next, so this example generates at run time instead (the same
- * generator, as a library), writes the module to `NOTION_SCHEMA_FILE` when set, and takes the columns it uses:
- * Name (title), Status (select: Todo, Doing, Done), Priority (number), Done (checkbox) and Due (date); the data
- * source may have more. `NOTION_BASE_URL` points it at the emulator.
+ * generator, as a library: `./generated.ts`), writes the module to `NOTION_SCHEMA_FILE` when set, and takes the
+ * columns it uses: Name (title), Status (select: Todo, Doing, Done), Priority (number), Done (checkbox) and Due
+ * (date); the data source may have more. `NOTION_BASE_URL` points it at the emulator. (On Effect 4, whose edition
+ * has no CLI yet, it reads the module `notion-effect schema generate` wrote to `NOTION_SCHEMA_FILE` instead.)
  *
  * @since 0.1.0
  */
-import * as Codegen from "@notion-effect/cli/Codegen"
-import * as Live from "@notion-effect/cli/Live"
 import { NotionAuth, NotionClient, NotionConfig } from "@notion-effect/core"
 import * as Filter from "@notion-effect/core/Filter"
 import * as TypedDataSource from "@notion-effect/core/TypedDataSource"
 import { UndiciHttpClient } from "@notion-effect/undici"
-import * as Chunk from "effect/Chunk"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import * as fs from "node:fs/promises"
+import * as Generated from "./generated.js"
 import { runMainIfEntry } from "./runMain.js"
 
 interface Spec<Kind extends string> {
@@ -72,11 +69,11 @@ export class MissingColumns extends Schema.TaggedError<MissingColumns>()("Missin
 }) {}
 
 /**
- * The example's definition from a generated model: its five fields, checked to exist with the right kinds.
+ * The example's definition from a generated one: its five fields, checked to exist with the right kinds.
  *
  * @since 0.1.0
  */
-export const tasksDefinition = (model: Codegen.Model) => {
+export const tasksDefinition = (model: Generated.Generated) => {
   const byKey = new Map(model.fields.map((field) => [field.key, field.spec]))
   const missing = Object.entries(expected).filter(([key, kind]) => byKey.get(key)?.kind !== kind)
   if (missing.length > 0) {
@@ -102,15 +99,10 @@ export const tasksDefinition = (model: Codegen.Model) => {
  */
 export const program = Effect.gen(function*() {
   const dataSourceId = yield* Config.string("NOTION_DATA_SOURCE_ID")
-  const schemaFile = yield* Config.option(Config.string("NOTION_SCHEMA_FILE"))
 
   // 1. generate: the module `notion-effect schema generate` writes, and the definition in it
-  const model = yield* Live.model(dataSourceId, { skipUnsupported: true })
-  const module = Codegen.render([model])
-  if (Option.isSome(schemaFile)) {
-    yield* Effect.promise(() => fs.writeFile(schemaFile.value, module))
-    yield* Console.log(`Wrote ${model.exportName} (${model.fields.length} fields) to ${schemaFile.value}`)
-  }
+  const model = yield* Generated.load(dataSourceId)
+  const module = model.module
   const Tasks = yield* tasksDefinition(model)
   const tasks = yield* TypedDataSource.make(Tasks, dataSourceId)
 
@@ -129,7 +121,7 @@ export const program = Effect.gen(function*() {
   const results = yield* tasks.query({
     filter: (where) => Filter.and(where.done({ equals: false }), where.name({ contains: "typed example" })),
     sorts: (sort) => [sort.priority("ascending")]
-  }).pipe(Stream.runCollect, Effect.map(Chunk.toArray))
+  }).pipe(Stream.runCollect, Effect.map((rows) => Array.from(rows)))
   const open = results.filter(Either.isRight).map((row) => row.right)
   const invalid = results.filter(Either.isLeft).map((row) => row.left)
   for (const row of open) yield* Console.log(`#${row.priority} ${row.name} (${row.status ?? "no status"})`)

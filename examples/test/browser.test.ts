@@ -4,11 +4,11 @@
 // else the usual install paths are tried; with none the suite is skipped with one line, unless
 // NOTION_EFFECT_REQUIRE_SERVICES=1 (CI, which installs Debian's Chromium), which makes it fail.
 import { assert, describe, it } from "@effect/vitest"
-import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
+import * as Emulator from "../emulator.js"
 import * as OAuthServer from "../oauth-server.js"
 
 const artifacts = join(import.meta.dirname, "..", "..", "artifacts")
@@ -56,7 +56,7 @@ describe.skipIf(executablePath === undefined && !required)("oauth-server in Chro
     () =>
       Effect.gen(function*() {
         mkdirSync(artifacts, { recursive: true })
-        const emulator = yield* NotionEmulator.make()
+        const emulator = yield* Emulator.make()
         const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
         const chrome = yield* browser
         const page = yield* Effect.promise(() => chrome.newPage())
@@ -89,7 +89,7 @@ describe.skipIf(executablePath === undefined && !required)("oauth-server in Chro
     () =>
       Effect.gen(function*() {
         mkdirSync(artifacts, { recursive: true })
-        const emulator = yield* NotionEmulator.make()
+        const emulator = yield* Emulator.make()
         const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
         const chrome = yield* browser
         const owner = yield* Effect.promise(() => chrome.newContext())

@@ -1,5 +1,5 @@
-// The content examples against the emulator: rows in a data source, blocks, an upload and a comment; and the
-// webhook receiver over a real socket, fed signed events.
+// The webhook receiver example over a real socket, fed signed events and the changes data-source-rows makes (that
+// example alone: examples.test.ts).
 import { assert, describe, it } from "@effect/vitest"
 import { Fixture, NotionEmulator } from "@notion-effect/emulator"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -12,27 +12,7 @@ import * as WebhookReceiver from "../webhook-receiver.js"
 
 const TASKS = Fixture.tasks.dataSourceId
 
-describe("content examples", () => {
-  it.scoped("data-source-rows: creates a row, queries it back, appends blocks, uploads, comments", () =>
-    Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
-      const env = new Map([
-        ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
-        ["NOTION_BASE_URL", emulator.url],
-        ["NOTION_DATA_SOURCE_ID", TASKS]
-      ])
-      const result = yield* DataSourceRows.program.pipe(
-        Effect.provide(DataSourceRows.MainLayer),
-        Effect.withConfigProvider(ConfigProvider.fromMap(env))
-      )
-      // the new row and the seeded "Plan the launch" match, newest first
-      assert.strictEqual(result.titles.length, 2)
-      assert.match(result.titles[0]!, /^Launch plan /)
-      assert.strictEqual(result.titles[1], "Plan the launch")
-      assert.deepStrictEqual(result.blocks.map((b) => "type" in b ? b.type : "?"), ["heading_2", "to_do", "file"])
-      assert.strictEqual(result.upload.status, "uploaded")
-    }))
-
+describe("webhook example", () => {
   it.scoped("webhook-receiver: handshake, signed events accepted, forged ones refused", () =>
     Effect.gen(function*() {
       const receiver = yield* WebhookReceiver.start(0, Option.none())

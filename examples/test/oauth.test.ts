@@ -1,17 +1,12 @@
-// The OAuth examples, run against the emulator through real sockets.
+// The OAuth server example, run against the emulator through real sockets (the scripts: oauth-script.test.ts).
 import { assert, describe, it } from "@effect/vitest"
-import { NotionVersion } from "@notion-effect/core"
-import { NotionEmulator } from "@notion-effect/emulator"
-import { NotionOAuth } from "@notion-effect/oauth"
-import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { recordingTracer } from "../../packages/core/test/utils/tracer.js"
-import * as OAuthScript from "../oauth-script.js"
+import * as Emulator from "../emulator.js"
 import * as OAuthServer from "../oauth-server.js"
-import * as TokenManagement from "../token-management.js"
 
 const get = (url: string, headers: Record<string, string> = {}) =>
   Effect.promise(async () => {
@@ -21,7 +16,7 @@ const get = (url: string, headers: Record<string, string> = {}) =>
 
 /** An emulator and the example server pointed at it, with every log line captured. */
 const setup = Effect.gen(function*() {
-  const emulator = yield* NotionEmulator.make()
+  const emulator = yield* Emulator.make()
   const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator))
   return { emulator, server }
 })
@@ -45,7 +40,7 @@ const session = (server: string) =>
     }
   })
 
-const tokenRequests = (emulator: NotionEmulator.Service) =>
+const tokenRequests = (emulator: Emulator.Emulator) =>
   Effect.map(emulator.stats, (stats) => stats.requests["POST /v1/oauth/token"] ?? 0)
 
 describe("oauth-server example", () => {
@@ -196,7 +191,7 @@ describe("oauth-server example", () => {
     Effect.gen(function*() {
       const { dump, tracer } = recordingTracer()
       // the example server (and the SDK calls it makes) traced; the emulator stands for Notion and is not
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* Emulator.make()
       const server = yield* OAuthServer.start(0, OAuthServer.emulatorConfig(emulator)).pipe(Effect.withTracer(tracer))
       const auth = yield* session(server)
       const callback = yield* emulator.consent(auth.location, "allow")
@@ -209,66 +204,5 @@ describe("oauth-server example", () => {
       assert.notInclude(everything, url.searchParams.get("state")!)
       assert.notInclude(everything, auth.cookie.split("=")[1]!)
       assert.notMatch(everything, /ntn_|nrt_/)
-    }))
-})
-
-describe("oauth-script example", () => {
-  it.scoped.each(NotionVersion.versions)(
-    "Notion-Version %s: walks the whole flow and proves the revoked token fails with Unauthorized",
-    (version) =>
-      Effect.gen(function*() {
-        const emulator = yield* NotionEmulator.make()
-        const result = yield* OAuthScript.program((url) => emulator.consent(url, "allow")).pipe(
-          Effect.provide(OAuthScript.ServicesLayer),
-          Effect.provide(OAuthScript.emulatorLayer(emulator, { notionVersion: version }))
-        )
-        // every request of the SDK (token, introspect, users.list, refresh, revoke, users.me) sent the version
-        const sent = (yield* emulator.stats).log.filter((entry) => !entry.route.endsWith("/v1/oauth/authorize"))
-        assert.strictEqual(sent.length, 6)
-        assert.deepStrictEqual(new Set(sent.map((entry) => entry.version)), new Set([version]))
-        assert.strictEqual(result.grant.workspace_name, "Acme")
-        assert.isTrue(result.introspection.active)
-        assert.notStrictEqual(Redacted.value(result.refreshed.access_token), Redacted.value(result.grant.access_token))
-        assert.strictEqual(result.afterRevoke._tag, "Unauthorized")
-        const stats = yield* emulator.stats
-        assert.deepStrictEqual([stats.tokenGrants, stats.refreshes, stats.revocations], [1, 1, 1])
-      })
-  )
-})
-
-describe("token-management example", () => {
-  it.scoped("introspects, refreshes and revokes with tokens and credentials from the environment", () =>
-    Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
-      const authorizeUrl = `${emulator.url}/v1/oauth/authorize?client_id=${emulator.oauthClient.clientId}` +
-        "&response_type=code&owner=user"
-      const code = new URL(yield* emulator.consent(authorizeUrl, "allow")).searchParams.get("code")!
-      const client: Array<[string, string]> = [
-        ["NOTION_BASE_URL", emulator.url],
-        ["NOTION_OAUTH_CLIENT_ID", emulator.oauthClient.clientId],
-        ["NOTION_OAUTH_CLIENT_SECRET", Redacted.value(emulator.oauthClient.clientSecret)]
-      ]
-      const grant = yield* Effect.flatMap(
-        NotionOAuth.NotionOAuth,
-        (oauth) => oauth.token({ grant_type: "authorization_code", code: Redacted.make(code) })
-      ).pipe(
-        Effect.provide(TokenManagement.MainLayer),
-        Effect.withConfigProvider(ConfigProvider.fromMap(new Map(client)))
-      )
-      const env = ConfigProvider.fromMap(
-        new Map([
-          ...client,
-          ["NOTION_OAUTH_ACCESS_TOKEN", Redacted.value(grant.access_token)],
-          ["NOTION_OAUTH_REFRESH_TOKEN", Redacted.value(grant.refresh_token!)]
-        ])
-      )
-      const final = yield* TokenManagement.program.pipe(
-        Effect.provide(TokenManagement.MainLayer),
-        Effect.withConfigProvider(env)
-      )
-      assert.isFalse(final.active)
-      const stats = yield* emulator.stats
-      assert.deepStrictEqual([stats.tokenGrants, stats.refreshes, stats.revocations], [1, 1, 1])
-      assert.deepStrictEqual(stats.requests["POST /v1/oauth/introspect"], 2)
     }))
 })

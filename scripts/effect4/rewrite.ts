@@ -144,6 +144,12 @@ const removedModules = new Set([
   "effect/MetricLabel"
 ])
 
+// --- ratelimit-redis (its tests) ------------------------------------------------------------------------------------
+// Scope.extend(effect, scope) is Scope.provide(effect, scope); Fiber.poll(fiber) becomes a call on the fiber (see
+// `serviceRule`), which may leave effect/Fiber unused: its import then goes, as a removed module's does.
+members["effect/Scope"] = { ...members["effect/Scope"], extend: "provide" }
+removedModules.add("effect/Fiber")
+
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
 const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
   maxItems: (a) => `isMaxLength(${a.join(", ")})`,

@@ -1,20 +1,25 @@
 import { assert, describe, it } from "@effect/vitest"
-import { execFile } from "node:child_process"
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { execFile, spawn } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { promisify } from "node:util"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..")
 // asynchronously: a test that blocks its worker's event loop for long makes vitest's RPC time out
-const run = async (command: string, args: ReadonlyArray<string>, cwd: string) => {
+const run = async (
+  command: string,
+  args: ReadonlyArray<string>,
+  cwd: string,
+  env: Readonly<Record<string, string>> = {}
+) => {
   try {
     return (await promisify(execFile)(command, args, {
       cwd,
       encoding: "utf8",
       maxBuffer: 16 * 1024 * 1024,
-      env: { ...process.env, NOTION_EFFECT_INSTALLED: "1", npm_config_loglevel: "error" }
+      env: { ...process.env, NOTION_EFFECT_INSTALLED: "1", npm_config_loglevel: "error", ...env }
     })).stdout
   } catch (error) {
     // what the command printed says why (tsc prints its errors on stdout)
@@ -29,8 +34,9 @@ const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "
 
 // the same program typed, as a TypeScript user writes it: checked by a strict `tsc` with NodeNext resolution
 const typed = `
-import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
+import { NotionAuth, NotionClient, NotionConfig, NotionError, type NotionRateLimiter } from "@notion-effect/core"
 import { NotionOAuth } from "@notion-effect/oauth"
+import { RedisRateLimiter } from "@notion-effect/ratelimit-redis"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import { Effect, Layer, Redacted } from "effect"
 
@@ -45,6 +51,11 @@ export const me: Effect.Effect<string | null | undefined, NotionError.NotionErro
   return user.name
 }).pipe(Effect.provide(layer))
 export const oauth = NotionOAuth.layer()
+export const shared: Layer.Layer<NotionRateLimiter.NotionRateLimiter> = RedisRateLimiter.layer({
+  url: "redis://127.0.0.1:6379",
+  fallbackShare: 1 / 2,
+  redis: { connectionName: "my-app" }
+})
 `
 const tsconfig = {
   compilerOptions: {
@@ -66,6 +77,7 @@ import * as Http from "node:http"
 import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
 import * as ClientModule from "@notion-effect/core/NotionClient"
 import { NotionOAuth, OAuthState } from "@notion-effect/oauth"
+import { RedisRateLimiter } from "@notion-effect/ratelimit-redis"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import { Effect, Layer, Redacted } from "effect"
 
@@ -79,6 +91,8 @@ await new Promise((r) => server.listen(0, "127.0.0.1", r))
 const layer = NotionClient.layer.pipe(Layer.provide([
   NotionAuth.layer(Redacted.make("secret_packed")),
   NotionConfig.layer({ baseUrl: "http://127.0.0.1:" + server.address().port }),
+  // no Redis there: the requests go through its in-process fallback (one warning), and the process still exits
+  RedisRateLimiter.layer({ url: "redis://127.0.0.1:1" }),
   UndiciHttpClient.layer
 ]))
 const result = await Effect.runPromise(Effect.gen(function*() {
@@ -95,6 +109,89 @@ server.close()
 console.log(JSON.stringify({ ...result, internal }))
 `
 
+// The README's examples as a user of the published packages runs them: this edition's example files (examples/ of
+// the workspace; on Effect 4 generated into effect4/examples) compiled by a strict NodeNext tsc in the fresh project,
+// then run with node against an emulator. An example whose files import another of our packages than the packed
+// ones (the emulator, the CLI: not installed there) is left out.
+const examples = [
+  "integration-token",
+  "per-request-auth",
+  "error-handling",
+  "rate-limiting",
+  "token-management",
+  "oauth-script",
+  "typed-data-source",
+  "data-source-rows"
+]
+const packed = ["core", "oauth", "undici", "ratelimit-redis"]
+
+/**
+ * The example and the local modules it imports (`./x.js`), or undefined if one of them imports a package of ours
+ * that is not packed (not in comment lines).
+ */
+const exampleFiles = (dir: string, name: string): ReadonlyArray<string> | undefined => {
+  const files = new Set<string>()
+  const visit = (file: string): boolean => {
+    if (files.has(file)) return true
+    files.add(file)
+    const text = readFileSync(join(dir, file), "utf8")
+    const ours = [...text.matchAll(/^(?![ \t]*[*/]).*from "@notion-effect\/([\w-]+)/gm)].map((match) => match[1]!)
+    if (ours.some((pkg) => !packed.includes(pkg))) return false
+    return [...text.matchAll(/^(?![ \t]*[*/]).*from "\.\/([\w-]+)\.js"/gm)].every((match) => visit(`${match[1]}.ts`))
+  }
+  return existsSync(join(dir, `${name}.ts`)) && visit(`${name}.ts`) ? [...files] : undefined
+}
+
+const examplesTsconfig = {
+  compilerOptions: { ...tsconfig.compilerOptions, noEmit: false, rootDir: "examples", outDir: "dist", types: ["node"] },
+  include: ["examples/*.ts"]
+}
+
+/** The emulator, which stays on Effect 3, through its promise API (typed here by the part this test uses). */
+interface Emulator {
+  readonly url: string
+  readonly internalToken: string
+  readonly oauthClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string }
+  readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Promise<string>
+  readonly stats: () => Promise<{ readonly requests: Readonly<Record<string, number>>; readonly rateLimited: number }>
+  readonly close: () => Promise<void>
+}
+const startEmulator = async (): Promise<{ emulator: Emulator; page: string; tasks: string }> => {
+  // the workspace's emulator sources: packages/emulator here, ../packages/emulator from the Effect 4 workspace
+  const entry = [join(root, "packages/emulator/src/index.ts"), join(root, "../packages/emulator/src/index.ts")]
+    .find((file) => existsSync(file))!
+  const { Fixture, Standalone } = (await import(pathToFileURL(entry).href)) as {
+    Standalone: { start: () => Promise<Emulator> }
+    Fixture: { pages: { roadmap: string }; tasks: { dataSourceId: string } }
+  }
+  return { emulator: await Standalone.start(), page: Fixture.pages.roadmap, tasks: Fixture.tasks.dataSourceId }
+}
+
+/** Runs a compiled example whose prompt (a line ending in "> ") gets `answer(prompt)` on its standard input. */
+const interactive = (
+  file: string,
+  cwd: string,
+  env: Readonly<Record<string, string>>,
+  answer: (prompt: string) => Promise<string>
+) =>
+  new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { cwd, env: { ...process.env, ...env } })
+    let stdout = ""
+    let stderr = ""
+    let answered = false
+    child.stderr.on("data", (chunk) => (stderr += chunk))
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk
+      if (!answered && stdout.endsWith("> ")) {
+        answered = true
+        answer(stdout).then((line) => child.stdin.end(`${line}\n`), reject)
+      }
+    })
+    child.on("error", reject)
+    child.on("close", (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${file} exited with ${code}:\n${stdout}${stderr}`)))
+  })
+
 describe("the published packages", () => {
   it(
     "pnpm-packed tarballs install with plain npm, run a plain-JS program and type-check under strict NodeNext",
@@ -106,9 +203,10 @@ describe("the published packages", () => {
           "-b",
           "packages/core/tsconfig.build.json",
           "packages/oauth/tsconfig.build.json",
-          "packages/undici/tsconfig.build.json"
+          "packages/undici/tsconfig.build.json",
+          "packages/ratelimit-redis/tsconfig.build.json"
         ], root)
-        for (const pkg of ["core", "oauth", "undici"]) {
+        for (const pkg of packed) {
           await run(
             "npx",
             ["--yes", packageManager, "-C", `packages/${pkg}`, "pack", "--pack-destination", scratch],
@@ -124,7 +222,7 @@ describe("the published packages", () => {
         assert.deepStrictEqual(declarations.filter((d) => d.size > 100_000), [])
         assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 600_000)
         const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
-        assert.strictEqual(tarballs.length, 3)
+        assert.strictEqual(tarballs.length, 4)
         const manifest = JSON.parse(
           await run(
             "tar",
@@ -139,6 +237,15 @@ describe("the published packages", () => {
         writeFileSync(join(scratch, "program.mjs"), program)
         writeFileSync(join(scratch, "typed.ts"), typed)
         writeFileSync(join(scratch, "tsconfig.json"), JSON.stringify(tsconfig))
+        const ported = examples.flatMap((name) => {
+          const files = exampleFiles(join(root, "examples"), name)
+          return files === undefined ? [] : [{ name, files }]
+        })
+        mkdirSync(join(scratch, "examples"))
+        for (const file of new Set(ported.flatMap((example) => example.files))) {
+          writeFileSync(join(scratch, "examples", file), readFileSync(join(root, "examples", file)))
+        }
+        writeFileSync(join(scratch, "tsconfig.examples.json"), JSON.stringify(examplesTsconfig))
         await run("npm", [
           "install",
           "--no-audit",
@@ -147,10 +254,18 @@ describe("the published packages", () => {
           ...tarballs.map((t) => `./${t}`),
           // the peers the packed core asks for, at the versions the workspace runs
           ...Object.keys(manifest.peerDependencies).map((name) => `${name}@${installedVersion(name)}`),
+          // what the examples use besides: Node's runtime for Effect (NodeRuntime.runMain) and Node's types
+          `@effect/platform-node@${installedVersion("@effect/platform-node")}`,
+          `@types/node@${
+            JSON.parse(readFileSync(join(root, "node_modules/@types/node/package.json"), "utf8")).version
+          }`,
           `typescript@${JSON.parse(readFileSync(join(root, "node_modules/typescript/package.json"), "utf8")).version}`
         ], scratch)
         await run("node", [join(scratch, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], scratch)
-        const output = JSON.parse((await run("node", ["program.mjs"], scratch)).trim())
+        const printed = (await run("node", ["program.mjs"], scratch)).trim().split("\n")
+        // the Redis limiter's one warning, then the result
+        assert.include(printed.join("\n"), "Redis at 127.0.0.1:1 is unreachable")
+        const output = JSON.parse(printed.at(-1)!)
         assert.deepStrictEqual(output, {
           name: "Packed",
           missing: "ObjectNotFound",
@@ -160,6 +275,13 @@ describe("the published packages", () => {
           oauth: "function",
           internal: "blocked"
         })
+        // left out on Effect 3 only: the OAuth script (its --emulator mode imports the emulator) and the typed
+        // example (it generates its module with the CLI's library; on Effect 4 it imports the module the CLI wrote)
+        assert.includeMembers(
+          ported.map((example) => example.name),
+          examples.filter((name) => name !== "oauth-script" && name !== "typed-data-source")
+        )
+        await runExamples(scratch, ported.map((example) => example.name))
       } finally {
         rmSync(scratch, { recursive: true, force: true })
       }
@@ -167,3 +289,105 @@ describe("the published packages", () => {
     240_000
   )
 })
+
+/** Compiles the examples in `scratch` (strict NodeNext) and runs each against an emulator, as a user would. */
+const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
+  const { emulator, page, tasks } = await startEmulator()
+  try {
+    if (names.includes("typed-data-source")) {
+      // the module `npx notion-effect schema generate` writes (the repository's CLI), compiled with the examples
+      await run(
+        process.execPath,
+        [
+          [join(root, "packages/cli/bin/notion-effect.js"), join(root, "../packages/cli/bin/notion-effect.js")]
+            .find((file) => existsSync(file))!,
+          "schema",
+          "generate",
+          tasks,
+          "--out",
+          join(scratch, "examples/tasks.ts"),
+          "--base-url",
+          emulator.url
+        ],
+        scratch,
+        { NOTION_TOKEN: emulator.internalToken }
+      )
+    }
+    await run(
+      process.execPath,
+      [join(scratch, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"],
+      scratch
+    )
+    const env = {
+      NOTION_BASE_URL: emulator.url,
+      NOTION_TOKEN: emulator.internalToken,
+      NOTION_PAGE_ID: page,
+      NOTION_OAUTH_CLIENT_ID: emulator.oauthClient.clientId,
+      NOTION_OAUTH_CLIENT_SECRET: emulator.oauthClient.clientSecret,
+      NOTION_OAUTH_REDIRECT_URI: emulator.oauthClient.redirectUri
+    }
+    const example = (name: string, settings: Readonly<Record<string, string>> = {}) =>
+      run(process.execPath, [`dist/${name}.js`], scratch, { ...env, ...settings })
+    const outputs: Record<string, string> = {}
+    for (const name of names) {
+      if (name === "oauth-script") {
+        // against "Notion" (the emulator): the script prints the consent URL and asks for the redirect URL
+        outputs[name] = await interactive(`dist/${name}.js`, scratch, env, async (prompt) => {
+          const url = prompt.split("\n").find((line) => line.startsWith(`${emulator.url}/v1/oauth/authorize?`))!
+          return emulator.consent(url, "allow")
+        })
+      } else if (name === "token-management") {
+        // a grant to manage: the code of a consent, exchanged as the OAuth client
+        const authorize = `${emulator.url}/v1/oauth/authorize?client_id=${emulator.oauthClient.clientId}` +
+          `&response_type=code&owner=user&redirect_uri=${encodeURIComponent(emulator.oauthClient.redirectUri)}`
+        const code = new URL(await emulator.consent(authorize, "allow")).searchParams.get("code")!
+        const basic = Buffer.from(`${emulator.oauthClient.clientId}:${emulator.oauthClient.clientSecret}`)
+        const grant = await (await fetch(`${emulator.url}/v1/oauth/token`, {
+          method: "POST",
+          headers: { authorization: `Basic ${basic.toString("base64")}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: emulator.oauthClient.redirectUri
+          })
+        })).json() as { access_token: string; refresh_token: string }
+        outputs[name] = await example(name, {
+          NOTION_OAUTH_ACCESS_TOKEN: grant.access_token,
+          NOTION_OAUTH_REFRESH_TOKEN: grant.refresh_token
+        })
+      } else if (name === "data-source-rows") {
+        outputs[name] = await example(name, { NOTION_DATA_SOURCE_ID: tasks })
+      } else if (name === "typed-data-source") {
+        outputs[name] = await example(name, { NOTION_DATA_SOURCE_ID: tasks, NOTION_SCHEMA_FILE: "dist/tasks.js" })
+      } else if (name === "rate-limiting") {
+        outputs[name] = await example(name, { NOTION_RATE_LIMIT_REQUESTS: "2", NOTION_RATE_LIMIT_WINDOW: "300 millis" })
+      } else {
+        outputs[name] = await example(name)
+      }
+    }
+    const expected: Record<string, RegExp> = {
+      "integration-token": new RegExp(`^Page ${page} lives at .*\n3 users: `),
+      "per-request-auth": new RegExp(`^Retrieved ${page} with a per-request token\nAs .+: 3 users`),
+      "error-handling":
+        /^ok: .+\nfailed: API error: Could not find page.*\nfailed: Invalid or missing authentication token\n$/,
+      "rate-limiting": /^6 requests in (\d+) ms, none over the budget\n$/,
+      "token-management":
+        /^Token is valid.*\nRefreshed: new access token <redacted>, .*\nToken revoked successfully\nToken is invalid/,
+      "oauth-script":
+        /3\. Exchanged the code: access token <redacted>[^]*8\. The revoked token now fails with Unauthorized\n$/,
+      "data-source-rows":
+        /^Created \S+\nRows about launches: Launch plan .+, Plan the launch\nThe page has 3 blocks and a comment \(\S+\)\n$/,
+      "typed-data-source":
+        /^Created \S+ and \S+\n#1 Write the typed example \(Doing\)\n#2 Review the typed example \(Todo\)\nWrite the typed example: Done, done true\n$/
+    }
+    console.log(`examples run from the packed packages: ${names.join(", ")}`)
+    for (const name of names) assert.match(outputs[name]!, expected[name]!, `${name} printed:\n${outputs[name]}`)
+    if (names.includes("rate-limiting")) {
+      assert.isAtLeast(Number(expected["rate-limiting"]!.exec(outputs["rate-limiting"]!)![1]), 600)
+      assert.strictEqual((await emulator.stats()).rateLimited, 0)
+    }
+    assert.notMatch(Object.values(outputs).join("\n"), /ntn_|nrt_/)
+  } finally {
+    await emulator.close()
+  }
+}

@@ -156,7 +156,10 @@ export const make = (options: Options = {}): Effect.Effect<NotionRateLimiter.Ser
     })
     yield* Effect.addFinalizer(() =>
       Effect.promise(() => redis.quit().catch(() => undefined)).pipe(
-        Effect.timeoutTo({ duration: "1 second", onSuccess: () => undefined, onTimeout: () => redis.disconnect() })
+        Effect.timeoutOption("1 second"),
+        // then dropped whatever QUIT did: to a Redis that hangs, or that never answered (its QUIT fails at once,
+        // with nothing to write to, and the client would go on reconnecting and keep the process alive)
+        Effect.map(() => redis.disconnect())
       )
     )
 

@@ -14,10 +14,15 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
+import { execFile } from "node:child_process"
 import { randomUUID } from "node:crypto"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import { RedisRateLimiter } from "../src/index.js"
 import { capture, clear, proxy, redisReachable, redisUrl, required, withPrefix, withRedis } from "./utils/redis.js"
 
+const here = dirname(fileURLToPath(import.meta.url))
 const reachable = await redisReachable()
 
 const newToken = () => Redacted.make(`secret_outage_${randomUUID()}`)
@@ -108,6 +113,25 @@ describe("RedisRateLimiter without Redis (no Redis needed)", () => {
       )
       assert.isTrue(Exit.isFailure(invalid))
     }))
+
+  it.live(
+    "a process whose Redis never answered exits on its own once its limiter is closed",
+    () =>
+      Effect.gen(function*() {
+        // killed, and failing, if it is still running after 20 seconds
+        const exit = yield* Effect.exit(Effect.tryPromise(() =>
+          promisify(execFile)(process.execPath, ["--import", "tsx", join(here, "fixtures/unreachable.ts")], {
+            cwd: join(here, "../../.."),
+            timeout: 20_000
+          })
+        ))
+        assert.isTrue(Exit.isSuccess(exit), String(exit))
+        if (Exit.isSuccess(exit)) {
+          assert.include(exit.value.stdout, "done")
+        }
+      }),
+    30_000
+  )
 })
 
 describe.skipIf(!reachable && !required)("RedisRateLimiter through outages", () => {
@@ -161,10 +185,17 @@ describe.skipIf(!reachable && !required)("RedisRateLimiter through outages", () 
             tokenKey(prefix, token, "released")
           ])
           const state = yield* Effect.promise(() =>
-            withRedis(async (redis) => ({ blocked: await redis.pttl(blocked), released: await redis.zcard(released) }))
+            withRedis(async (redis) => ({
+              blocked: await redis.pttl(blocked),
+              released: await redis.zcard(released),
+              releasedTtl: await redis.pttl(released)
+            }))
           )
           assert.isAbove(state.blocked, 0)
           assert.strictEqual(state.released, 2)
+          // written into an empty Redis, the released slots still expire (within the window)
+          assert.isAbove(state.releasedTtl, 0)
+          assert.isAtMost(state.releasedTtl, 4000)
           // b never saw the 429 nor a's requests: it waits for the back-off, then finds two slots left
           yield* b.acquire(token)
           assert.isAtLeast(Date.now(), backoffEnds - 50)

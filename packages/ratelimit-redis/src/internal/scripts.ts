@@ -38,10 +38,10 @@ export interface Scripted {
 const NOW = `local t = redis.call("TIME")
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`
 
-/** Keeps a key at least `ms` more (never shortens its life). */
+/** Keeps a key at least `ms` more (never shortens its life); a key without an expiry (just created) gets one. */
 const KEEP = `local function keep(key, ms)
   local ttl = redis.call("PTTL", key)
-  if ttl >= 0 and ttl < ms then redis.call("PEXPIRE", key, ms) end
+  if ttl == -1 or (ttl >= 0 and ttl < ms) then redis.call("PEXPIRE", key, ms) end
 end`
 
 /**

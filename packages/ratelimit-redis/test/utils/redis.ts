@@ -1,12 +1,14 @@
 // Helpers of the Redis tests: the Redis they use (NOTION_EFFECT_REDIS_URL, default redis://127.0.0.1:6379) and
-// whether it answers, a key prefix per test, log capture, and a TCP proxy in front of Redis that can be cut,
-// frozen and reopened to play an outage.
+// whether it answers, a key prefix per test (under the edition's own, ./edition.ts), log capture, and a TCP proxy in
+// front of Redis that can be cut, frozen and reopened to play an outage.
 import * as Effect from "effect/Effect"
-import * as Logger from "effect/Logger"
 import type * as Scope from "effect/Scope"
 import { Redis } from "ioredis"
 import { randomUUID } from "node:crypto"
 import * as Net from "node:net"
+import { keyPrefix } from "./edition.js"
+
+export { capture } from "./edition.js"
 
 export const redisUrl = process.env.NOTION_EFFECT_REDIS_URL ?? "redis://127.0.0.1:6379"
 export const required = process.env.NOTION_EFFECT_REQUIRE_SERVICES === "1"
@@ -59,21 +61,12 @@ export const clear = (prefix: string) =>
 /** A key prefix of its own for each test, deleted afterwards. */
 export const withPrefix = <A, E, R>(use: (prefix: string) => Effect.Effect<A, E, R>) =>
   Effect.acquireUseRelease(
-    Effect.sync(() => `notion-effect:test:${randomUUID()}:`),
+    Effect.sync(() => `${keyPrefix}${randomUUID()}:`),
     use,
     (prefix) => Effect.promise(() => clear(prefix).catch(() => undefined))
   )
 
 export const keysOf = (prefix: string) => withRedis((redis) => redis.keys(`${prefix}*`))
-
-/** Collects every log line of the program. */
-export const capture = () => {
-  const lines: Array<string> = []
-  const logger = Logger.make(({ logLevel, message }) => {
-    lines.push(`${logLevel.label} ${Array.isArray(message) ? message.join(" ") : String(message)}`)
-  })
-  return { lines, layer: Logger.replace(Logger.defaultLogger, logger) }
-}
 
 /** A TCP proxy in front of the test Redis, closed with the scope. */
 export interface Proxy {
