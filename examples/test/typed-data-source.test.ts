@@ -17,7 +17,7 @@ import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import * as CliTest from "../../packages/cli/test/utils.js"
+import * as CliTest from "../../packages/cli/test/process.js"
 import * as TypedExample from "../typed-data-source.js"
 
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
