@@ -47,7 +47,7 @@ export type Target = access.Target
 export const NotionAccess = access.NotionAccess
 
 /**
- * The service {@link NotionAccess} provides.
+ * {@link NotionAccess} as a requirement (the type an effect that needs it names).
  *
  * @since 0.1.0
  * @category services
