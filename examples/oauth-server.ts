@@ -22,7 +22,6 @@
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
-import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { List, NotionConfig, User } from "@notion-effect/core"
@@ -50,6 +49,7 @@ import * as Http from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Emulator from "./emulator.js"
+import * as Routes from "./routes.js"
 import { runMainIfEntry } from "./runMain.js"
 
 /**
@@ -192,11 +192,11 @@ const callback = Effect.gen(function*() {
 )
 
 /**
- * The server's routes.
+ * The server's routes (an HTTP app built in the scope: see `routes.ts`).
  *
  * @since 0.1.0
  */
-export const router = HttpRouter.empty.pipe(HttpRouter.get("/auth", auth), HttpRouter.get("/callback", callback))
+export const router = Routes.get({ "/auth": auth, "/callback": callback })
 
 /**
  * What the routes need: the OAuth programs, the token manager over the grant store (clients per grant), the state
@@ -232,14 +232,16 @@ export type Configure<E, R> = (
 export const start = <E, R>(port: number, configure: Configure<E, R>) =>
   Effect.gen(function*() {
     const server = yield* NodeHttpServer.make(() => Http.createServer(), { port, host: "127.0.0.1" })
+    // a TCP address has a port (Effect 3's TcpAddress, Effect 4's InetAddressV4/V6), a Unix socket's has none
     const address = server.address
-    const url = `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : port}`
+    const url = `http://127.0.0.1:${"port" in address ? address.port : port}`
     const config = yield* configure(`${url}/callback`)
     const context = yield* Layer.build(Layer.provideMerge(ServicesLayer, config))
     const notFound = HttpServerResponse.text("Not found", { status: 404 })
+    const app = yield* router
     // the platform's own http.server span would record the full URL, code and state included: ours redacts it
     yield* server.serve(
-      OAuthHttp.tracer(router.pipe(Effect.catchAllCause(() => Effect.succeed(notFound)), Effect.provide(context)))
+      OAuthHttp.tracer(app.pipe(Effect.catchAllCause(() => Effect.succeed(notFound)), Effect.provide(context)))
     ).pipe(Effect.locally(HttpMiddleware.currentTracerDisabledWhen, () => true))
     return url
   })
@@ -290,7 +292,10 @@ const main = Effect.gen(function*() {
   const port = yield* Config.integer("PORT").pipe(Config.withDefault(3000))
   const emulator = process.argv.includes("--emulator") ? yield* Emulator.make() : undefined
   if (emulator) yield* Effect.logInfo(`Notion emulator at ${emulator.url}`)
-  const url = yield* start(port, emulator ? emulatorConfig(emulator) : envConfig)
+  const configure: Configure<Emulator.CallError | ConfigError.ConfigError | StoreFailure | InvalidKey, never> = emulator
+    ? emulatorConfig(emulator)
+    : envConfig
+  const url = yield* start(port, configure)
   yield* Effect.logInfo(`Server running: open ${url}/auth`)
   return yield* Effect.never
 })

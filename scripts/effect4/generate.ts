@@ -43,9 +43,11 @@ export const editionExamples: ReadonlyArray<string> = [
   "data-source-rows.ts",
   "test/examples.test.ts",
   "test/oauth-script.test.ts",
-  "test/typed-data-source-module.test.ts"
-  // waiting for store: "oauth-server.ts", "demo.ts", "test/oauth.test.ts", "test/browser.test.ts" (oauth-server also
-  // meets Effect 4's HttpRouter, Layer.unwrapScoped and server address; oauth.test, core's test/utils/tracer.ts)
+  "test/typed-data-source-module.test.ts",
+  "routes.ts",
+  "oauth-server.ts",
+  "demo.ts",
+  "test/oauth.test.ts"
   // waiting for the CLI: "test/typed-data-source.test.ts" (generated.ts has an Effect 4 form meanwhile)
   // not yet: "webhook-receiver.ts", "cloudflare-worker.ts", "test/content.test.ts" (emulator webhooks in the seam)
 ]

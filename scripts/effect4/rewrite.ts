@@ -193,6 +193,16 @@ moved["effect/Effect"] = {
 // processes); its `layer` keeps its name ---
 modules["@effect/platform-node/NodeContext"] = "@effect/platform-node/NodeServices"
 
+// --- examples (oauth-server, demo, oauth.test): Layer.unwrapScoped is Layer.unwrap (it excludes Scope); the tracer
+// switch is the TracerDisabledWhen reference; logfmt is a format logger; runMain's disablePrettyLogger (see
+// `serviceRule`) ---
+members["effect/Layer"] = { ...members["effect/Layer"], unwrapScoped: "unwrap" }
+members["@effect/platform/HttpMiddleware"] = {
+  ...members["@effect/platform/HttpMiddleware"],
+  currentTracerDisabledWhen: "TracerDisabledWhen"
+}
+members["effect/Logger"] = { ...members["effect/Logger"], logfmtLogger: "formatLogFmt" }
+
 interface Edit {
   readonly start: number
   readonly end: number
@@ -883,6 +893,17 @@ export const rewrite = (file: string, text: string): string => {
       textOf(args[0]!) === `${ns}.defaultLogger`
     ) {
       replace(node, `${ns}.layer([${rewriteNode(args[1]!)}])`)
+      return true
+    }
+    // --- examples (demo): NodeRuntime.runMain(effect, { disablePrettyLogger }) — Effect 4's runMain installs no
+    // pretty logger and has no such option: it is dropped (with the options object when nothing else is in it) ---
+    if (from === "@effect/platform-node/NodeRuntime" && name === "runMain" && args.length === 2) {
+      const options = args[1]!
+      if (!ts.isObjectLiteralExpression(options)) return false
+      const kept = options.properties.filter((p) => !(p.name !== undefined && textOf(p.name) === "disablePrettyLogger"))
+      if (kept.length === options.properties.length) return false
+      const rest = kept.length === 0 ? "" : `, { ${kept.map(rewriteNode).join(", ")} }`
+      replace(node, `${ns}.runMain(${rewriteNode(args[0]!)}${rest})`)
       return true
     }
     return false
