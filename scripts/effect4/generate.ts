@@ -47,7 +47,8 @@ export const editionExamples: ReadonlyArray<string> = [
   "routes.ts",
   "oauth-server.ts",
   "demo.ts",
-  "test/oauth.test.ts"
+  "test/oauth.test.ts",
+  "test/browser.test.ts"
   // waiting for the CLI: "test/typed-data-source.test.ts" (generated.ts has an Effect 4 form meanwhile)
   // not yet: "webhook-receiver.ts", "cloudflare-worker.ts", "test/content.test.ts" (emulator webhooks in the seam)
 ]
