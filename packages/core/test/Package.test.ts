@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { execFile, spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
@@ -112,7 +113,8 @@ console.log(JSON.stringify({ ...result, internal }))
 // The README's examples as a user of the published packages runs them: this edition's example files (examples/ of
 // the workspace; on Effect 4 generated into effect4/examples) compiled by a strict NodeNext tsc in the fresh project,
 // then run with node against an emulator. An example whose files import another of our packages than the packed
-// ones (the emulator, the CLI: not installed there) is left out.
+// ones (the emulator, the CLI: not installed there) is left out. The OAuth server (stored grants and their refresh)
+// runs on Effect 4 only: on Effect 3 its emulator module imports the emulator.
 const examples = [
   "integration-token",
   "per-request-auth",
@@ -121,9 +123,10 @@ const examples = [
   "token-management",
   "oauth-script",
   "typed-data-source",
-  "data-source-rows"
+  "data-source-rows",
+  "oauth-server"
 ]
-const packed = ["core", "oauth", "undici", "ratelimit-redis"]
+const packed = ["core", "oauth", "undici", "ratelimit-redis", "store"]
 
 /**
  * The example and the local modules it imports (`./x.js`), or undefined if one of them imports a package of ours
@@ -153,7 +156,16 @@ interface Emulator {
   readonly internalToken: string
   readonly oauthClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string }
   readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Promise<string>
-  readonly stats: () => Promise<{ readonly requests: Readonly<Record<string, number>>; readonly rateLimited: number }>
+  readonly registerRedirectUri: (uri: string) => Promise<void>
+  readonly injectFault: (
+    rule: { readonly route: string; readonly times: number; readonly kind: { _tag: "Status"; status: number } }
+  ) => Promise<void>
+  readonly stats: () => Promise<{
+    readonly requests: Readonly<Record<string, number>>
+    readonly rateLimited: number
+    readonly tokenGrants: number
+    readonly refreshes: number
+  }>
   readonly close: () => Promise<void>
 }
 const startEmulator = async (): Promise<{ emulator: Emulator; page: string; tasks: string }> => {
@@ -192,6 +204,67 @@ const interactive = (
       code === 0 ? resolve(stdout) : reject(new Error(`${file} exited with ${code}:\n${stdout}${stderr}`)))
   })
 
+/**
+ * The compiled OAuth server as a user runs it (port 0, grants in an SQLite file under a fresh key), taken through
+ * one browser's flow while Notion (the emulator) answers the first users.list with 401: the callback stores the
+ * grant, and the client for the stored grant refreshes it once and retries. Returns the server's output and what
+ * the callback answered.
+ */
+const storedGrant = async (scratch: string, emulator: Emulator, env: Readonly<Record<string, string>>) => {
+  const { NOTION_OAUTH_REDIRECT_URI: _, ...settings } = env
+  const child = spawn(process.execPath, ["dist/oauth-server.js"], {
+    cwd: scratch,
+    env: {
+      ...process.env,
+      ...settings,
+      PORT: "0",
+      NOTION_STORE_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+      NOTION_STORE_SQLITE_PATH: join(scratch, "grants.sqlite")
+    }
+  })
+  let output = ""
+  let result: { status: number; body: string; refreshes: number; tokenGrants: number; stored: boolean }
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve))
+  try {
+    const server = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the OAuth server did not start:\n${output}`)), 30_000)
+      const read = (chunk: Buffer) => {
+        output += chunk
+        const started = /Server running: open (http:\/\/127\.0\.0\.1:\d+)\/auth/.exec(output)
+        if (started !== null) {
+          clearTimeout(timer)
+          resolve(started[1]!)
+        }
+      }
+      child.stdout.on("data", read)
+      child.stderr.on("data", read)
+      exited.then((code) => reject(new Error(`the OAuth server exited with ${code}:\n${output}`)))
+    })
+    await emulator.registerRedirectUri(`${server}/callback`)
+    // the emulator served the other examples too: count from here
+    const before = await emulator.stats()
+    const auth = await fetch(`${server}/auth`, { redirect: "manual" })
+    const cookie = (auth.headers.get("set-cookie") ?? "").split(";")[0]!
+    const callback = await emulator.consent(auth.headers.get("location")!, "allow")
+    // the stored access token "expired": Notion answers its first use with 401
+    await emulator.injectFault({ route: "GET /v1/users", times: 1, kind: { _tag: "Status", status: 401 } })
+    const answer = await fetch(callback, { headers: { accept: "application/json", cookie } })
+    const stats = await emulator.stats()
+    result = {
+      status: answer.status,
+      body: await answer.text(),
+      refreshes: stats.refreshes - before.refreshes,
+      tokenGrants: stats.tokenGrants - before.tokenGrants,
+      stored: existsSync(join(scratch, "grants.sqlite"))
+    }
+  } finally {
+    child.kill("SIGTERM")
+    await exited
+  }
+  // read once the server exited: its last log lines are in
+  return { ...result, output }
+}
+
 describe("the published packages", () => {
   it(
     "pnpm-packed tarballs install with plain npm, run a plain-JS program and type-check under strict NodeNext",
@@ -204,7 +277,8 @@ describe("the published packages", () => {
           "packages/core/tsconfig.build.json",
           "packages/oauth/tsconfig.build.json",
           "packages/undici/tsconfig.build.json",
-          "packages/ratelimit-redis/tsconfig.build.json"
+          "packages/ratelimit-redis/tsconfig.build.json",
+          "packages/store/tsconfig.build.json"
         ], root)
         for (const pkg of packed) {
           await run(
@@ -222,7 +296,7 @@ describe("the published packages", () => {
         assert.deepStrictEqual(declarations.filter((d) => d.size > 100_000), [])
         assert.isBelow(declarations.reduce((total, d) => total + d.size, 0), 600_000)
         const tarballs = readdirSync(scratch).filter((f) => f.endsWith(".tgz"))
-        assert.strictEqual(tarballs.length, 4)
+        assert.strictEqual(tarballs.length, 5)
         const manifest = JSON.parse(
           await run(
             "tar",
@@ -275,11 +349,12 @@ describe("the published packages", () => {
           oauth: "function",
           internal: "blocked"
         })
-        // left out on Effect 3 only: the OAuth script (its --emulator mode imports the emulator) and the typed
-        // example (it generates its module with the CLI's library; on Effect 4 it imports the module the CLI wrote)
+        // left out on Effect 3 only: the OAuth script and server (their --emulator mode imports the emulator) and
+        // the typed example (it generates its module with the CLI's library; on Effect 4 it imports the module the
+        // CLI wrote)
         assert.includeMembers(
           ported.map((example) => example.name),
-          examples.filter((name) => name !== "oauth-script" && name !== "typed-data-source")
+          examples.filter((name) => !["oauth-script", "oauth-server", "typed-data-source"].includes(name))
         )
         await runExamples(scratch, ported.map((example) => example.name))
       } finally {
@@ -355,6 +430,14 @@ const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
           NOTION_OAUTH_ACCESS_TOKEN: grant.access_token,
           NOTION_OAUTH_REFRESH_TOKEN: grant.refresh_token
         })
+      } else if (name === "oauth-server") {
+        const served = await storedGrant(scratch, emulator, env)
+        assert.strictEqual(served.status, 200, served.body)
+        assert.deepInclude(JSON.parse(served.body), { success: true, workspace: "Acme" })
+        assert.include(JSON.parse(served.body).users, "Ada Lovelace")
+        // one code exchange, then one refresh of the stored grant (the 401), and the grant is in the SQLite file
+        assert.deepStrictEqual([served.tokenGrants, served.refreshes, served.stored], [1, 1, true])
+        outputs[name] = `${served.output}${served.body}\n`
       } else if (name === "data-source-rows") {
         outputs[name] = await example(name, { NOTION_DATA_SOURCE_ID: tasks })
       } else if (name === "typed-data-source") {
@@ -377,6 +460,8 @@ const runExamples = async (scratch: string, names: ReadonlyArray<string>) => {
         /3\. Exchanged the code: access token <redacted>[^]*8\. The revoked token now fails with Unauthorized\n$/,
       "data-source-rows":
         /^Created \S+\nRows about launches: Launch plan .+, Plan the launch\nThe page has 3 blocks and a comment \(\S+\)\n$/,
+      "oauth-server":
+        /Server running: open http:\/\/127\.0\.0\.1:\d+\/auth[^]*connected workspace "Acme"[^]*"success":true/,
       "typed-data-source":
         /^Created \S+ and \S+\n#1 Write the typed example \(Doing\)\n#2 Review the typed example \(Todo\)\nWrite the typed example: Done, done true\n$/
     }
