@@ -1,8 +1,9 @@
 /**
  * A data source's definition as `notion-effect schema generate` makes it, for the typed example: generated at run
  * time with the generator as a library (`@notion-effect/cli`), and written to `NOTION_SCHEMA_FILE` when set. Effect
- * 4's edition of this module (`effect4/adapters/examples/generated.ts`; the CLI is not on Effect 4 yet) reads the
- * module the CLI wrote to `NOTION_SCHEMA_FILE` instead.
+ * 4's edition of this module (`effect4/adapters/examples/generated.ts`) reads the module the CLI wrote to
+ * `NOTION_SCHEMA_FILE` instead (the CLI is on Effect 4 too; reading its module keeps the Effect 4 example on core
+ * alone, so it runs from the packed packages without the CLI).
  *
  * @since 0.1.0
  */

@@ -48,8 +48,8 @@ export const editionExamples: ReadonlyArray<string> = [
   "oauth-server.ts",
   "demo.ts",
   "test/oauth.test.ts",
-  "test/browser.test.ts"
-  // waiting for the CLI: "test/typed-data-source.test.ts" (generated.ts has an Effect 4 form meanwhile)
+  "test/browser.test.ts",
+  "test/typed-data-source.test.ts"
   // not yet: "webhook-receiver.ts", "cloudflare-worker.ts", "test/content.test.ts" (emulator webhooks in the seam)
 ]
 

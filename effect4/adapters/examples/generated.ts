@@ -1,9 +1,10 @@
 /**
  * A data source's definition as `notion-effect schema generate` makes it, for the typed example.
  *
- * Effect 4's form of `examples/generated.ts`: the CLI is not on Effect 4 yet, so the definition is the one in the
- * module the CLI wrote to `NOTION_SCHEMA_FILE` (`npx notion-effect schema generate <id> --out tasks.ts`; the module
- * imports only `@notion-effect/core/TypedDataSource`, so it serves either edition), imported at run time.
+ * Effect 4's form of `examples/generated.ts`: the definition is the one in the module the CLI wrote to
+ * `NOTION_SCHEMA_FILE` (`npx notion-effect schema generate <id> --out tasks.ts`; the module imports only
+ * `@notion-effect/core/TypedDataSource`, so either edition's CLI serves), imported at run time. The CLI is on Effect
+ * 4 too, but this keeps the example on core alone: it runs from the packed packages, without the CLI installed.
  *
  * @since 1.0.0
  */
