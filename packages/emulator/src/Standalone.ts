@@ -17,7 +17,9 @@
  *
  * @since 0.1.0
  */
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as ExecutionStrategy from "effect/ExecutionStrategy"
 import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
@@ -49,7 +51,48 @@ export interface Emulator {
   readonly expireAccessTokens: () => Promise<number>
   /** What the emulator has served so far. */
   readonly stats: () => Promise<NotionEmulator.Stats>
+  /**
+   * Sends one signed webhook event (or, with `handshake`, the verification request) to `url`: resolves to the
+   * receiver's status (see `NotionEmulator.Service.deliverWebhook`); rejects when the receiver cannot be reached.
+   */
+  readonly deliverWebhook: (options: {
+    readonly url: string
+    readonly verificationToken: string
+    readonly handshake?: boolean
+    readonly type?: string
+    readonly entity?: { readonly id: string; readonly type: string }
+    readonly data?: Record<string, unknown>
+  }) => Promise<number>
+  /**
+   * Subscribes a webhook receiver (see `NotionEmulator.Service.subscribeWebhook`): the handshake is sent before the
+   * promise resolves; events are sent until the subscription, or the emulator, is closed.
+   */
+  readonly subscribeWebhook: (options: {
+    readonly url: string
+    readonly events?: ReadonlyArray<string>
+    readonly retry?: { readonly times: number; readonly delay?: Duration.DurationInput }
+    readonly timeout?: Duration.DurationInput
+  }) => Promise<WebhookSubscription>
   /** Stops the server (the port is closed when the promise resolves). */
+  readonly close: () => Promise<void>
+}
+
+/**
+ * A webhook subscription of a {@link start}ed emulator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebhookSubscription {
+  /** Every event's `subscription_id`. */
+  readonly id: string
+  /** What the verification request sent, and what signs every event. */
+  readonly verificationToken: string
+  /** The events sent so far, in order, with the receiver's status. */
+  readonly deliveries: () => Promise<ReadonlyArray<NotionEmulator.WebhookDelivery>>
+  /** Resolves when every change made so far has been sent. */
+  readonly settled: () => Promise<void>
+  /** Stops sending events. */
   readonly close: () => Promise<void>
 }
 
@@ -81,6 +124,25 @@ export const start = async (options: NotionEmulator.Options = {}): Promise<Emula
     clearFaults: () => run(service.clearFaults),
     expireAccessTokens: () => run(service.expireAccessTokens),
     stats: () => run(service.stats),
+    deliverWebhook: ({ verificationToken, ...delivery }) =>
+      run(service.deliverWebhook({ ...delivery, verificationToken: Redacted.make(verificationToken) })),
+    subscribeWebhook: async (options) => {
+      const child = Effect.runSync(Scope.fork(scope, ExecutionStrategy.sequential))
+      const closeChild = () => Effect.runPromise(Scope.close(child, Exit.void))
+      const subscription = await run(Scope.extend(service.subscribeWebhook(options), child)).catch(
+        async (error) => {
+          await closeChild()
+          throw error
+        }
+      )
+      return {
+        id: subscription.id,
+        verificationToken: Redacted.value(subscription.verificationToken),
+        deliveries: () => run(subscription.deliveries),
+        settled: () => run(subscription.settled),
+        close: closeChild
+      }
+    },
     close
   }
 }

@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Fault, Standalone } from "../src/index.js"
+import * as Http from "node:http"
+import { Fault, Fixture, Standalone } from "../src/index.js"
 
 const headers = (token: string) => ({ authorization: `Bearer ${token}`, "notion-version": "2025-09-03" })
 
@@ -64,6 +65,55 @@ describe("Standalone: the emulator with promises", () => {
       assert.isDefined(error)
     } finally {
       await first.close()
+    }
+  })
+
+  it("delivers webhooks: one signed event, and a subscription's events for the changes made", async () => {
+    const bodies: Array<{ readonly type?: string; readonly verification_token?: string }> = []
+    const receiver = Http.createServer((request, response) => {
+      let body = ""
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()))
+      request.on("end", () => {
+        bodies.push(JSON.parse(body) as { type?: string })
+        response.writeHead(200).end()
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve))
+    const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`
+    const emulator = await Standalone.start()
+    try {
+      const sent = { url, verificationToken: "secret_token", type: "page.created" }
+      assert.strictEqual(await emulator.deliverWebhook({ ...sent, entity: { id: "p", type: "page" } }), 200)
+      assert.deepStrictEqual(bodies.map((b) => b.type), ["page.created"])
+
+      const subscription = await emulator.subscribeWebhook({ url })
+      assert.strictEqual(bodies[1]?.verification_token, subscription.verificationToken)
+      const created = await fetch(`${emulator.url}/v1/pages`, {
+        method: "POST",
+        headers: { ...headers(emulator.internalToken), "content-type": "application/json" },
+        body: JSON.stringify({
+          parent: { page_id: Fixture.pages.roadmap },
+          properties: { title: { title: [{ text: { content: "Standalone" } }] } }
+        })
+      })
+      assert.strictEqual(created.status, 200)
+      await subscription.settled()
+      assert.deepStrictEqual((await subscription.deliveries()).map((d) => [d.event.type, d.status]), [
+        ["page.created", 200]
+      ])
+      await subscription.close()
+      await fetch(`${emulator.url}/v1/pages`, {
+        method: "POST",
+        headers: { ...headers(emulator.internalToken), "content-type": "application/json" },
+        body: JSON.stringify({
+          parent: { page_id: Fixture.pages.roadmap },
+          properties: { title: { title: [{ text: { content: "after" } }] } }
+        })
+      })
+      assert.deepStrictEqual(bodies.map((b) => b.type), ["page.created", undefined, "page.created"])
+    } finally {
+      await emulator.close()
+      await new Promise((resolve) => receiver.close(resolve))
     }
   })
 })
