@@ -18,7 +18,15 @@ import type * as Scope from "effect/Scope"
 export interface Emulator extends
   Pick<
     NotionEmulator.Service,
-    "url" | "internalToken" | "oauthClient" | "consent" | "registerRedirectUri" | "injectFault" | "stats"
+    | "url"
+    | "internalToken"
+    | "oauthClient"
+    | "consent"
+    | "registerRedirectUri"
+    | "injectFault"
+    | "stats"
+    | "deliverWebhook"
+    | "subscribeWebhook"
   >
 {
   /** The fixture's pages (`roadmap` is shared with the internal integration). */
@@ -33,6 +41,13 @@ export interface Emulator extends
  * @since 0.1.0
  */
 export type CallError = never
+
+/**
+ * What the emulator's `deliverWebhook` and `subscribeWebhook` fail with (the receiver could not be reached).
+ *
+ * @since 0.1.0
+ */
+export type WebhookError = NotionEmulator.WebhookDeliveryError
 
 /**
  * Starts an emulator for the scope.

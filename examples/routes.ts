@@ -1,5 +1,5 @@
 /**
- * GET routes as one HTTP app, for the examples' servers. Effect 4's routers are layers of routes, Effect 3's are
+ * GET (or POST) routes as one HTTP app, for the examples' servers. Effect 4's routers are layers of routes, Effect 3's are
  * values: `effect4/adapters/examples/routes.ts` is this module's Effect 4 form (the same app through Effect 4's
  * `HttpRouter`).
  *
@@ -48,6 +48,25 @@ export const get = <const T extends Routes>(
   Effect.succeed(
     Object.entries(routes).reduce(
       (router, [path, handler]) => HttpRouter.get(path as `/${string}`, handler)(router),
+      HttpRouter.empty as HttpRouter.HttpRouter<unknown, unknown>
+    ) as App<never, never>
+  )
+
+/**
+ * The app answering `POST path` with `routes[path]` (built in the scope, as {@link get}'s).
+ *
+ * @since 0.1.0
+ */
+export const post = <const T extends Routes>(
+  routes: T
+): Effect.Effect<
+  App<ErrorOf<T>, Exclude<ServicesOf<T>, HttpServerRequest.HttpServerRequest>>,
+  never,
+  Scope.Scope
+> =>
+  Effect.succeed(
+    Object.entries(routes).reduce(
+      (router, [path, handler]) => HttpRouter.post(path as `/${string}`, handler)(router),
       HttpRouter.empty as HttpRouter.HttpRouter<unknown, unknown>
     ) as App<never, never>
   )

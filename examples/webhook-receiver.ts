@@ -11,7 +11,6 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import * as HttpRouter from "@effect/platform/HttpRouter"
 import { Webhook, WebhookHttp } from "@notion-effect/core"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
@@ -21,6 +20,7 @@ import type * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
+import * as Routes from "./routes.js"
 import { runMainIfEntry } from "./runMain.js"
 
 /**
@@ -45,27 +45,25 @@ export const start = (
   Effect.gen(function*() {
     const token = yield* Ref.make(configured)
     const events = yield* Queue.unbounded<Webhook.Event>()
-    const app = HttpRouter.empty.pipe(
-      HttpRouter.post(
-        "/webhooks",
-        WebhookHttp.handler({
-          verificationToken: Ref.get(token),
-          onVerification: (received) =>
-            Ref.modify(token, (current) =>
-              Option.isSome(current)
-                ? [Effect.logWarning("A verification request arrived; the configured token is kept"), current]
-                : [
-                  Effect.logInfo("Verification token received: paste it into the connection's webhook settings"),
-                  Option.some(received)
-                ]).pipe(Effect.flatten),
-          onEvent: (event) => Effect.zipRight(Effect.logInfo(describe(event)), Queue.offer(events, event))
-        })
-      )
-    )
+    const app = yield* Routes.post({
+      "/webhooks": WebhookHttp.handler({
+        verificationToken: Ref.get(token),
+        onVerification: (received) =>
+          Ref.modify(token, (current) =>
+            Option.isSome(current)
+              ? [Effect.logWarning("A verification request arrived; the configured token is kept"), current]
+              : [
+                Effect.logInfo("Verification token received: paste it into the connection's webhook settings"),
+                Option.some(received)
+              ]).pipe(Effect.flatten),
+        onEvent: (event) => Effect.zipRight(Effect.logInfo(describe(event)), Queue.offer(events, event))
+      })
+    })
     const server = yield* NodeHttpServer.make(() => Http.createServer(), { port, host: "127.0.0.1" })
     yield* server.serve(app)
+    // a TCP address has a port (Effect 3's TcpAddress, Effect 4's InetAddressV4/V6), a Unix socket's has none
     const address = server.address
-    return { url: `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : 0}/webhooks`, events }
+    return { url: `http://127.0.0.1:${"port" in address ? address.port : port}/webhooks`, events }
   })
 
 /**

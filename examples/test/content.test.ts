@@ -1,16 +1,14 @@
 // The webhook receiver example over a real socket, fed signed events and the changes data-source-rows makes (that
 // example alone: examples.test.ts).
 import { assert, describe, it } from "@effect/vitest"
-import { Fixture, NotionEmulator } from "@notion-effect/emulator"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
 import * as DataSourceRows from "../data-source-rows.js"
+import * as Emulator from "../emulator.js"
 import * as WebhookReceiver from "../webhook-receiver.js"
-
-const TASKS = Fixture.tasks.dataSourceId
 
 describe("webhook example", () => {
   it.scoped("webhook-receiver: handshake, signed events accepted, forged ones refused", () =>
@@ -21,7 +19,7 @@ describe("webhook example", () => {
           fetch(receiver.url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } })
             .then((r) => r.status)
         )
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* Emulator.make()
       const token = Redacted.make("secret_webhook_verification_token")
       const deliver = { url: receiver.url, verificationToken: token }
       assert.strictEqual(yield* emulator.deliverWebhook({ ...deliver, handshake: true }), 200)
@@ -41,14 +39,14 @@ describe("webhook example", () => {
 
   it.scoped("webhook-receiver subscribed to the emulator: the changes data-source-rows makes arrive as typed events", () =>
     Effect.gen(function*() {
-      const emulator = yield* NotionEmulator.make()
+      const emulator = yield* Emulator.make()
       // no configured token: the receiver keeps the one the subscription's handshake sends
       const receiver = yield* WebhookReceiver.start(0, Option.none())
       const subscription = yield* emulator.subscribeWebhook({ url: receiver.url })
       const env = new Map([
         ["NOTION_TOKEN", Redacted.value(emulator.internalToken)],
         ["NOTION_BASE_URL", emulator.url],
-        ["NOTION_DATA_SOURCE_ID", TASKS]
+        ["NOTION_DATA_SOURCE_ID", emulator.tasks.dataSourceId]
       ])
       yield* DataSourceRows.program.pipe(
         Effect.provide(DataSourceRows.MainLayer),

@@ -49,8 +49,10 @@ export const editionExamples: ReadonlyArray<string> = [
   "demo.ts",
   "test/oauth.test.ts",
   "test/browser.test.ts",
-  "test/typed-data-source.test.ts"
-  // not yet: "webhook-receiver.ts", "cloudflare-worker.ts", "test/content.test.ts" (emulator webhooks in the seam)
+  "test/typed-data-source.test.ts",
+  "webhook-receiver.ts",
+  "cloudflare-worker.ts",
+  "test/content.test.ts"
 ]
 
 /** A tsconfig whose project references name only packages of the edition. */

@@ -53,6 +53,64 @@ export interface FaultRule {
 }
 
 /**
+ * What the emulator's `deliverWebhook` and `subscribeWebhook` fail with (a promise that rejected: the receiver could
+ * not be reached).
+ *
+ * @since 1.0.0
+ */
+export type WebhookError = EmulatorError
+
+/**
+ * One event sent to a subscription's receiver, and the receiver's status (0: it could not be reached).
+ *
+ * @since 1.0.0
+ */
+export interface WebhookDelivery {
+  readonly event: Record<string, unknown>
+  readonly status: number
+}
+
+/**
+ * A webhook subscription of the emulator: events are sent until the scope closes.
+ *
+ * @since 1.0.0
+ */
+export interface WebhookSubscription {
+  /** Every event's `subscription_id`. */
+  readonly id: string
+  /** What the verification request sent, and what signs every event. */
+  readonly verificationToken: Redacted.Redacted<string>
+  /** The events sent so far, in order, with the receiver's status. */
+  readonly deliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>, EmulatorError>
+  /** Waits until every change made so far has been sent. */
+  readonly settled: Effect.Effect<void, EmulatorError>
+}
+
+interface StartedSubscription {
+  readonly id: string
+  readonly verificationToken: string
+  readonly deliveries: () => Promise<ReadonlyArray<WebhookDelivery>>
+  readonly settled: () => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+interface WebhookEvent {
+  readonly url: string
+  readonly handshake?: boolean
+  readonly type?: string
+  readonly entity?: { readonly id: string; readonly type: string }
+  readonly data?: Record<string, unknown>
+}
+
+interface SubscribeOptions {
+  readonly url: string
+  readonly events?: ReadonlyArray<string>
+  readonly retry?: { readonly times: number; readonly delay?: number }
+  /** In milliseconds. */
+  readonly timeout?: number
+}
+
+/**
  * A running emulator: its URL, the internal integration's token, the OAuth client, the fixture's page ids.
  *
  * @since 1.0.0
@@ -71,6 +129,17 @@ export interface Emulator {
   readonly registerRedirectUri: (uri: string) => Effect.Effect<void, EmulatorError>
   readonly injectFault: (rule: FaultRule) => Effect.Effect<void, EmulatorError>
   readonly stats: Effect.Effect<Stats, EmulatorError>
+  /** Sends one signed webhook event (or, with `handshake`, the verification request): the receiver's status. */
+  readonly deliverWebhook: (
+    options: WebhookEvent & { readonly verificationToken: Redacted.Redacted<string> }
+  ) => Effect.Effect<number, EmulatorError>
+  /**
+   * Subscribes a webhook receiver (the handshake first, then a signed event for every change made through the API,
+   * until the scope closes). `retry.delay` and `timeout` are in milliseconds.
+   */
+  readonly subscribeWebhook: (
+    options: SubscribeOptions
+  ) => Effect.Effect<WebhookSubscription, EmulatorError, Scope.Scope>
   /** The fixture's pages (`roadmap` is shared with the internal integration). */
   readonly pages: { readonly roadmap: string }
   /** The fixture's task database and its data source. */
@@ -85,6 +154,8 @@ interface Started {
   readonly registerRedirectUri: (uri: string) => Promise<void>
   readonly injectFault: (rule: FaultRule) => Promise<void>
   readonly stats: () => Promise<Stats>
+  readonly deliverWebhook: (options: WebhookEvent & { readonly verificationToken: string }) => Promise<number>
+  readonly subscribeWebhook: (options: SubscribeOptions) => Promise<StartedSubscription>
   readonly close: () => Promise<void>
 }
 
@@ -122,6 +193,21 @@ export const make = (): Effect.Effect<Emulator, EmulatorError, Scope.Scope> =>
       registerRedirectUri: (uri) => attempt(() => started.registerRedirectUri(uri)),
       injectFault: (rule) => attempt(() => started.injectFault(rule)),
       stats: attempt(() => started.stats()),
+      deliverWebhook: ({ verificationToken, ...event }) =>
+        attempt(() => started.deliverWebhook({ ...event, verificationToken: Redacted.value(verificationToken) })),
+      subscribeWebhook: (options) =>
+        Effect.map(
+          Effect.acquireRelease(
+            attempt(() => started.subscribeWebhook(options)),
+            (subscription) => Effect.promise(() => subscription.close())
+          ),
+          (subscription): WebhookSubscription => ({
+            id: subscription.id,
+            verificationToken: Redacted.make(subscription.verificationToken),
+            deliveries: attempt(() => subscription.deliveries()),
+            settled: attempt(() => subscription.settled())
+          })
+        ),
       pages: module.Fixture.pages,
       tasks: module.Fixture.tasks
     }

@@ -1,5 +1,5 @@
 /**
- * GET routes as one HTTP app, for the examples' servers.
+ * GET (or POST) routes as one HTTP app, for the examples' servers.
  *
  * Effect 4's form of `examples/routes.ts`: Effect 4's `HttpRouter` is a layer of routes, turned into an app by
  * `HttpRouter.toHttpEffect` (which builds the router in the scope).
@@ -52,6 +52,27 @@ export const get = <const T extends Routes>(
       Layer.empty,
       ...Object.entries(routes).map(([path, handler]) =>
         HttpRouter.add("GET", path as `/${string}`, handler as Effect.Effect<HttpServerResponse.HttpServerResponse>)
+      )
+    )
+  ) as Effect.Effect<App<never, never>, never, Scope.Scope>
+
+/**
+ * The app answering `POST path` with `routes[path]` (built in the scope).
+ *
+ * @since 1.0.0
+ */
+export const post = <const T extends Routes>(
+  routes: T
+): Effect.Effect<
+  App<ErrorOf<T>, Exclude<ServicesOf<T>, HttpRouter.Provided>>,
+  never,
+  Scope.Scope
+> =>
+  HttpRouter.toHttpEffect(
+    Layer.mergeAll(
+      Layer.empty,
+      ...Object.entries(routes).map(([path, handler]) =>
+        HttpRouter.add("POST", path as `/${string}`, handler as Effect.Effect<HttpServerResponse.HttpServerResponse>)
       )
     )
   ) as Effect.Effect<App<never, never>, never, Scope.Scope>
