@@ -68,49 +68,50 @@ describe("Standalone: the emulator with promises", () => {
     }
   })
 
-  it("delivers webhooks: one signed event, and a subscription's events for the changes made", async () => {
-    const bodies: Array<{ readonly type?: string; readonly verification_token?: string }> = []
+  it("delivers webhooks: one signed event, and a subscription's events until it is closed", async () => {
+    const received: Array<{ readonly path: string; readonly type?: string; readonly verification_token?: string }> = []
     const receiver = Http.createServer((request, response) => {
       let body = ""
       request.on("data", (chunk: Buffer) => (body += chunk.toString()))
       request.on("end", () => {
-        bodies.push(JSON.parse(body) as { type?: string })
+        received.push({ path: request.url ?? "", ...(JSON.parse(body) as { type?: string }) })
         response.writeHead(200).end()
       })
     })
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve))
-    const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`
+    const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`
     const emulator = await Standalone.start()
+    const createPage = (title: string) =>
+      fetch(`${emulator.url}/v1/pages`, {
+        method: "POST",
+        headers: { ...headers(emulator.internalToken), "content-type": "application/json" },
+        body: JSON.stringify({
+          parent: { page_id: Fixture.pages.roadmap },
+          properties: { title: { title: [{ text: { content: title } }] } }
+        })
+      }).then((response) => response.status)
     try {
-      const sent = { url, verificationToken: "secret_token", type: "page.created" }
-      assert.strictEqual(await emulator.deliverWebhook({ ...sent, entity: { id: "p", type: "page" } }), 200)
-      assert.deepStrictEqual(bodies.map((b) => b.type), ["page.created"])
+      const event = { url: `${url}/one`, verificationToken: "secret_token", type: "page.created" }
+      assert.strictEqual(await emulator.deliverWebhook({ ...event, entity: { id: "p", type: "page" } }), 200)
+      assert.deepStrictEqual(received.map((r) => [r.path, r.type]), [["/one", "page.created"]])
 
-      const subscription = await emulator.subscribeWebhook({ url })
-      assert.strictEqual(bodies[1]?.verification_token, subscription.verificationToken)
-      const created = await fetch(`${emulator.url}/v1/pages`, {
-        method: "POST",
-        headers: { ...headers(emulator.internalToken), "content-type": "application/json" },
-        body: JSON.stringify({
-          parent: { page_id: Fixture.pages.roadmap },
-          properties: { title: { title: [{ text: { content: "Standalone" } }] } }
-        })
-      })
-      assert.strictEqual(created.status, 200)
-      await subscription.settled()
-      assert.deepStrictEqual((await subscription.deliveries()).map((d) => [d.event.type, d.status]), [
-        ["page.created", 200]
+      const first = await emulator.subscribeWebhook({ url: `${url}/first` })
+      assert.strictEqual(received[1]?.path, "/first")
+      assert.strictEqual(received[1]?.verification_token, first.verificationToken)
+      assert.strictEqual(await createPage("Standalone"), 200)
+      await first.settled()
+      assert.deepStrictEqual((await first.deliveries()).map((d) => [d.event.type, d.status]), [["page.created", 200]])
+
+      // closed: the next change reaches only the subscription still open
+      await first.close()
+      const second = await emulator.subscribeWebhook({ url: `${url}/second` })
+      assert.strictEqual(await createPage("after"), 200)
+      await second.settled()
+      assert.deepStrictEqual(received.slice(2).map((r) => [r.path, r.type]), [
+        ["/first", "page.created"],
+        ["/second", undefined],
+        ["/second", "page.created"]
       ])
-      await subscription.close()
-      await fetch(`${emulator.url}/v1/pages`, {
-        method: "POST",
-        headers: { ...headers(emulator.internalToken), "content-type": "application/json" },
-        body: JSON.stringify({
-          parent: { page_id: Fixture.pages.roadmap },
-          properties: { title: { title: [{ text: { content: "after" } }] } }
-        })
-      })
-      assert.deepStrictEqual(bodies.map((b) => b.type), ["page.created", undefined, "page.created"])
     } finally {
       await emulator.close()
       await new Promise((resolve) => receiver.close(resolve))
