@@ -5,7 +5,8 @@
  * packages the edition lacks (the emulator stays on Effect 3); each package's `package.json` is hand-written in
  * `effect4/packages/<package>/` (its peers differ). The examples whose packages exist on Effect 4
  * ({@link editionExamples}) are rewritten the same way into `effect4/examples/` (adapters in `effect4/adapters/examples/`;
- * its `package.json` and `tsconfig.json` are hand-written). Run: `tsx scripts/effect4/generate.ts`.
+ * its `package.json` and `tsconfig.json` are hand-written), and the runtime tests (`runtimes/`) into
+ * `effect4/runtimes/` (adapters in `effect4/adapters/runtimes/`). Run: `tsx scripts/effect4/generate.ts`.
  */
 import {
   copyFileSync,
@@ -122,4 +123,16 @@ for (const pkg of editionPackages) {
   for (const file of readdirSync(to)) if (file.endsWith(".ts")) rmSync(join(to, file))
   copyFileSync(join(from, "vitest.config.ts"), join(to, "vitest.config.ts"))
   for (const path of editionExamples) port(from, to, join(root, "effect4", "adapters", "examples"), path)
+}
+
+// the runtime tests (`runtimes/src`, `runtimes/test`): every module, into `effect4/runtimes/` (adapters in
+// `effect4/adapters/runtimes/`; its `package.json` and `tsconfig.json` are hand-written)
+{
+  const from = join(root, "runtimes")
+  const to = join(root, "effect4", "runtimes")
+  for (const dir of ["src", "test"]) rmSync(join(to, dir), { recursive: true, force: true })
+  copyFileSync(join(from, "vitest.config.ts"), join(to, "vitest.config.ts"))
+  for (const file of [...walk(join(from, "src")), ...walk(join(from, "test"))]) {
+    port(from, to, join(root, "effect4", "adapters", "runtimes"), relative(from, file))
+  }
 }
