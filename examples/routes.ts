@@ -33,12 +33,9 @@ export type Routes = Readonly<Record<`/${string}`, Effect.Effect<HttpServerRespo
 type ErrorOf<T extends Routes> = T[keyof T] extends Effect.Effect<any, infer E, any> ? E : never
 type ServicesOf<T extends Routes> = T[keyof T] extends Effect.Effect<any, any, infer R> ? R : never
 
-/**
- * The app answering `GET path` with `routes[path]` (built in the scope: Effect 4 builds its router there).
- *
- * @since 0.1.0
- */
-export const get = <const T extends Routes>(
+/** The app answering `method path` with `routes[path]` (built in the scope: Effect 4 builds its router there). */
+const routed = (method: "GET" | "POST") =>
+<const T extends Routes>(
   routes: T
 ): Effect.Effect<
   App<ErrorOf<T>, Exclude<ServicesOf<T>, HttpServerRequest.HttpServerRequest>>,
@@ -47,26 +44,21 @@ export const get = <const T extends Routes>(
 > =>
   Effect.succeed(
     Object.entries(routes).reduce(
-      (router, [path, handler]) => HttpRouter.get(path as `/${string}`, handler)(router),
+      (router, [path, handler]) => HttpRouter.route(method)(path as `/${string}`, handler)(router),
       HttpRouter.empty as HttpRouter.HttpRouter<unknown, unknown>
     ) as App<never, never>
   )
 
 /**
- * The app answering `POST path` with `routes[path]` (built in the scope, as {@link get}'s).
+ * The app answering `GET path` with `routes[path]`.
  *
  * @since 0.1.0
  */
-export const post = <const T extends Routes>(
-  routes: T
-): Effect.Effect<
-  App<ErrorOf<T>, Exclude<ServicesOf<T>, HttpServerRequest.HttpServerRequest>>,
-  never,
-  Scope.Scope
-> =>
-  Effect.succeed(
-    Object.entries(routes).reduce(
-      (router, [path, handler]) => HttpRouter.post(path as `/${string}`, handler)(router),
-      HttpRouter.empty as HttpRouter.HttpRouter<unknown, unknown>
-    ) as App<never, never>
-  )
+export const get = routed("GET")
+
+/**
+ * The app answering `POST path` with `routes[path]`.
+ *
+ * @since 0.1.0
+ */
+export const post = routed("POST")

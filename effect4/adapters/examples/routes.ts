@@ -35,12 +35,9 @@ export type Routes = Readonly<Record<`/${string}`, Effect.Effect<HttpServerRespo
 type ErrorOf<T extends Routes> = T[keyof T] extends Effect.Effect<any, infer E, any> ? E : never
 type ServicesOf<T extends Routes> = T[keyof T] extends Effect.Effect<any, any, infer R> ? R : never
 
-/**
- * The app answering `GET path` with `routes[path]` (built in the scope).
- *
- * @since 1.0.0
- */
-export const get = <const T extends Routes>(
+/** The app answering `method path` with `routes[path]` (built in the scope). */
+const routed = (method: "GET" | "POST") =>
+<const T extends Routes>(
   routes: T
 ): Effect.Effect<
   App<ErrorOf<T>, Exclude<ServicesOf<T>, HttpRouter.Provided>>,
@@ -51,28 +48,21 @@ export const get = <const T extends Routes>(
     Layer.mergeAll(
       Layer.empty,
       ...Object.entries(routes).map(([path, handler]) =>
-        HttpRouter.add("GET", path as `/${string}`, handler as Effect.Effect<HttpServerResponse.HttpServerResponse>)
+        HttpRouter.add(method, path as `/${string}`, handler as Effect.Effect<HttpServerResponse.HttpServerResponse>)
       )
     )
   ) as Effect.Effect<App<never, never>, never, Scope.Scope>
 
 /**
- * The app answering `POST path` with `routes[path]` (built in the scope).
+ * The app answering `GET path` with `routes[path]`.
  *
  * @since 1.0.0
  */
-export const post = <const T extends Routes>(
-  routes: T
-): Effect.Effect<
-  App<ErrorOf<T>, Exclude<ServicesOf<T>, HttpRouter.Provided>>,
-  never,
-  Scope.Scope
-> =>
-  HttpRouter.toHttpEffect(
-    Layer.mergeAll(
-      Layer.empty,
-      ...Object.entries(routes).map(([path, handler]) =>
-        HttpRouter.add("POST", path as `/${string}`, handler as Effect.Effect<HttpServerResponse.HttpServerResponse>)
-      )
-    )
-  ) as Effect.Effect<App<never, never>, never, Scope.Scope>
+export const get = routed("GET")
+
+/**
+ * The app answering `POST path` with `routes[path]`.
+ *
+ * @since 1.0.0
+ */
+export const post = routed("POST")
