@@ -2,8 +2,9 @@
  * Generates the Effect 4 edition (`effect4/packages/*`) from the Effect 3 sources (`packages/*`): every module of
  * `src/` and `test/` goes through {@link rewrite}, except the ones `effect4/adapters/<package>/` holds by hand.
  * `vitest.config.ts` and `bin/` (the executables) are copied as they are, the tsconfigs without their references to
- * packages the edition lacks (the emulator stays on Effect 3); each package's `package.json` is hand-written in
- * `effect4/packages/<package>/` (its peers differ). The examples whose packages exist on Effect 4
+ * packages the edition lacks; each package's `package.json` is hand-written in `effect4/packages/<package>/` (its
+ * peers differ). The emulator's public modules ({@link editionEmulator}) are rewritten into `effect4/packages/emulator`
+ * over its Effect 3 server (adapter `effect4/adapters/emulator/src/internal/server.ts`). The examples whose packages exist on Effect 4
  * ({@link editionExamples}) are rewritten the same way into `effect4/examples/` (adapters in `effect4/adapters/examples/`;
  * its `package.json` and `tsconfig.json` are hand-written), and the runtime tests (`runtimes/`) into
  * `effect4/runtimes/` (adapters in `effect4/adapters/runtimes/`). Run: `tsx scripts/effect4/generate.ts`.
@@ -25,6 +26,20 @@ import { rewrite } from "./rewrite.js"
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 /** The packages of the Effect 4 edition so far. */
 export const editionPackages: ReadonlyArray<string> = ["core", "undici", "oauth", "ratelimit-redis", "store", "cli"]
+
+/**
+ * The emulator's modules in the Effect 4 edition (`effect4/packages/emulator`): its public modules, over the server
+ * itself, which stays on Effect 3 (the adapter `internal/server.ts` starts it through its promise API), and the test
+ * of its promise API.
+ */
+export const editionEmulator: ReadonlyArray<string> = [
+  "src/index.ts",
+  "src/NotionEmulator.ts",
+  "src/Fixture.ts",
+  "src/Fault.ts",
+  "src/Standalone.ts",
+  "test/Standalone.test.ts"
+]
 
 /**
  * The files of `examples/` in the Effect 4 edition: the examples whose packages exist on Effect 4, and their tests.
@@ -61,7 +76,7 @@ const editionTsconfig = (text: string): string => {
   const config = JSON.parse(text) as { references?: Array<{ path: string }> }
   if (config.references !== undefined) {
     config.references = config.references.filter((ref) =>
-      editionPackages.some((pkg) => ref.path === `../${pkg}` || ref.path.startsWith(`../${pkg}/`))
+      [...editionPackages, "emulator"].some((pkg) => ref.path === `../${pkg}` || ref.path.startsWith(`../${pkg}/`))
     )
   }
   return JSON.stringify(config, null, 2) + "\n"
@@ -112,6 +127,19 @@ for (const pkg of editionPackages) {
       mkdirSync(dirname(target), { recursive: true })
       copyFileSync(file, target)
     }
+  }
+}
+
+// the emulator: the listed modules and the adapters (its `package.json` is hand-written)
+{
+  const from = join(root, "packages", "emulator")
+  const to = join(root, "effect4", "packages", "emulator")
+  const adapters = join(root, "effect4", "adapters", "emulator")
+  for (const dir of ["src", "test"]) rmSync(join(to, dir), { recursive: true, force: true })
+  copyFileSync(join(from, "vitest.config.ts"), join(to, "vitest.config.ts"))
+  writeFileSync(join(to, "tsconfig.json"), editionTsconfig(readFileSync(join(from, "tsconfig.json"), "utf8")))
+  for (const path of [...editionEmulator, ...walk(adapters).map((file) => relative(adapters, file))]) {
+    port(from, to, adapters, path)
   }
 }
 

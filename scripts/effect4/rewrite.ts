@@ -149,6 +149,8 @@ const removedModules = new Set([
 // `serviceRule`), which may leave effect/Fiber unused: its import then goes, as a removed module's does.
 members["effect/Scope"] = { ...members["effect/Scope"], extend: "provide" }
 removedModules.add("effect/Fiber")
+// --- emulator (Standalone): Effect 4 has no ExecutionStrategy module (see `visit`) --------------------------------------
+removedModules.add("effect/ExecutionStrategy")
 
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
 const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
@@ -547,6 +549,14 @@ export const rewrite = (file: string, text: string): string => {
   const visit = (node: ts.Node): void => {
     if (serviceRule(node)) return
     if (storeRule(node)) return
+    // ExecutionStrategy.sequential / .parallel (Scope.fork's strategy) are Effect 4's "sequential" / "parallel"
+    if (
+      ts.isPropertyAccessExpression(node) && moduleOf(node.expression) === "effect/ExecutionStrategy" &&
+      (node.name.text === "sequential" || node.name.text === "parallel")
+    ) {
+      replace(node, JSON.stringify(node.name.text))
+      return
+    }
     // new SchemaClass(props, true): v3's "skip validation" flag is Effect 4's `{ disableChecks: true }`
     if (
       ts.isNewExpression(node) && node.arguments?.length === 2 &&

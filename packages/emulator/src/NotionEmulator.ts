@@ -47,7 +47,6 @@ import type * as Scope from "effect/Scope"
 import type * as Fault from "./Fault.js"
 import type * as Fixture from "./Fixture.js"
 import * as Server from "./internal/server.js"
-import type { Stats as StoreStats } from "./internal/store.js"
 
 /**
  * What happened on the server: requests per route, grants, refreshes, 429s, the request log.
@@ -55,7 +54,30 @@ import type { Stats as StoreStats } from "./internal/store.js"
  * @since 0.1.0
  * @category models
  */
-export type Stats = StoreStats
+export interface Stats {
+  /** Requests per route name (`GET /v1/users`, `unknown` for unmatched paths). */
+  readonly requests: Record<string, number>
+  /** Authorization codes exchanged for tokens. */
+  readonly tokenGrants: number
+  /** Successful refresh-token exchanges. */
+  readonly refreshes: number
+  /** Reuses of rotated refresh tokens (each revoked its grant). */
+  readonly refreshReuses: number
+  /** Grants revoked through `/v1/oauth/revoke`. */
+  readonly revocations: number
+  /** 429 answers sent by the rate limiter. */
+  readonly rateLimited: number
+  /** Every request in order: route, status, and the `Notion-Version` it sent (`null`: none). */
+  readonly log: ReadonlyArray<
+    {
+      readonly method: string
+      readonly path: string
+      readonly route: string
+      readonly status: number
+      readonly version: string | null
+    }
+  >
+}
 
 /**
  * Emulator settings.

@@ -17,6 +17,7 @@
  *
  * @since 0.1.0
  */
+import * as Cause from "effect/Cause"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as ExecutionStrategy from "effect/ExecutionStrategy"
@@ -24,6 +25,7 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import type * as Fault from "./Fault.js"
+import type * as Fixture from "./Fixture.js"
 import * as NotionEmulator from "./NotionEmulator.js"
 
 /**
@@ -39,10 +41,17 @@ export interface Emulator {
   readonly internalToken: string
   /** The OAuth client registered with the emulator. */
   readonly oauthClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string }
-  /** A user's answer on the authorize page: resolves to the redirect URL (with `code` or `error`). */
+  /**
+   * A user's answer on the authorize page: resolves to the redirect URL (with `code` or `error`); rejects with the
+   * `NotionEmulator.ConsentError` itself.
+   */
   readonly consent: (authorizeUrl: string, decision: "allow" | "deny") => Promise<string>
   /** Registers another redirect URI for the OAuth client. */
   readonly registerRedirectUri: (uri: string) => Promise<void>
+  /** The data being served. */
+  readonly fixture: Fixture.Fixture
+  /** Forgets the counters and the request log. */
+  readonly resetStats: () => Promise<void>
   /** Adds a fault rule. */
   readonly injectFault: (rule: Fault.Rule) => Promise<void>
   /** Removes every fault rule. */
@@ -53,7 +62,8 @@ export interface Emulator {
   readonly stats: () => Promise<NotionEmulator.Stats>
   /**
    * Sends one signed webhook event (or, with `handshake`, the verification request) to `url`: resolves to the
-   * receiver's status (see `NotionEmulator.Service.deliverWebhook`); rejects when the receiver cannot be reached.
+   * receiver's status (see `NotionEmulator.Service.deliverWebhook`); rejects with the
+   * `NotionEmulator.WebhookDeliveryError` itself when the receiver cannot be reached.
    */
   readonly deliverWebhook: (options: {
     readonly url: string
@@ -105,11 +115,15 @@ export interface WebhookSubscription {
 export const start = async (options: NotionEmulator.Options = {}): Promise<Emulator> => {
   const scope = Effect.runSync(Scope.make())
   const close = () => Effect.runPromise(Scope.close(scope, Exit.void))
-  const service = await Effect.runPromise(Scope.extend(NotionEmulator.make(options), scope)).catch(async (error) => {
+  // a failure rejects with the error itself (a `ConsentError`, a `WebhookDeliveryError`), not a wrapper of it
+  const run = <A, E>(effect: Effect.Effect<A, E>) =>
+    Effect.runPromiseExit(effect).then((exit) =>
+      Exit.isSuccess(exit) ? exit.value : Promise.reject(Cause.squash(exit.cause))
+    )
+  const service = await run(Scope.extend(NotionEmulator.make(options), scope)).catch(async (error) => {
     await close()
     throw error
   })
-  const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
   return {
     url: service.url,
     internalToken: Redacted.value(service.internalToken),
@@ -118,6 +132,8 @@ export const start = async (options: NotionEmulator.Options = {}): Promise<Emula
       clientSecret: Redacted.value(service.oauthClient.clientSecret),
       redirectUri: service.oauthClient.redirectUri
     },
+    fixture: service.fixture,
+    resetStats: () => run(service.resetStats),
     consent: (authorizeUrl, decision) => run(service.consent(authorizeUrl, decision)),
     registerRedirectUri: (uri) => run(service.registerRedirectUri(uri)),
     injectFault: (rule) => run(service.injectFault(rule)),

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Http from "node:http"
-import { Fault, Fixture, Standalone } from "../src/index.js"
+import { Fault, Fixture, NotionEmulator, Standalone } from "../src/index.js"
 
 const headers = (token: string) => ({ authorization: `Bearer ${token}`, "notion-version": "2025-09-03" })
 
@@ -47,6 +47,16 @@ describe("Standalone: the emulator with promises", () => {
       const stats = await emulator.stats()
       assert.strictEqual(stats.tokenGrants, 1)
       assert.isAtLeast(stats.requests["GET /v1/users/me"] ?? 0, 5)
+      assert.deepStrictEqual(emulator.fixture, Fixture.defaultFixture())
+      await emulator.resetStats()
+      assert.deepStrictEqual((await emulator.stats()).requests, {})
+
+      // a refused consent rejects with the typed error itself
+      const unknownClient = new URL(authorize)
+      unknownClient.searchParams.set("client_id", "no-such-client")
+      const refusal = await emulator.consent(unknownClient.toString(), "allow").then(() => undefined, (e: unknown) => e)
+      assert.instanceOf(refusal, NotionEmulator.ConsentError)
+      assert.strictEqual((refusal as NotionEmulator.ConsentError).status, 400)
 
       await emulator.close()
       closed = true

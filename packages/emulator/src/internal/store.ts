@@ -3,6 +3,7 @@
  * and the request statistics. Content (pages, blocks, …) is in `content/`. Failures are a tagged value here.
  */
 import type * as Fixture from "../Fixture.js"
+import type { Stats } from "../NotionEmulator.js"
 import type { PageRecord } from "./content/store.js"
 
 /**
@@ -73,32 +74,6 @@ interface AuthorizationCode {
   readonly expiresAt: number
   used: boolean
   grantId?: string
-}
-
-/** What happened, for tests to assert on the server side. */
-export interface Stats {
-  /** Requests per route name (`GET /v1/users`, `unknown` for unmatched paths). */
-  readonly requests: Record<string, number>
-  /** Authorization codes exchanged for tokens. */
-  readonly tokenGrants: number
-  /** Successful refresh-token exchanges. */
-  readonly refreshes: number
-  /** Reuses of rotated refresh tokens (each revoked its grant). */
-  readonly refreshReuses: number
-  /** Grants revoked through `/v1/oauth/revoke`. */
-  readonly revocations: number
-  /** 429 answers sent by the rate limiter. */
-  readonly rateLimited: number
-  /** Every request in order: route, status, and the `Notion-Version` it sent (`null`: none). */
-  readonly log: ReadonlyArray<
-    {
-      readonly method: string
-      readonly path: string
-      readonly route: string
-      readonly status: number
-      readonly version: string | null
-    }
-  >
 }
 
 export interface RateLimit {
