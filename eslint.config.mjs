@@ -19,7 +19,10 @@ export default tseslint.config(
       "effect4/examples/.generated-*/**",
       "effect4/runtimes/src/**",
       "effect4/runtimes/test/**",
-      "effect4/runtimes/vitest.config.ts"
+      "effect4/runtimes/vitest.config.ts",
+      "effect4/reliability/src/**",
+      "effect4/reliability/test/**",
+      "effect4/reliability/vitest.config.ts"
     ]
   },
   js.configs.recommended,

@@ -2,6 +2,7 @@
 // decoding, Basic-auth encoding and state signing hold for any input, not only the examples we thought of.
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as UrlParams from "@effect/platform/UrlParams"
 import { assert, describe, it } from "@effect/vitest"
 import { NotionAuth, NotionClient, NotionConfig, NotionError } from "@notion-effect/core"
 import { OAuthState } from "@notion-effect/oauth"
@@ -29,7 +30,7 @@ const fake = (respond: (url: URL) => unknown) => {
     HttpClient.make((request) =>
       Effect.sync(() => {
         const url = new URL(request.url)
-        for (const [k, v] of request.urlParams) url.searchParams.append(k, v)
+        for (const [k, v] of new URLSearchParams(UrlParams.toString(request.urlParams))) url.searchParams.append(k, v)
         urls.push(url)
         return HttpClientResponse.fromWeb(request, Response.json(respond(url)))
       })

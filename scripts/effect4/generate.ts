@@ -6,8 +6,9 @@
  * peers differ). The emulator's public modules ({@link editionEmulator}) are rewritten into `effect4/packages/emulator`
  * over its Effect 3 server (adapter `effect4/adapters/emulator/src/internal/server.ts`). The examples whose packages exist on Effect 4
  * ({@link editionExamples}) are rewritten the same way into `effect4/examples/` (adapters in `effect4/adapters/examples/`;
- * its `package.json` and `tsconfig.json` are hand-written), and the runtime tests (`runtimes/`) into
- * `effect4/runtimes/` (adapters in `effect4/adapters/runtimes/`). Run: `tsx scripts/effect4/generate.ts`.
+ * its `package.json` and `tsconfig.json` are hand-written), and the runtime tests (`runtimes/`) and the reliability
+ * suite (`reliability/`) into `effect4/runtimes/` and `effect4/reliability/` (adapters in `effect4/adapters/<suite>/`).
+ * Run: `tsx scripts/effect4/generate.ts`.
  */
 import {
   copyFileSync,
@@ -153,14 +154,14 @@ for (const pkg of editionPackages) {
   for (const path of editionExamples) port(from, to, join(root, "effect4", "adapters", "examples"), path)
 }
 
-// the runtime tests (`runtimes/src`, `runtimes/test`): every module, into `effect4/runtimes/` (adapters in
-// `effect4/adapters/runtimes/`; its `package.json` and `tsconfig.json` are hand-written)
-{
-  const from = join(root, "runtimes")
-  const to = join(root, "effect4", "runtimes")
+// the runtime tests (`runtimes/`) and the reliability suite (`reliability/`): every module of `src` and `test`, into
+// `effect4/<suite>/` (adapters in `effect4/adapters/<suite>/`; its `package.json` and `tsconfig.json` are hand-written)
+for (const suite of ["runtimes", "reliability"]) {
+  const from = join(root, suite)
+  const to = join(root, "effect4", suite)
   for (const dir of ["src", "test"]) rmSync(join(to, dir), { recursive: true, force: true })
   copyFileSync(join(from, "vitest.config.ts"), join(to, "vitest.config.ts"))
   for (const file of [...walk(join(from, "src")), ...walk(join(from, "test"))]) {
-    port(from, to, join(root, "effect4", "adapters", "runtimes"), relative(from, file))
+    port(from, to, join(root, "effect4", "adapters", suite), relative(from, file))
   }
 }

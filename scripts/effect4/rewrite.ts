@@ -10,7 +10,8 @@ import ts from "typescript"
 const modules: Record<string, string> = {
   "effect/Either": "effect/Result",
   "effect/TestClock": "effect/testing/TestClock",
-  "effect/FastCheck": "effect/testing/FastCheck",
+  // Effect 3's effect/FastCheck re-exports fast-check; Effect 4 does not ship it (a suite that uses it depends on it)
+  "effect/FastCheck": "fast-check",
   "effect/FiberRef": "effect/References",
   "@effect/platform/HttpApp": "effect/http/HttpEffect",
   "@effect/platform/FileSystem": "effect/FileSystem",
@@ -151,6 +152,10 @@ members["effect/Scope"] = { ...members["effect/Scope"], extend: "provide" }
 removedModules.add("effect/Fiber")
 // --- emulator (Standalone): Effect 4 has no ExecutionStrategy module (see `visit`) --------------------------------------
 removedModules.add("effect/ExecutionStrategy")
+// --- reliability: a cause's defects (see `serviceRule` for withMinimumLogLevel, whose LogLevel import then goes) -------
+members["effect/Cause"] = { ...members["effect/Cause"], isDie: "hasDies" }
+removedModules.add("effect/LogLevel")
+removedModules.add("effect/Logger")
 
 /** Schema's v3 filters, as Effect 4 checks: `Schema.maxItems(n)` → `Schema.check(Schema.isMaxLength(n))`. */
 const checks: Record<string, (args: ReadonlyArray<string>) => string> = {
@@ -895,6 +900,19 @@ export const rewrite = (file: string, text: string): string => {
       const provider = [...namespaces].find(([, m]) => m === "effect/ConfigProvider")?.[0]
       if (provider === undefined) return false
       replace(node, `${provider}.layer(${rewriteNode(args[0]!)})`)
+      return true
+    }
+    // --- reliability: Logger.withMinimumLogLevel(LogLevel.X) → Effect.provideService(References.MinimumLogLevel, "X")
+    // (Effect 4's levels are strings); Cause.isEmpty(cause) → an Effect 4 cause with no reasons ---
+    if (from === "effect/Logger" && name === "withMinimumLogLevel" && args.length === 1) {
+      const level = args[0]!
+      if (!ts.isPropertyAccessExpression(level) || moduleOf(level.expression) !== "effect/LogLevel") return false
+      const references = namespaceOf("effect/References", "References")
+      replace(node, `${effect()}.provideService(${references}.MinimumLogLevel, ${JSON.stringify(level.name.text)})`)
+      return true
+    }
+    if (from === "effect/Cause" && name === "isEmpty" && args.length === 1) {
+      replace(node, `(${rewriteNode(args[0]!)}.reasons.length === 0)`)
       return true
     }
     // Logger.replace(Logger.defaultLogger, logger) → Logger.layer([logger])

@@ -2,6 +2,7 @@
 import { NotionError } from "@notion-effect/core"
 import * as Cause from "effect/Cause"
 import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
 
 /** Counts of call outcomes, and the tags seen. */
 export interface Tally {
@@ -18,9 +19,10 @@ export const tally = (): Tally => ({ ok: 0, typed: 0, untyped: 0, tags: [] })
 export const count = (into: Tally, exit: Exit.Exit<unknown, unknown>): void => {
   const tag = (name: string) => void (into.tags.includes(name) || into.tags.push(name))
   if (Exit.isSuccess(exit)) return void into.ok++
-  if (Cause.isFailType(exit.cause) && NotionError.isNotionClientError(exit.cause.error)) {
+  const error = Cause.failureOption(exit.cause)
+  if (Option.isSome(error) && NotionError.isNotionClientError(error.value) && !Cause.isDie(exit.cause)) {
     into.typed++
-    tag((exit.cause.error as { readonly _tag: string })._tag)
+    tag((error.value as { readonly _tag: string })._tag)
   } else {
     into.untyped++
     tag(`untyped: ${Cause.pretty(exit.cause).split("\n")[0]}`)

@@ -18,6 +18,7 @@ import * as PgTokenStore from "@notion-effect/store/PgTokenStore"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
@@ -173,7 +174,7 @@ const once = (
     const downAt = Date.now()
     yield* Effect.promise(() => server.kill())
     proxy.release()
-    yield* Effect.fromFiber(flight)
+    yield* Fiber.join(flight)
 
     // while PostgreSQL is down
     const down = tally()
