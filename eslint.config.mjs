@@ -22,7 +22,9 @@ export default tseslint.config(
       "effect4/runtimes/vitest.config.ts",
       "effect4/reliability/src/**",
       "effect4/reliability/test/**",
-      "effect4/reliability/vitest.config.ts"
+      "effect4/reliability/vitest.config.ts",
+      "effect4/bench/test/**",
+      "effect4/bench/vitest.config.ts"
     ]
   },
   js.configs.recommended,

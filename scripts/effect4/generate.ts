@@ -154,14 +154,15 @@ for (const pkg of editionPackages) {
   for (const path of editionExamples) port(from, to, join(root, "effect4", "adapters", "examples"), path)
 }
 
-// the runtime tests (`runtimes/`) and the reliability suite (`reliability/`): every module of `src` and `test`, into
-// `effect4/<suite>/` (adapters in `effect4/adapters/<suite>/`; its `package.json` and `tsconfig.json` are hand-written)
-for (const suite of ["runtimes", "reliability"]) {
+// the runtime tests (`runtimes/`), the reliability suite (`reliability/`) and the bench's bundle test: every module of
+// `src` and `test` (of the bench, `test/bundle.test.ts` only: its measurements are run by `bench/src` for both
+// editions), into `effect4/<suite>/` (adapters in `effect4/adapters/<suite>/`; its `package.json` and `tsconfig.json`
+// are hand-written)
+for (const [suite, only] of [["runtimes"], ["reliability"], ["bench", ["test/bundle.test.ts"]]] as const) {
   const from = join(root, suite)
   const to = join(root, "effect4", suite)
   for (const dir of ["src", "test"]) rmSync(join(to, dir), { recursive: true, force: true })
   copyFileSync(join(from, "vitest.config.ts"), join(to, "vitest.config.ts"))
-  for (const file of [...walk(join(from, "src")), ...walk(join(from, "test"))]) {
-    port(from, to, join(root, "effect4", "adapters", suite), relative(from, file))
-  }
+  const files = only ?? [...walk(join(from, "src")), ...walk(join(from, "test"))].map((file) => relative(from, file))
+  for (const path of files) port(from, to, join(root, "effect4", "adapters", suite), path)
 }
