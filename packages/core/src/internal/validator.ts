@@ -7,25 +7,59 @@
  * Unions of structs are dispatched on their literal tag field (`type`, `object`) before any member is tried.
  * A schema with a transformation or a declaration (`Schema.Redacted`, `Schema.Class`, defaults) does not
  * compile (`undefined`), and the caller decodes with `effect/Schema` instead.
+ *
+ * The walk reads each node through `schemaAst.shapeOf` (a {@link Shape}), the one place that knows how an
+ * edition's AST is built: this module is the same on Effect 3 and Effect 4.
  */
-import * as Option from "effect/Option"
-import * as AST from "effect/SchemaAST"
+import type * as AST from "effect/SchemaAST"
+import { shapeOf } from "./schemaAst.js"
 
 /** A compiled check. */
 export type Validator = (u: unknown) => boolean
 
-const options: AST.ParseOptions = {}
+/** A property of an object {@link Shape}. */
+export interface ShapeProperty {
+  readonly name: string
+  readonly optional: boolean
+  readonly type: AST.AST
+}
+
+/** What the validator needs to know of one AST node (see `schemaAst.shapeOf`). */
+export type Shape =
+  /** A value the node checks by itself (a keyword, an enum, a template literal). */
+  | { readonly _tag: "Test"; readonly test: Validator }
+  | { readonly _tag: "Literal"; readonly literal: unknown }
+  /** A node whose value must pass `base`, then `test` (a refinement, or checks on the node). */
+  | { readonly _tag: "Checked"; readonly base: Shape; readonly test: Validator }
+  | { readonly _tag: "Union"; readonly types: ReadonlyArray<AST.AST> }
+  /** A struct: `accepts` tells an object value (the editions differ on arrays); `indexes`: string-keyed records. */
+  | {
+    readonly _tag: "Object"
+    readonly accepts: Validator
+    readonly properties: ReadonlyArray<ShapeProperty>
+    readonly indexes: ReadonlyArray<AST.AST>
+  }
+  | {
+    readonly _tag: "Tuple"
+    readonly elements: ReadonlyArray<{ readonly optional: boolean; readonly type: AST.AST }>
+    /** The rest element, then the elements after it. */
+    readonly rest: ReadonlyArray<AST.AST>
+  }
+  | { readonly _tag: "Suspend"; readonly thunk: () => AST.AST }
+  /** A transformation, a declaration, a symbol-keyed property: the value would change, or cannot come from JSON. */
+  | { readonly _tag: "Unsupported" }
 
 class Unsupported {}
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null
 
 /** The literal values a property can take, when its type is a literal or a union of literals. */
-const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
-  if (ast._tag === "Literal") return [ast.literal]
-  if (ast._tag === "Union") {
-    const values: Array<AST.LiteralValue> = []
-    for (const member of ast.types) {
+const literalsOf = (ast: AST.AST): ReadonlyArray<unknown> | undefined => {
+  const shape = shapeOf(ast)
+  if (shape._tag === "Literal") return [shape.literal]
+  if (shape._tag === "Union") {
+    const values: Array<unknown> = []
+    for (const member of shape.types) {
       const inner = literalsOf(member)
       if (inner === undefined) return undefined
       values.push(...inner)
@@ -35,22 +69,31 @@ const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined =
   return undefined
 }
 
+/** A union member's required literal properties (name → its values). */
+const tagsOf = (member: AST.AST): ReadonlyMap<string, ReadonlyArray<unknown>> => {
+  const shape = shapeOf(member)
+  const tags = new Map<string, ReadonlyArray<unknown>>()
+  if (shape._tag !== "Object") return tags
+  for (const p of shape.properties) {
+    const literals = p.optional ? undefined : literalsOf(p.type)
+    if (literals !== undefined) tags.set(p.name, literals)
+  }
+  return tags
+}
+
 /**
  * The union's tag field: the property declared as a required literal that tells most members apart (the most
  * distinct values; at least two members). Members without it (an open union's unknown member) are the fallback,
  * tried for any other value.
  */
-const discriminator = (members: ReadonlyArray<AST.AST>): string | undefined => {
-  const values = new Map<string, { members: number; distinct: Set<AST.LiteralValue> }>()
-  for (const m of members) {
-    if (m._tag !== "TypeLiteral") continue
-    for (const ps of m.propertySignatures) {
-      const literals = typeof ps.name !== "string" || ps.isOptional ? undefined : literalsOf(ps.type)
-      if (literals === undefined) continue
-      const entry = values.get(ps.name as string) ?? { members: 0, distinct: new Set() }
+const discriminator = (members: ReadonlyArray<ReadonlyMap<string, ReadonlyArray<unknown>>>): string | undefined => {
+  const values = new Map<string, { members: number; distinct: Set<unknown> }>()
+  for (const tags of members) {
+    for (const [name, literals] of tags) {
+      const entry = values.get(name) ?? { members: 0, distinct: new Set() }
       entry.members++
       for (const l of literals) entry.distinct.add(l)
-      values.set(ps.name as string, entry)
+      values.set(name, entry)
     }
   }
   let best: string | undefined
@@ -65,15 +108,10 @@ const discriminator = (members: ReadonlyArray<AST.AST>): string | undefined => {
   return best
 }
 
-const tagLiterals = (member: AST.AST, tag: string): ReadonlyArray<AST.LiteralValue> | undefined => {
-  if (member._tag !== "TypeLiteral") return undefined
-  const ps = member.propertySignatures.find((p) => p.name === tag)
-  return ps === undefined || ps.isOptional ? undefined : literalsOf(ps.type)
-}
-
-const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Validator): Validator => {
-  const members = ast.types.map(go)
-  const tag = discriminator(ast.types)
+const compileUnion = (types: ReadonlyArray<AST.AST>, go: (ast: AST.AST) => Validator): Validator => {
+  const members = types.map(go)
+  const tags = types.map(tagsOf)
+  const tag = discriminator(tags)
   if (tag === undefined) {
     return (u) => {
       for (const member of members) if (member(u)) return true
@@ -82,8 +120,8 @@ const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Validator): Validato
   }
   const byValue = new Map<unknown, Array<Validator>>()
   const fallback: Array<Validator> = []
-  ast.types.forEach((member, i) => {
-    const values = tagLiterals(member, tag)
+  tags.forEach((memberTags, i) => {
+    const values = memberTags.get(tag)
     if (values === undefined) return fallback.push(members[i]!)
     for (const value of values) {
       const list = byValue.get(value) ?? []
@@ -100,40 +138,42 @@ const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Validator): Validato
   }
 }
 
-const compileTypeLiteral = (ast: AST.TypeLiteral, go: (ast: AST.AST) => Validator): Validator => {
-  const props = ast.propertySignatures.map((ps) => {
-    if (typeof ps.name !== "string") throw new Unsupported()
-    return { name: ps.name, optional: ps.isOptional, check: go(ps.type) }
-  })
-  const indexes = ast.indexSignatures.map((is) => {
-    if (is.parameter._tag !== "StringKeyword") throw new Unsupported()
-    return go(is.type)
-  })
+const compileObject = (
+  shape: Extract<Shape, { readonly _tag: "Object" }>,
+  go: (ast: AST.AST) => Validator
+): Validator => {
+  const accepts = shape.accepts
+  const props = shape.properties.map((p) => ({ name: p.name, optional: p.optional, check: go(p.type) }))
+  const indexes = shape.indexes.map(go)
   const named = new Set(props.map((p) => p.name))
   // `Schema.Struct({})` is TypeScript's `{}`: any value but null and undefined
   if (props.length === 0 && indexes.length === 0) return (u) => u !== null && u !== undefined
   return (u) => {
-    if (!isObject(u)) return false
+    if (!accepts(u)) return false
+    const record = u as Record<string, unknown>
     for (const p of props) {
-      if (!Object.hasOwn(u, p.name)) {
+      if (!Object.hasOwn(record, p.name)) {
         if (p.optional) continue
         return false
       }
-      if (!p.check(u[p.name])) return false
+      if (!p.check(record[p.name])) return false
     }
     if (indexes.length > 0) {
-      for (const key of Object.keys(u)) {
+      for (const key of Object.keys(record)) {
         if (named.has(key)) continue
-        for (const check of indexes) if (!check(u[key])) return false
+        for (const check of indexes) if (!check(record[key])) return false
       }
     }
     return true
   }
 }
 
-const compileTuple = (ast: AST.TupleType, go: (ast: AST.AST) => Validator): Validator => {
-  const elements = ast.elements.map((e) => ({ optional: e.isOptional, check: go(e.type) }))
-  const [restHead, ...restTail] = ast.rest.map((r) => go(r.type))
+const compileTuple = (
+  shape: Extract<Shape, { readonly _tag: "Tuple" }>,
+  go: (ast: AST.AST) => Validator
+): Validator => {
+  const elements = shape.elements.map((e) => ({ optional: e.optional, check: go(e.type) }))
+  const [restHead, ...restTail] = shape.rest.map(go)
   const required = elements.filter((e) => !e.optional).length
   return (u) => {
     if (!Array.isArray(u)) return false
@@ -148,56 +188,50 @@ const compileTuple = (ast: AST.TupleType, go: (ast: AST.AST) => Validator): Vali
   }
 }
 
-const always: Validator = () => true
-
-const compileNode = (ast: AST.AST, go: (ast: AST.AST) => Validator): Validator => {
-  switch (ast._tag) {
-    case "StringKeyword":
-      return (u) => typeof u === "string"
-    case "NumberKeyword":
-      return (u) => typeof u === "number"
-    case "BooleanKeyword":
-      return (u) => typeof u === "boolean"
-    case "UnknownKeyword":
-    case "AnyKeyword":
-      return always
-    case "UndefinedKeyword":
-    case "VoidKeyword":
-      return (u) => u === undefined
-    case "NeverKeyword":
-      return () => false
-    case "ObjectKeyword":
-      return (u) => typeof u === "function" || isObject(u)
+const compileShape = (shape: Shape, go: (ast: AST.AST) => Validator): Validator => {
+  switch (shape._tag) {
+    case "Test":
+      return shape.test
     case "Literal": {
-      const literal = ast.literal
+      const literal = shape.literal
       return (u) => u === literal
     }
-    case "Enums": {
-      const values = new Set<unknown>(ast.enums.map(([, value]) => value))
-      return (u) => values.has(u)
-    }
-    case "TemplateLiteral": {
-      const regex = AST.getTemplateLiteralRegExp(ast)
-      return (u) => typeof u === "string" && regex.test(u)
-    }
-    case "Refinement": {
-      const from = go(ast.from)
-      return (u) => from(u) && Option.isNone(ast.filter(u, options, ast))
+    case "Checked": {
+      const base = compileShape(shape.base, go)
+      const test = shape.test
+      return (u) => base(u) && test(u)
     }
     case "Union":
-      return compileUnion(ast, go)
-    case "TypeLiteral":
-      return compileTypeLiteral(ast, go)
-    case "TupleType":
-      return compileTuple(ast, go)
+      return compileUnion(shape.types, go)
+    case "Object":
+      return compileObject(shape, go)
+    case "Tuple":
+      return compileTuple(shape, go)
     case "Suspend": {
       let inner: Validator | undefined
-      const f = ast.f
-      return (u) => (inner ??= go(f()))(u)
+      const thunk = shape.thunk
+      return (u) => (inner ??= go(thunk()))(u)
     }
-    default:
-      // Transformation, Declaration, symbols, bigint: the value would change or cannot come from JSON
+    case "Unsupported":
       throw new Unsupported()
+  }
+}
+
+/** The ASTs a shape leads to (Suspend's included, forced), to find an unsupported node at compile time. */
+const children = (shape: Shape): ReadonlyArray<AST.AST> => {
+  switch (shape._tag) {
+    case "Checked":
+      return children(shape.base)
+    case "Union":
+      return shape.types
+    case "Object":
+      return [...shape.properties.map((p) => p.type), ...shape.indexes]
+    case "Tuple":
+      return [...shape.elements.map((e) => e.type), ...shape.rest]
+    case "Suspend":
+      return [shape.thunk()]
+    default:
+      return []
   }
 }
 
@@ -212,40 +246,25 @@ export const compile = (ast: AST.AST): Validator | undefined => {
     // a placeholder breaks cycles through Suspend
     const slot: { compiled?: Validator } = {}
     memo.set(node, (u) => slot.compiled!(u))
-    const compiled = compileNode(node, go)
+    const compiled = compileShape(shapeOf(node), go)
     slot.compiled = compiled
     memo.set(node, compiled)
     return compiled
   }
   try {
     const validator = go(ast)
-    // Suspend compiles lazily: force every reachable node now, so an unsupported one is found here
-    forceSuspended(ast, new Set(), go)
+    // Suspend compiles lazily: reach every node now, so an unsupported one is found here
+    const seen = new Set<AST.AST>()
+    const visit = (node: AST.AST): void => {
+      if (seen.has(node)) return
+      seen.add(node)
+      go(node)
+      children(shapeOf(node)).forEach(visit)
+    }
+    visit(ast)
     return validator
   } catch (e) {
     if (e instanceof Unsupported) return undefined
     throw e
-  }
-}
-
-const forceSuspended = (ast: AST.AST, seen: Set<AST.AST>, go: (ast: AST.AST) => Validator): void => {
-  if (seen.has(ast)) return
-  seen.add(ast)
-  switch (ast._tag) {
-    case "Suspend": {
-      const inner = ast.f()
-      go(inner)
-      return forceSuspended(inner, seen, go)
-    }
-    case "Refinement":
-      return forceSuspended(ast.from, seen, go)
-    case "Union":
-      return ast.types.forEach((t) => forceSuspended(t, seen, go))
-    case "TypeLiteral":
-      ast.propertySignatures.forEach((ps) => forceSuspended(ps.type, seen, go))
-      return ast.indexSignatures.forEach((is) => forceSuspended(is.type, seen, go))
-    case "TupleType":
-      ast.elements.forEach((e) => forceSuspended(e.type, seen, go))
-      return ast.rest.forEach((r) => forceSuspended(r.type, seen, go))
   }
 }
