@@ -42,6 +42,11 @@ const rule = (rule: Fault.Rule): Fault.Rule =>
   rule.kind._tag === "Latency" ? { ...rule, kind: { ...rule.kind, duration: millis(rule.kind.duration) } } : rule
 
 const messageOf = (error: unknown) => error instanceof Error ? error.message : String(error)
+/** A refused consent's status (the Effect 3 `ConsentError` carries it; 0: the page could not be reached). */
+const statusOf = (error: unknown) => {
+  const status = typeof error === "object" && error !== null ? (error as { readonly status?: unknown }).status : 0
+  return typeof status === "number" ? status : 0
+}
 
 /** Starts the emulator on 127.0.0.1 in the scope (see `NotionEmulator.make`). */
 export const start = (options: Options): Effect.Effect<Running, HttpServerError.ServeError, Scope.Scope> =>
@@ -75,12 +80,7 @@ export const start = (options: Options): Effect.Effect<Running, HttpServerError.
       consent: (authorizeUrl, decision) =>
         Effect.tryPromise({
           try: () => started.consent(authorizeUrl, decision),
-          catch: (error) => ({
-            status: typeof (error as { status?: unknown }).status === "number"
-              ? (error as { status: number }).status
-              : 0,
-            message: messageOf(error)
-          })
+          catch: (error) => ({ status: statusOf(error), message: messageOf(error) })
         }),
       deliverWebhook: ({ verificationToken, ...delivery }) =>
         Effect.tryPromise({
