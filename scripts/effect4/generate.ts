@@ -39,6 +39,7 @@ export const editionEmulator: ReadonlyArray<string> = [
   "src/Fixture.ts",
   "src/Fault.ts",
   "src/Standalone.ts",
+  "src/internal/running.ts",
   "test/Standalone.test.ts"
 ]
 

@@ -9,27 +9,15 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
-import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import * as Fixture from "../Fixture.js"
-import type { Options, Service, WebhookSubscription } from "../NotionEmulator.js"
+import type { Options } from "../NotionEmulator.js"
 import { load } from "./content/load.js"
 import { Faults } from "./faults.js"
+import type { Running } from "./running.js"
 import { app } from "./routes.js"
 import { Store } from "./store.js"
 import * as Webhooks from "./webhooks.js"
-
-/** The service with plain failures: `{ status, message }` for consent, a message for webhooks. */
-export interface Running extends Omit<Service, "consent" | "deliverWebhook" | "subscribeWebhook"> {
-  readonly consent: (
-    authorizeUrl: string,
-    decision: "allow" | "deny"
-  ) => Effect.Effect<string, { readonly status: number; readonly message: string }>
-  readonly deliverWebhook: (options: Parameters<Service["deliverWebhook"]>[0]) => Effect.Effect<number, string>
-  readonly subscribeWebhook: (
-    options: Parameters<Service["subscribeWebhook"]>[0]
-  ) => Effect.Effect<WebhookSubscription, string, Scope.Scope>
-}
 
 const budget = (limit: Options["rateLimit"]) =>
   limit && { requests: limit.requests, windowMillis: Duration.toMillis(limit.window) }

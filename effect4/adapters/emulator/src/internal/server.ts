@@ -12,20 +12,9 @@ import * as HttpServerError from "effect/http/HttpServerError"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type * as Fault from "../Fault.js"
-import type { Options, Service, WebhookSubscription } from "../NotionEmulator.js"
+import type { Options, WebhookSubscription } from "../NotionEmulator.js"
 import type * as Standalone from "../Standalone.js"
-
-/** The service with plain failures: `{ status, message }` for consent, a message for webhooks. */
-export interface Running extends Omit<Service, "consent" | "deliverWebhook" | "subscribeWebhook"> {
-  readonly consent: (
-    authorizeUrl: string,
-    decision: "allow" | "deny"
-  ) => Effect.Effect<string, { readonly status: number; readonly message: string }>
-  readonly deliverWebhook: (options: Parameters<Service["deliverWebhook"]>[0]) => Effect.Effect<number, string>
-  readonly subscribeWebhook: (
-    options: Parameters<Service["subscribeWebhook"]>[0]
-  ) => Effect.Effect<WebhookSubscription, string, Scope.Scope>
-}
+import type { Running } from "./running.js"
 
 /** The Effect 3 package's `Standalone` (its promise API has the shape of this edition's `Standalone.Emulator`). */
 interface Server {
