@@ -3,12 +3,12 @@
  * `src/` and `test/` goes through {@link rewrite}, except the ones `effect4/adapters/<package>/` holds by hand.
  * `vitest.config.ts` and `bin/` (the executables) are copied as they are, the tsconfigs without their references to
  * packages the edition lacks; each package's `package.json` is hand-written in `effect4/packages/<package>/` (its
- * peers differ). The emulator's public modules ({@link editionEmulator}) are rewritten into `effect4/packages/emulator`
- * over its Effect 3 server (adapter `effect4/adapters/emulator/src/internal/server.ts`). The examples whose packages exist on Effect 4
- * ({@link editionExamples}) are rewritten the same way into `effect4/examples/` (adapters in `effect4/adapters/examples/`;
- * its `package.json` and `tsconfig.json` are hand-written), and the runtime tests (`runtimes/`) and the reliability
- * suite (`reliability/`) into `effect4/runtimes/` and `effect4/reliability/` (adapters in `effect4/adapters/<suite>/`).
- * Run: `tsx scripts/effect4/generate.ts`.
+ * peers differ). The emulator's public modules ({@link editionEmulator}) are rewritten into
+ * `effect4/packages/emulator` over its Effect 3 server (adapter `effect4/adapters/emulator/src/internal/server.ts`).
+ * The examples whose packages exist on Effect 4 ({@link editionExamples}) are rewritten the same way into
+ * `effect4/examples/` (adapters in `effect4/adapters/examples/`; its `package.json` and `tsconfig.json` are
+ * hand-written); the runtime tests (`runtimes/`), the reliability suite (`reliability/`) and the bench's bundle test
+ * into `effect4/<suite>/` (adapters in `effect4/adapters/<suite>/`). Run: `tsx scripts/effect4/generate.ts`.
  */
 import {
   copyFileSync,

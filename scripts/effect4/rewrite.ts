@@ -136,7 +136,10 @@ members["@effect/platform-node/NodeHttpClient"] = {
   layerWithoutAgent: "layerNodeHttpNoAgent",
   makeAgentLayer: "layerAgentOptions"
 }
-/** Modules Effect 4 removed: their imports are dropped once every use was rewritten away. */
+/**
+ * Modules whose imports are dropped once every use was rewritten away: the ones Effect 4 removed, and ones a rule
+ * may leave unused (`effect/Fiber`, `effect/Logger`, `effect/LogLevel`).
+ */
 const removedModules = new Set([
   "effect/FiberId",
   "effect/FiberRef",
