@@ -1,8 +1,8 @@
 // Bun: the program bundled into one ES module and run by the Bun binary from its npm platform package, with no
 // install and no network but loopback, on fetch (the layer to use on Bun) and on undici (which works there too).
 import { describe, it } from "@effect/vitest"
+import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
-import * as Emulator from "./emulator.js"
 import { binary, bundle, checkSummary, entries, exec, inputFor, inputVariables, runs, tempDir } from "./harness.js"
 
 const bun = binary("bun")
@@ -14,7 +14,7 @@ describe.skipIf(!runs(bun))("Bun", () => {
         if (bun === undefined) return yield* Effect.dieMessage("no Bun binary (NOTION_EFFECT_REQUIRE_SERVICES=1)")
         const dir = yield* tempDir
         const script = yield* bundle(entries.main, "node")
-        const emulator = yield* Emulator.make()
+        const emulator = yield* NotionEmulator.make()
         const input = inputFor(emulator)
         const stdout = yield* exec(bun, ["run", "--no-install", script, layer], {
           cwd: dir,

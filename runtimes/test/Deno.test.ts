@@ -2,10 +2,10 @@
 // (no remote modules, no npm, no config, no update check, DENO_DIR in a temporary directory) with network access to
 // 127.0.0.1 only, on fetch (the layer to use on Deno) and on undici (which works there too).
 import { describe, it } from "@effect/vitest"
+import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import { join } from "node:path"
 import { inputNames } from "../src/program.js"
-import * as Emulator from "./emulator.js"
 import { binary, bundle, checkSummary, entries, exec, inputFor, inputVariables, runs, tempDir } from "./harness.js"
 
 const deno = binary("deno")
@@ -20,7 +20,7 @@ describe.skipIf(!runs(deno))("Deno", () => {
         if (deno === undefined) return yield* Effect.dieMessage("no Deno binary (NOTION_EFFECT_REQUIRE_SERVICES=1)")
         const dir = yield* tempDir
         const script = yield* bundle(entries.main, "node")
-        const emulator = yield* Emulator.make()
+        const emulator = yield* NotionEmulator.make()
         const input = inputFor(emulator)
         const stdout = yield* exec(deno, [
           "run",

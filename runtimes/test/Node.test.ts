@@ -2,10 +2,10 @@
 // layer (UndiciHttpClient) and on fetch.
 import { FetchHttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
+import { NotionEmulator } from "@notion-effect/emulator"
 import { UndiciHttpClient } from "@notion-effect/undici"
 import * as Effect from "effect/Effect"
 import { run } from "../src/program.js"
-import * as Emulator from "./emulator.js"
 import { checkSummary, inputFor } from "./harness.js"
 
 const layers = { undici: UndiciHttpClient.layer, fetch: FetchHttpClient.layer } as const
@@ -18,7 +18,7 @@ describe("Node", () => {
   for (const layer of ["undici", "fetch"] as const) {
     it.scopedLive(`retrieve, a paginated list, a typed error, a webhook signature and an OAuth state on ${layer}`, () =>
       Effect.gen(function*() {
-        const emulator = yield* Emulator.make()
+        const emulator = yield* NotionEmulator.make()
         const input = inputFor(emulator)
         const summary = yield* Effect.promise(() => run(input, layers[layer]))
         yield* checkSummary(emulator, input, { layer, ...summary }, { runtime: "node ", layer })

@@ -3,6 +3,7 @@
 // its outbound network limited to local addresses; then the README's Worker (examples/cloudflare-worker.ts) the
 // same way. The HTTP layer is fetch: the only one Workers have.
 import { assert, describe, it } from "@effect/vitest"
+import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { spawn } from "node:child_process"
@@ -10,7 +11,6 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs"
 import * as Net from "node:net"
 import { join } from "node:path"
 import type { Summary } from "../src/program.js"
-import * as Emulator from "./emulator.js"
 import { binary, bundle, checkSummary, entries, inputFor, inputVariables, runs, tempDir } from "./harness.js"
 
 const workerd = binary("workerd")
@@ -98,7 +98,7 @@ const get = (url: string) =>
 describe.skipIf(!runs(workerd))("workerd", () => {
   it.scopedLive("retrieve, a paginated list, a typed error, a webhook signature and an OAuth state on fetch", () =>
     Effect.gen(function*() {
-      const emulator = yield* Emulator.make()
+      const emulator = yield* NotionEmulator.make()
       const input = inputFor(emulator)
       const worker = yield* serve(yield* tempDir, entries.worker, inputVariables(input))
       const response = yield* get(worker.url)
@@ -109,7 +109,7 @@ describe.skipIf(!runs(workerd))("workerd", () => {
 
   it.scopedLive("the README's Worker answers a shared page's title, and 404 for a page it cannot see", () =>
     Effect.gen(function*() {
-      const emulator = yield* Emulator.make()
+      const emulator = yield* NotionEmulator.make()
       const input = inputFor(emulator)
       const worker = yield* serve(yield* tempDir, example, {
         NOTION_TOKEN: Redacted.value(emulator.internalToken),

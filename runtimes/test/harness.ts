@@ -1,6 +1,7 @@
 // What every runtime test shares: the runtimes' binaries (from their npm platform packages, never through an
 // install script), the bundles, the emulator and the input, and the checks on the program's summary.
 import { afterAll, assert } from "@effect/vitest"
+import type { NotionEmulator } from "@notion-effect/emulator"
 import { OAuthState } from "@notion-effect/oauth"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
@@ -13,7 +14,6 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import type { Input, Summary } from "../src/program.js"
 import { inputNames } from "../src/program.js"
-import type { Emulator } from "./emulator.js"
 
 const here = import.meta.dirname
 const require = createRequire(import.meta.url)
@@ -133,7 +133,7 @@ const webhookBody = JSON.stringify({
  * The program's input against this emulator: the fixture's shared and unshared pages, a page size of 1 (one page
  * per user), and a webhook body signed here with node:crypto, independently of the SDK.
  */
-export const inputFor = (emulator: Emulator): Input => {
+export const inputFor = (emulator: NotionEmulator.Service): Input => {
   const webhookToken = `secret_${randomBytes(16).toString("hex")}`
   const shared = emulator.fixture.integrations.find((i) => i.type === "internal")!.sharedPages[0]!
   const hidden = emulator.fixture.pages.find((p) => p.id !== shared && p.parentId === undefined)!.id
@@ -176,7 +176,7 @@ export const exec = (
  * computed, and the state signed there verified here under the same key and nonce.
  */
 export const checkSummary = (
-  emulator: Emulator,
+  emulator: NotionEmulator.Service,
   input: Input,
   summary: Summary & { readonly layer: string },
   expected: { readonly runtime: string; readonly layer: string }

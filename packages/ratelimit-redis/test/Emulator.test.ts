@@ -3,17 +3,17 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { NotionAuth, NotionClient, NotionConfig, NotionRateLimiter, NotionRetry } from "@notion-effect/core"
+import { NotionEmulator } from "@notion-effect/emulator"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
-import * as Emulator from "./utils/emulator.js"
 
 describe("NotionRateLimiter against the emulator", () => {
   it.scopedLive(
     "a burst of 35 against a budget of 10 per second: all succeed, zero 429s",
     () =>
       Effect.gen(function*() {
-        const emulator = yield* Emulator.start({ rateLimit: { requests: 10, window: "1 second" } })
+        const emulator = yield* NotionEmulator.make({ rateLimit: { requests: 10, window: "1 second" } })
         const layer = NotionClient.layer.pipe(
           Layer.provide([
             NotionAuth.layer(emulator.internalToken),
@@ -47,7 +47,7 @@ describe("NotionRateLimiter against the emulator", () => {
   it.scopedLive("the same burst without the limiter: the emulator answers 429 past its budget", () =>
     Effect.gen(function*() {
       // a window the burst cannot outlast, even on a loaded machine
-      const emulator = yield* Emulator.start({ rateLimit: { requests: 10, window: "30 seconds" } })
+      const emulator = yield* NotionEmulator.make({ rateLimit: { requests: 10, window: "30 seconds" } })
       const layer = NotionClient.layer.pipe(
         Layer.provide([
           NotionAuth.layer(emulator.internalToken),

@@ -5,6 +5,7 @@ import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import type { NotionRateLimiter } from "@notion-effect/core"
 import { NotionAuth, NotionClient, NotionConfig, NotionRetry } from "@notion-effect/core"
+import { NotionEmulator } from "@notion-effect/emulator"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -17,7 +18,6 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { RedisRateLimiter } from "../src/index.js"
-import * as Emulator from "./utils/emulator.js"
 import { capture, keysOf, proxy, redisReachable, redisUrl, required, withPrefix } from "./utils/redis.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -33,7 +33,7 @@ const burst = (count: number, concurrency: number | "unbounded") =>
     ))
 
 const clientWith = (
-  emulator: Emulator.TestEmulator,
+  emulator: NotionEmulator.Service,
   limiter: Layer.Layer<NotionRateLimiter.NotionRateLimiter>,
   retry = NotionRetry.defaultSchedule
 ) =>
@@ -91,7 +91,7 @@ describe.skipIf(!reachable && !required)("RedisRateLimiter", () => {
     () =>
       withPrefix((prefix) =>
         Effect.gen(function*() {
-          const emulator = yield* Emulator.start({ rateLimit: { requests: 10, window: "1 second" } })
+          const emulator = yield* NotionEmulator.make({ rateLimit: { requests: 10, window: "1 second" } })
           const run = () =>
             Effect.promise(() =>
               promisify(execFile)(process.execPath, ["--import", "tsx", join(here, "fixtures/burst.ts")], {
@@ -124,7 +124,7 @@ describe.skipIf(!reachable && !required)("RedisRateLimiter", () => {
     () =>
       withPrefix((prefix) =>
         Effect.gen(function*() {
-          const emulator = yield* Emulator.start({ rateLimit: { requests: 10, window: "1 second" } })
+          const emulator = yield* NotionEmulator.make({ rateLimit: { requests: 10, window: "1 second" } })
           const cut = yield* proxy
           const logs = capture()
           let usedRedis = 0
@@ -164,7 +164,7 @@ describe.skipIf(!reachable && !required)("RedisRateLimiter", () => {
     () =>
       withPrefix((prefix) =>
         Effect.gen(function*() {
-          const emulator = yield* Emulator.start({ rateLimit: { requests: 10, window: "1 second" } })
+          const emulator = yield* NotionEmulator.make({ rateLimit: { requests: 10, window: "1 second" } })
           const logs = capture()
           const limiter = RedisRateLimiter.layer({
             url: "redis://127.0.0.1:1",
